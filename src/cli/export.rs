@@ -1,0 +1,171 @@
+//! `fnox export`
+
+use std::path::PathBuf;
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use super::{print_data, Ctx};
+use crate::config::edit::atomic_write;
+use crate::config::model::EnvMode;
+use crate::error::{Error, Result};
+use crate::resolve::resolve;
+
+/// Print every secret of the active profile(s) for other tools: .env lines, shell `export`s,
+/// JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Output format
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Env)]
+    pub format: Format,
+    /// Write to this file (mode 0600, replaced atomically) instead of stdout
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Include secrets whose env setting is false or "exec"
+    #[arg(long)]
+    pub all: bool,
+    /// Start env and shell output with a comment naming the profile
+    #[arg(long)]
+    pub header: bool,
+    /// List what would be exported (names only) without resolving anything
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Env,
+    Shell,
+    Json,
+    Yaml,
+    Toml,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    secrets: IndexMap<&'a str, &'a str>,
+    metadata: Metadata,
+}
+
+#[derive(Serialize)]
+struct Metadata {
+    profile: String,
+    exported_at: String,
+    total_secrets: usize,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    let config = ctx.load()?;
+    let default_env = config.env_default();
+    let names: Vec<&str> = config
+        .secrets()
+        .into_iter()
+        .filter(|s| args.all || s.secret.env.unwrap_or(default_env) == EnvMode::All)
+        .map(|s| s.name)
+        .collect();
+    if args.dry_run {
+        let mut out = format!("[dry-run] Would export {} secret(s):\n", names.len());
+        for n in &names {
+            out.push_str(&format!("  {n}\n"));
+        }
+        print_data(&out)?;
+        return Ok(0);
+    }
+    let values = resolve(&config, &names, ctx.resolve_options())?;
+    let pairs: IndexMap<&str, &str> = values
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.expose()))
+        .collect();
+    let profile = config.profiles.join(",");
+    let text = zeroize::Zeroizing::new(render(args.format, &pairs, &profile, args.header)?);
+    match &args.output {
+        Some(path) => {
+            atomic_write(&ctx.cwd.join(path), text.as_bytes(), Some(0o600))?;
+            ctx.say(format!(
+                "✓ Exported {} secret(s) to {}",
+                pairs.len(),
+                path.display()
+            ));
+        }
+        None => print_data(&text)?,
+    }
+    Ok(0)
+}
+
+pub fn render(
+    format: Format,
+    pairs: &IndexMap<&str, &str>,
+    profile: &str,
+    header: bool,
+) -> Result<String> {
+    let mut out = String::new();
+    match format {
+        Format::Env | Format::Shell => {
+            if header {
+                out.push_str(&format!("# fnox export, profile {profile}\n"));
+            }
+            for (k, v) in pairs {
+                let line = match format {
+                    Format::Env => format!("{k}={}\n", dotenv_quote(v)),
+                    _ => format!("export {k}={}\n", shell_quote(v)),
+                };
+                out.push_str(&line);
+            }
+        }
+        Format::Json | Format::Yaml | Format::Toml => {
+            let doc = Document {
+                secrets: pairs.clone(),
+                metadata: Metadata {
+                    profile: profile.to_owned(),
+                    exported_at: humantime::format_rfc3339(std::time::SystemTime::now())
+                        .to_string(),
+                    total_secrets: pairs.len(),
+                },
+            };
+            let fail = |e: String| Error::new("cannot format the export").cause(e);
+            out = match format {
+                Format::Json => {
+                    serde_json::to_string_pretty(&doc).map_err(|e| fail(e.to_string()))? + "\n"
+                }
+                Format::Yaml => serde_yaml_ng::to_string(&doc).map_err(|e| fail(e.to_string()))?,
+                _ => toml::to_string(&doc).map_err(|e| fail(e.to_string()))?,
+            };
+        }
+    }
+    Ok(out)
+}
+
+fn is_plain(v: &str) -> bool {
+    !v.is_empty()
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b':' | b'-'))
+}
+
+/// A .env value: bare when plain, else double-quoted with \\ \" \n \r \t escapes.
+pub fn dotenv_quote(v: &str) -> String {
+    if is_plain(v) {
+        return v.to_owned();
+    }
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A POSIX shell word that the shell never expands: bare when plain, else single-quoted.
+pub fn shell_quote(v: &str) -> String {
+    if is_plain(v) {
+        return v.to_owned();
+    }
+    format!("'{}'", v.replace('\'', "'\\''"))
+}

@@ -1,0 +1,347 @@
+//! `fnox import [FORMAT]`
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use toml_edit::Value;
+
+use super::{confirm, Ctx};
+use crate::config::edit::Editor;
+use crate::error::{Error, Result};
+use crate::provider::Provider;
+use crate::resolve::{build_provider, provider_error};
+
+/// Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values):
+/// each is encrypted or stored with the provider and recorded in fnox.toml, in input order,
+/// in one atomic write.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Input format
+    #[arg(value_enum, default_value_t = Format::Env)]
+    pub format: Format,
+    /// Provider to encrypt or store with (default: default_provider)
+    #[arg(short = 'p', long)]
+    pub provider: Option<String>,
+    /// Read this file instead of stdin
+    #[arg(short = 'i', long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Only import names matching this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub filter: Option<String>,
+    /// Prepend this to every imported name
+    #[arg(long)]
+    pub prefix: Option<String>,
+    /// Do not ask for confirmation (required when reading stdin)
+    #[arg(short = 'f', long)]
+    pub force: bool,
+    /// Write to the global config file
+    #[arg(short = 'g', long)]
+    pub global: bool,
+    /// Show what would be imported without changing anything
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Env,
+    Json,
+    Yaml,
+    Toml,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    let (text, source) = match &args.input {
+        Some(path) => (
+            std::fs::read_to_string(path)
+                .map_err(|e| Error::new(format!("cannot read {}", path.display())).cause(e))?,
+            path.display().to_string(),
+        ),
+        None => {
+            if !args.force && !args.dry_run {
+                return Err(Error::usage("reading secrets from stdin needs --force (or --dry-run)")
+                    .hint("stdin carries the data, so fnox cannot ask for confirmation: pass --force, or use -i FILE"));
+            }
+            let mut buf = String::new();
+            std::io::stdin()
+                .read_to_string(&mut buf)
+                .map_err(|e| Error::new("cannot read stdin").cause(e))?;
+            (buf, "stdin".to_owned())
+        }
+    };
+    let text = zeroize::Zeroizing::new(text);
+    let mut pairs = parse(args.format, &text).map_err(|e| {
+        Error::new(format!("cannot parse {source} as {:?}", args.format).to_lowercase())
+            .cause(e)
+            .hint("the input must be a flat map of names to values")
+    })?;
+    if let Some(filter) = &args.filter {
+        let re = regex::Regex::new(filter)
+            .map_err(|e| Error::usage(format!("invalid --filter '{filter}'")).cause(e))?;
+        pairs.retain(|(k, _)| re.is_match(k));
+    }
+    if let Some(prefix) = &args.prefix {
+        for (k, _) in pairs.iter_mut() {
+            k.insert_str(0, prefix);
+        }
+    }
+    if pairs.is_empty() {
+        ctx.say(format!("No secrets to import from {source}"));
+        return Ok(0);
+    }
+    let config = ctx.load_for_write()?;
+    let profile = ctx.write_profile()?;
+    let (path, section) = config.write_target(args.global, &profile);
+    let shown = config.display(&path);
+    let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+    if args.dry_run {
+        super::print_data(&format!(
+            "[dry-run] Would import {} secret(s) into {shown}: {}\n",
+            pairs.len(),
+            names.join(", ")
+        ))?;
+        return Ok(0);
+    }
+    if !args.force {
+        ctx.say(format!(
+            "Importing {} secret(s) into {shown}: {}",
+            pairs.len(),
+            names.join(", ")
+        ));
+        if !ctx.interactive() {
+            return Err(Error::usage(
+                "import needs confirmation, and there is no terminal to ask on",
+            )
+            .hint("pass --force to import without asking"));
+        }
+        if !confirm(ctx, "Continue?")? {
+            ctx.say("Import cancelled");
+            return Ok(0);
+        }
+    }
+    let provider_name = args
+        .provider
+        .clone()
+        .or_else(|| config.default_provider())
+        .ok_or_else(|| {
+            Error::new("cannot import: no provider to encrypt with")
+                .hint("pass --provider NAME, or run `fnox init` to set up an age key")
+        })?;
+    let provider = build_provider(&config, &provider_name)?;
+    let mut stored = Vec::with_capacity(pairs.len());
+    for (name, value) in &pairs {
+        let recorded = match &provider {
+            Provider::Cipher(c) => c.encrypt(value),
+            Provider::Store(s) => s.put(name, value).map(|_| name.clone()),
+        }
+        .map_err(|e| {
+            provider_error(
+                format!("cannot import {name} with provider '{provider_name}'"),
+                e,
+            )
+        })?;
+        stored.push((name.as_str(), recorded));
+    }
+    let mut editor = Editor::open(&path)?;
+    for (name, recorded) in stored {
+        editor.set_secret(
+            &section,
+            name,
+            &[
+                ("provider", Value::from(provider_name.as_str())),
+                ("value", Value::from(recorded)),
+            ],
+        )?;
+    }
+    editor.save()?;
+    ctx.say(format!("✓ Imported {} secret(s) into {shown}", pairs.len()));
+    Ok(0)
+}
+
+fn parse(format: Format, text: &str) -> Result<Vec<(String, String)>, String> {
+    match format {
+        Format::Env => parse_dotenv(text),
+        Format::Json => {
+            let v: serde_json::Value = serde_json::from_str(text)
+                .map_err(|e| format!("invalid JSON at line {} column {}", e.line(), e.column()))?;
+            let serde_json::Value::Object(map) = v else {
+                return Err("the top level is not an object".to_owned());
+            };
+            map.into_iter()
+                .map(|(k, v)| scalar_json(&k, v).map(|v| (k, v)))
+                .collect()
+        }
+        Format::Yaml => {
+            let v: serde_yaml_ng::Value =
+                serde_yaml_ng::from_str(text).map_err(|e| match e.location() {
+                    Some(l) => format!("invalid YAML at line {} column {}", l.line(), l.column()),
+                    None => "invalid YAML".to_owned(),
+                })?;
+            let serde_yaml_ng::Value::Mapping(map) = v else {
+                return Err("the top level is not a mapping".to_owned());
+            };
+            map.into_iter()
+                .map(|(k, v)| {
+                    let k = match k {
+                        serde_yaml_ng::Value::String(s) => s,
+                        _ => return Err("a key is not a string".to_owned()),
+                    };
+                    let v = match v {
+                        serde_yaml_ng::Value::String(s) => s,
+                        serde_yaml_ng::Value::Number(n) => n.to_string(),
+                        serde_yaml_ng::Value::Bool(b) => b.to_string(),
+                        _ => {
+                            return Err(format!(
+                                "the value of {k} is not a string, number or boolean"
+                            ))
+                        }
+                    };
+                    Ok((k, v))
+                })
+                .collect()
+        }
+        Format::Toml => {
+            let table: toml::Table = toml::from_str(text).map_err(|e| match e.span() {
+                Some(span) => {
+                    let (line, col) = crate::config::load::line_col(text, span.start);
+                    format!("invalid TOML at line {line} column {col}")
+                }
+                None => "invalid TOML".to_owned(),
+            })?;
+            table
+                .into_iter()
+                .map(|(k, v)| {
+                    let v = match v {
+                        toml::Value::String(s) => s,
+                        toml::Value::Integer(i) => i.to_string(),
+                        toml::Value::Float(f) => f.to_string(),
+                        toml::Value::Boolean(b) => b.to_string(),
+                        _ => {
+                            return Err(format!(
+                                "the value of {k} is not a string, number or boolean"
+                            ))
+                        }
+                    };
+                    Ok((k, v))
+                })
+                .collect()
+        }
+    }
+}
+
+fn scalar_json(key: &str, v: serde_json::Value) -> Result<String, String> {
+    match v {
+        serde_json::Value::String(s) => Ok(s),
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        serde_json::Value::Bool(b) => Ok(b.to_string()),
+        _ => Err(format!(
+            "the value of {key} is not a string, number or boolean"
+        )),
+    }
+}
+
+/// Parses .env text: `KEY=value`, optional `export `, `#` comments, single quotes (literal),
+/// double quotes (\n \r \t \" \\ escapes; may span lines). Nothing is expanded.
+pub fn parse_dotenv(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut lines = text.lines().enumerate().peekable();
+    while let Some((i, raw)) = lines.next() {
+        let line_no = i + 1;
+        let line = raw.trim_start();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let line = line
+            .strip_prefix("export ")
+            .map(str::trim_start)
+            .unwrap_or(line);
+        let Some((key, rest)) = line.split_once('=') else {
+            return Err(format!("line {line_no}: expected KEY=value"));
+        };
+        let key = key.trim();
+        let valid_key = key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        if !valid_key {
+            return Err(format!("line {line_no}: '{key}' is not a valid name"));
+        }
+        let rest = rest.trim_start();
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let mut body = rest[1..].to_owned();
+                loop {
+                    if let Some(end) = closing_quote(&body, q) {
+                        let inner = &body[..end];
+                        break if q == '"' {
+                            unescape(inner)
+                        } else {
+                            inner.to_owned()
+                        };
+                    }
+                    match lines.next() {
+                        Some((_, next)) => {
+                            body.push('\n');
+                            body.push_str(next);
+                        }
+                        None => {
+                            return Err(format!(
+                                "line {line_no}: the quoted value of {key} is never closed"
+                            ))
+                        }
+                    }
+                }
+            }
+            _ => {
+                let end = rest.find(" #").unwrap_or(rest.len());
+                rest[..end].trim_end().to_owned()
+            }
+        };
+        out.retain(|(k, _)| k != key);
+        out.push((key.to_owned(), value));
+    }
+    Ok(out)
+}
+
+fn closing_quote(body: &str, q: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        if q == '"' && c == '\\' && !escaped {
+            escaped = true;
+            continue;
+        }
+        if c == q && !escaped {
+            return Some(i);
+        }
+        escaped = false;
+    }
+    None
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('$') => out.push('$'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}

@@ -1,0 +1,302 @@
+//! The command line: global flags, the command enum and the single dispatch.
+
+pub mod completion;
+mod exec;
+mod export;
+mod get;
+mod import;
+mod init;
+mod list;
+mod profiles;
+mod provider;
+mod remove;
+mod set;
+mod version;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::model::IfMissing;
+use crate::config::{self, Config, LoadOptions, DEFAULT_PROFILE};
+use crate::env_vars;
+use crate::error::{Error, Result};
+use crate::resolve::ResolveOptions;
+
+/// Secrets in git, decrypted or fetched on demand.
+///
+/// fnox.toml holds each secret either as ciphertext (age) or as a reference to a remote store;
+/// providers are configured per profile.
+#[derive(Parser, Debug)]
+#[command(name = "fnox", version)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct GlobalArgs {
+    /// Config file to use instead of searching fnox.toml upward from here
+    #[arg(short = 'c', long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]
+    #[arg(
+        short = 'P',
+        long = "profile",
+        global = true,
+        value_delimiter = ',',
+        value_name = "PROFILE"
+    )]
+    pub profiles: Vec<String>,
+    /// Say more about what fnox is doing (on stderr)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub if_missing: Option<IfMissing>,
+    /// No colour in messages (as NO_COLOR)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    /// Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]
+    #[arg(long, global = true)]
+    pub no_defaults: bool,
+    /// Never prompt [env: FNOX_NON_INTERACTIVE]
+    #[arg(long, global = true)]
+    pub non_interactive: bool,
+    /// Profile that writes go to when several are active
+    #[arg(long, global = true, value_name = "PROFILE")]
+    pub write_profile: Option<String>,
+    /// Deprecated: use FNOX_AGE_KEY_FILE or the provider's key_file
+    #[arg(long, global = true, hide = true, value_name = "PATH")]
+    pub age_key_file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    #[command(visible_alias = "i")]
+    Init(init::Args),
+    Get(get::Args),
+    #[command(visible_alias = "s")]
+    Set(set::Args),
+    #[command(visible_aliases = ["ls", "secrets"])]
+    List(list::Args),
+    #[command(visible_aliases = ["rm", "delete"])]
+    Remove(remove::Args),
+    #[command(visible_alias = "x", alias = "run")]
+    Exec(exec::Args),
+    #[command(visible_alias = "ex")]
+    Export(export::Args),
+    #[command(visible_alias = "im")]
+    Import(import::Args),
+    #[command(alias = "profile")]
+    Profiles(profiles::Args),
+    Provider(provider::Args),
+    #[command(aliases = ["complete", "completions"])]
+    Completion(completion::Args),
+    #[command(visible_alias = "v")]
+    Version(version::Args),
+}
+
+/// Parses the command line and runs it; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    if cli.global.no_color {
+        // SAFETY: single-threaded at this point; read back by error::stderr_color.
+        unsafe { std::env::set_var("NO_COLOR", "1") };
+    }
+    if let Some(path) = &cli.global.age_key_file {
+        // SAFETY: single-threaded at this point; the age provider reads it.
+        unsafe { std::env::set_var(env_vars::FNOX_AGE_KEY_FILE, path) };
+    }
+    let ctx = match Ctx::new(cli.global) {
+        Ok(ctx) => ctx,
+        Err(e) => return report(e),
+    };
+    match run(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(e) => report(e),
+    }
+}
+
+fn report(e: Error) -> i32 {
+    eprint!("{}", e.render());
+    e.exit as i32
+}
+
+fn run(ctx: &Ctx, command: Command) -> Result<i32> {
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::Get(args) => get::run(ctx, args),
+        Command::Set(args) => set::run(ctx, args),
+        Command::List(args) => list::run(ctx, args),
+        Command::Remove(args) => remove::run(ctx, args),
+        Command::Exec(args) => exec::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Profiles(args) => profiles::run(ctx, args),
+        Command::Provider(args) => provider::run(ctx, args),
+        Command::Completion(args) => completion::run(ctx, args),
+        Command::Version(args) => version::run(ctx, args),
+    }
+}
+
+/// What every command gets: the global flags, read once, and the working directory.
+pub struct Ctx {
+    pub global: GlobalArgs,
+    pub cwd: PathBuf,
+    pub profiles: Vec<String>,
+}
+
+impl Ctx {
+    fn new(global: GlobalArgs) -> Result<Ctx> {
+        let cwd = std::env::current_dir()
+            .map_err(|e| Error::new("cannot read the current directory").cause(e))?;
+        let mut profiles: Vec<String> = global
+            .profiles
+            .iter()
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if profiles.is_empty() {
+            if let Some(env) = env_vars::non_empty(env_vars::FNOX_PROFILE) {
+                profiles = env
+                    .split(',')
+                    .map(|p| p.trim().to_owned())
+                    .filter(|p| !p.is_empty())
+                    .collect();
+            }
+        }
+        if profiles.is_empty() {
+            profiles.push(DEFAULT_PROFILE.to_owned());
+        }
+        Ok(Ctx {
+            global,
+            cwd,
+            profiles,
+        })
+    }
+
+    fn load_options(&self, allow_none: bool) -> LoadOptions {
+        let explicit = self
+            .global
+            .config
+            .clone()
+            .filter(|p| p.as_os_str() != config::load::DEFAULT_CONFIG_NAME);
+        LoadOptions {
+            explicit,
+            profiles: self.profiles.clone(),
+            no_defaults: self.global.no_defaults
+                || env_vars::flag(env_vars::FNOX_NO_DEFAULTS) == Some(true),
+            allow_none,
+        }
+    }
+
+    /// Loads the config for reading; no config at all is an error.
+    pub fn load(&self) -> Result<Config> {
+        config::load(&self.cwd, self.load_options(false))
+    }
+
+    /// Loads the config for a write; no config yet is fine (the write creates one).
+    pub fn load_for_write(&self) -> Result<Config> {
+        config::load(&self.cwd, self.load_options(true))
+    }
+
+    /// The profile writes go to: --write-profile, else the only active profile.
+    pub fn write_profile(&self) -> Result<String> {
+        if let Some(p) = &self.global.write_profile {
+            config::load::validate_profile_name(p)?;
+            return Ok(p.clone());
+        }
+        match self.profiles.as_slice() {
+            [one] => Ok(one.clone()),
+            many => Err(Error::usage(format!(
+                "several profiles are active ({}); which one should this write go to?",
+                many.join(", ")
+            ))
+            .hint("pass --write-profile PROFILE")),
+        }
+    }
+
+    pub fn resolve_options(&self) -> ResolveOptions {
+        ResolveOptions {
+            if_missing: self.global.if_missing,
+            strict: false,
+        }
+    }
+
+    /// Prompts are allowed: stdin is a terminal and neither --non-interactive nor FNOX_NON_INTERACTIVE is set.
+    pub fn interactive(&self) -> bool {
+        !self.global.non_interactive
+            && env_vars::flag(env_vars::FNOX_NON_INTERACTIVE) != Some(true)
+            && std::io::stdin().is_terminal()
+    }
+
+    /// A message for the person at the terminal (stderr; stdout is for data).
+    pub fn say(&self, message: impl std::fmt::Display) {
+        eprintln!("{message}");
+    }
+
+    pub fn verbose(&self, message: impl std::fmt::Display) {
+        if self.global.verbose {
+            eprintln!("fnox: {message}");
+        }
+    }
+}
+
+/// Writes data to stdout; a closed pipe ends the program quietly.
+pub fn print_data(data: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(data.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::new("cannot write to stdout").cause(e)),
+    }
+}
+
+/// Asks "Continue? [y/N]" on stderr; false without a terminal.
+pub fn confirm(ctx: &Ctx, question: &str) -> Result<bool> {
+    if !ctx.interactive() {
+        return Ok(false);
+    }
+    dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| Error::new("cannot read the answer").cause(e))
+}
+
+/// The names of the secrets a read command was asked about must exist; "did you mean" otherwise.
+pub fn unknown_secret(config: &Config, name: &str) -> Error {
+    let secrets = config.secrets();
+    let mut err = Error::new(format!(
+        "secret '{name}' is not defined in profile '{}'",
+        config.profiles.join(",")
+    ));
+    if let Some(dym) = crate::error::did_you_mean(name, secrets.iter().map(|s| s.name)) {
+        err = err.cause(dym);
+    }
+    let files: Vec<String> = config
+        .layers
+        .iter()
+        .map(|l| config.display(&l.path))
+        .collect();
+    if files.is_empty() {
+        err = err.cause("no config file was loaded");
+    } else {
+        err = err.cause(format!("looked in {}", files.join(", ")));
+    }
+    err.hint(format!(
+        "see what is defined with `fnox list`, or add it with `fnox set {name}`"
+    ))
+}

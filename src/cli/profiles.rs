@@ -1,0 +1,28 @@
+//! `fnox profiles`
+
+use super::{print_data, Ctx};
+use crate::config::DEFAULT_PROFILE;
+use crate::error::Result;
+
+/// List the profiles defined in the loaded config files, with how many secrets each has.
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
+    let config = ctx.load()?;
+    let mut names = vec![DEFAULT_PROFILE.to_owned()];
+    names.extend(
+        config
+            .defined_profiles()
+            .into_iter()
+            .filter(|p| p != DEFAULT_PROFILE),
+    );
+    let mut out = String::from("Available profiles:\n");
+    for name in names {
+        let count = config.secrets_for(std::slice::from_ref(&name)).len();
+        let noun = if count == 1 { "secret" } else { "secrets" };
+        out.push_str(&format!("  {name} ({count} {noun})\n"));
+    }
+    print_data(&out)?;
+    Ok(0)
+}

@@ -1,0 +1,380 @@
+//! The ONLY writer of config files: a toml_edit document edited in place (comments, order and
+//! table styles survive), saved atomically (temp file in the same directory, fsync, rename)
+//! under an exclusive lock held from read to rename, so concurrent writers never lose an update.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
+
+use super::load::{line_col, Section};
+use crate::error::{Error, Result};
+
+/// The fields of a secret entry in the order the upstream tool writes them.
+pub const SECRET_FIELD_ORDER: [&str; 10] = [
+    "provider",
+    "value",
+    "json_path",
+    "line",
+    "description",
+    "default",
+    "if_missing",
+    "env",
+    "as_file",
+    "sync",
+];
+
+pub struct Editor {
+    path: PathBuf,
+    doc: DocumentMut,
+    original: Option<String>,
+    _lock: File,
+}
+
+impl Editor {
+    /// Locks the file's directory, then reads and parses the file (an absent file is empty).
+    /// A file that does not parse is refused and left as it is.
+    pub fn open(path: &Path) -> Result<Editor> {
+        let path = match std::fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(_) => path.to_path_buf(),
+        };
+        if path.is_dir() {
+            return Err(Error::new(format!("cannot write {}", path.display()))
+                .cause("it is a directory, not a file")
+                .hint("rename or remove that directory; fnox.toml must be a TOML file"));
+        }
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            Error::new(format!("cannot create directory {}", dir.display())).cause(e)
+        })?;
+        let lock = lock_dir(&dir)?;
+        let original = if path.exists() {
+            Some(super::load::read_config_text(&path)?)
+        } else {
+            None
+        };
+        let doc = match &original {
+            Some(text) => text.parse::<DocumentMut>().map_err(|e| {
+                let mut err = Error::new(format!("cannot parse config {}", path.display()));
+                if let Some(span) = e.span() {
+                    let (line, col) = line_col(text, span.start);
+                    err.message = format!("cannot parse config {}:{line}:{col}", path.display());
+                }
+                err.cause(e.message().trim_end())
+                    .hint("fix the TOML at the line and column shown; the file was not changed")
+            })?,
+            None => DocumentMut::new(),
+        };
+        Ok(Editor {
+            path,
+            doc,
+            original,
+            _lock: lock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn exists(&self) -> bool {
+        self.original.is_some()
+    }
+
+    /// The table holding `table` ("secrets" / "providers") in a section, created on demand.
+    fn section_table(&mut self, section: &Section, table: &str, create: bool) -> Option<&mut Item> {
+        let root = self.doc.as_table_mut();
+        let parent: &mut Table = match section {
+            Section::Top => root,
+            Section::Profile(p) => {
+                if !create && !root.get("profiles").and_then(|i| i.get(p)).is_some() {
+                    return None;
+                }
+                let profiles = implicit_table(root, "profiles")?;
+                implicit_table(profiles, p)?
+            }
+        };
+        if !parent.contains_key(table) {
+            if !create {
+                return None;
+            }
+            parent.insert(table, Item::Table(Table::new()));
+        }
+        parent.get_mut(table)
+    }
+
+    /// Writes a secret's fields. An existing entry keeps its place, style and other fields;
+    /// a new one is appended as a one-line inline table (`NAME= { provider = "…", value = "…" }`).
+    pub fn set_secret(
+        &mut self,
+        section: &Section,
+        name: &str,
+        fields: &[(&str, Value)],
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let item = self
+            .section_table(section, "secrets", true)
+            .ok_or_else(|| not_a_table(&path, section, "secrets"))?;
+        let like = item.is_table_like();
+        let table = item
+            .as_table_like_mut()
+            .filter(|_| like)
+            .ok_or_else(|| Error::new("secrets is not a table"))?;
+        if let Some(existing) = table.get_mut(name) {
+            match existing {
+                Item::Value(Value::InlineTable(t)) => {
+                    for (k, v) in fields {
+                        match t.get_mut(k) {
+                            Some(old) => {
+                                let decor = old.decor().clone();
+                                *old = v.clone();
+                                *old.decor_mut() = decor;
+                            }
+                            None => {
+                                t.insert(*k, v.clone());
+                            }
+                        }
+                    }
+                }
+                Item::Table(t) => {
+                    for (k, v) in fields {
+                        match t.get_mut(k) {
+                            Some(Item::Value(old)) => {
+                                let decor = old.decor().clone();
+                                *old = v.clone();
+                                *old.decor_mut() = decor;
+                            }
+                            _ => {
+                                t.insert(k, Item::Value(v.clone()));
+                            }
+                        }
+                    }
+                }
+                _ => return Err(Error::new(format!(
+                    "cannot update {}: it is not a table",
+                    section.key_path("secrets", name)
+                ))
+                .hint(
+                    "a secret must be a table, e.g. NAME = { provider = \"age\", value = \"...\" }",
+                )),
+            }
+            return Ok(());
+        }
+        let mut entry = InlineTable::new();
+        for key in SECRET_FIELD_ORDER {
+            if let Some((_, v)) = fields.iter().find(|(k, _)| *k == key) {
+                entry.insert(key, v.clone());
+            }
+        }
+        for (k, v) in fields {
+            if !entry.contains_key(k) {
+                entry.insert(*k, v.clone());
+            }
+        }
+        entry.fmt();
+        let mut value = Value::InlineTable(entry);
+        value.decor_mut().set_prefix(" ");
+        table.insert(name, Item::Value(value));
+        if let Some(mut key) = table.key_mut(name) {
+            key.leaf_decor_mut().set_suffix("");
+        }
+        Ok(())
+    }
+
+    /// Removes a secret (with the comment lines directly above it). False when absent.
+    pub fn remove_secret(&mut self, section: &Section, name: &str) -> bool {
+        self.remove_entry(section, "secrets", name)
+    }
+
+    pub fn remove_provider(&mut self, section: &Section, name: &str) -> bool {
+        self.remove_entry(section, "providers", name)
+    }
+
+    fn remove_entry(&mut self, section: &Section, table: &str, name: &str) -> bool {
+        let Some(item) = self.section_table(section, table, false) else {
+            return false;
+        };
+        let Some(t) = item.as_table_like_mut() else {
+            return false;
+        };
+        // Comment lines separated from the entry by a blank line describe what follows,
+        // not this entry: hand them to the next entry.
+        let keep = t
+            .key(name)
+            .and_then(|k| k.leaf_decor().prefix())
+            .and_then(|p| p.as_str())
+            .map(|p| match p.rfind("\n\n") {
+                Some(i) => p[..i + 1].to_owned(),
+                None => String::new(),
+            });
+        let next = {
+            let mut keys = t.iter().map(|(k, _)| k.to_owned());
+            keys.by_ref().find(|k| k == name);
+            keys.next()
+        };
+        if t.remove(name).is_none() {
+            return false;
+        }
+        if let (Some(keep), Some(next)) = (keep.filter(|k| !k.is_empty()), next) {
+            if let Some(mut key) = t.key_mut(&next) {
+                let rest = key
+                    .leaf_decor()
+                    .prefix()
+                    .and_then(|p| p.as_str())
+                    .unwrap_or("")
+                    .to_owned();
+                key.leaf_decor_mut().set_prefix(format!("{keep}{rest}"));
+            }
+        }
+        true
+    }
+
+    pub fn has_provider(&mut self, section: &Section, name: &str) -> bool {
+        self.section_table(section, "providers", false)
+            .and_then(|i| i.as_table_like())
+            .is_some_and(|t| t.contains_key(name))
+    }
+
+    /// Appends a provider as its own `[providers.NAME]` table (an inline `[providers]` map stays inline).
+    pub fn add_provider(
+        &mut self,
+        section: &Section,
+        name: &str,
+        fields: &[(&str, Value)],
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let item = self
+            .section_table(section, "providers", true)
+            .ok_or_else(|| not_a_table(&path, section, "providers"))?;
+        match item {
+            Item::Table(providers) => {
+                if providers.is_empty() && providers.position().is_some() {
+                    providers.set_implicit(true);
+                }
+                let mut table = Table::new();
+                for (k, v) in fields {
+                    table.insert(k, Item::Value(v.clone()));
+                }
+                table.decor_mut().set_prefix("\n");
+                providers.insert(name, Item::Table(table));
+            }
+            Item::Value(Value::InlineTable(providers)) => {
+                let mut table = InlineTable::new();
+                for (k, v) in fields {
+                    table.insert(*k, v.clone());
+                }
+                table.fmt();
+                providers.insert(name, Value::InlineTable(table));
+            }
+            _ => return Err(not_a_table(&path, section, "providers")),
+        }
+        Ok(())
+    }
+
+    /// Sets a top-level key (e.g. `default_provider`) if the document does not have it.
+    pub fn set_top_level_default(&mut self, key: &str, value: Value) {
+        if !self.doc.contains_key(key) {
+            self.doc.insert(key, Item::Value(value));
+        }
+    }
+}
+
+fn not_a_table(path: &Path, section: &Section, table: &str) -> Error {
+    {
+        let where_ = match section {
+            Section::Top => table.to_owned(),
+            Section::Profile(p) => format!("profiles.{p}.{table}"),
+        };
+        Error::new(format!(
+            "cannot edit {}: `{where_}` is not a table",
+            path.display()
+        ))
+        .hint("fix the file by hand; fnox did not change it")
+    }
+}
+
+impl Editor {
+    /// The document as it would be saved.
+    pub fn render(&self) -> String {
+        self.doc.to_string()
+    }
+
+    /// Writes the document if it changed: temp file beside the original (its mode, or 0600 for
+    /// a new file), fsync, rename over, fsync the directory. Returns whether anything was written.
+    pub fn save(self) -> Result<bool> {
+        let text = self.render();
+        if self.original.as_deref() == Some(text.as_str()) {
+            return Ok(false);
+        }
+        atomic_write(&self.path, text.as_bytes(), None)?;
+        Ok(true)
+    }
+}
+
+/// Gets or creates an implicit (header-less) table under `parent`.
+fn implicit_table<'a>(parent: &'a mut Table, key: &str) -> Option<&'a mut Table> {
+    if !parent.contains_key(key) {
+        let mut t = Table::new();
+        t.set_implicit(true);
+        parent.insert(key, Item::Table(t));
+    }
+    parent.get_mut(key)?.as_table_mut()
+}
+
+/// Takes an exclusive lock on a directory, blocking until other fnox writers are done.
+fn lock_dir(dir: &Path) -> Result<File> {
+    let file = File::open(dir).map_err(|e| {
+        Error::new(format!(
+            "cannot open directory {} to lock it",
+            dir.display()
+        ))
+        .cause(e)
+    })?;
+    file.lock()
+        .map_err(|e| Error::new(format!("cannot lock {}", dir.display())).cause(e))?;
+    Ok(file)
+}
+
+/// Atomically replaces `path` with `bytes`. `mode` applies to a new file (default 0600);
+/// an existing file keeps its own mode.
+pub fn atomic_write(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let fail = |what: &str, e: std::io::Error| {
+        let err =
+            Error::new(format!("cannot write {}", path.display())).cause(format!("{what}: {e}"));
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            err.hint(format!(
+                "make {} writable by you; the original file is unchanged",
+                dir.display()
+            ))
+        } else {
+            err.hint("the original file is unchanged")
+        }
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".fnox-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail("creating a temporary file", e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = match std::fs::metadata(path) {
+            Ok(meta) => meta.permissions(),
+            Err(_) => std::fs::Permissions::from_mode(mode.unwrap_or(0o600)),
+        };
+        std::fs::set_permissions(tmp.path(), perms).map_err(|e| fail("setting permissions", e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    tmp.write_all(bytes).map_err(|e| fail("writing", e))?;
+    tmp.as_file().sync_all().map_err(|e| fail("syncing", e))?;
+    tmp.persist(path)
+        .map_err(|e| fail("renaming into place", e.error))?;
+    if let Ok(d) = OpenOptions::new().read(true).open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}

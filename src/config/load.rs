@@ -1,0 +1,563 @@
+//! Discovery and layering: the global file, parent directories up to `root = true`, profile and
+//! local files, imports; then the effective providers and secrets of the active profiles.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+
+use super::model::{self, ConfigFile, EnvMode, IfMissing, ProviderConfig, SecretConfig};
+use crate::env_vars;
+use crate::error::{did_you_mean, Error, Result};
+
+pub const DEFAULT_PROFILE: &str = "default";
+pub const DEFAULT_CONFIG_NAME: &str = "fnox.toml";
+
+/// One loaded file.
+#[derive(Debug)]
+pub struct Layer {
+    pub path: PathBuf,
+    pub text: String,
+    pub file: ConfigFile,
+    /// Set for `fnox.P.toml`: its top-level entries belong to profile P.
+    pub profile: Option<String>,
+    pub global: bool,
+}
+
+/// Which table of a file a secret or provider sits in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Section {
+    Top,
+    Profile(String),
+}
+
+impl Section {
+    pub fn for_profile(profile: &str) -> Section {
+        if profile == DEFAULT_PROFILE {
+            Section::Top
+        } else {
+            Section::Profile(profile.to_owned())
+        }
+    }
+
+    /// The TOML key path of `table` (e.g. "secrets") in this section.
+    pub fn key_path(&self, table: &str, name: &str) -> String {
+        match self {
+            Section::Top => format!("{table}.{name}"),
+            Section::Profile(p) => format!("profiles.{p}.{table}.{name}"),
+        }
+    }
+}
+
+/// Where an effective entry was defined.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub layer: usize,
+    /// The section as written in the file (a profile file's top level is `Section::Top`).
+    pub section: Section,
+    pub offset: usize,
+}
+
+pub struct SecretEntry<'a> {
+    pub name: &'a str,
+    pub secret: &'a SecretConfig,
+    pub origin: Origin,
+}
+
+pub struct ProviderEntry<'a> {
+    pub name: &'a str,
+    pub config: &'a ProviderConfig,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `-c/--config`, when given with anything but the default name.
+    pub explicit: Option<PathBuf>,
+    /// Active profiles, in overlay order; never empty.
+    pub profiles: Vec<String>,
+    pub no_defaults: bool,
+    /// Whether having no config file at all is acceptable (write commands create one).
+    pub allow_none: bool,
+}
+
+#[derive(Debug)]
+pub struct Config {
+    pub cwd: PathBuf,
+    /// Lowest priority first.
+    pub layers: Vec<Layer>,
+    pub profiles: Vec<String>,
+    pub no_defaults: bool,
+    pub explicit: Option<PathBuf>,
+    /// Directories searched, nearest first (empty with an explicit file).
+    pub searched: Vec<PathBuf>,
+}
+
+pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
+    for p in &opts.profiles {
+        validate_profile_name(p)?;
+    }
+    let mut loader = Loader {
+        seen: HashSet::new(),
+        layers: Vec::new(),
+    };
+    if let Some(global) = global_config_path().filter(|p| p.exists()) {
+        loader.load_file(&global, None, true, None)?;
+    }
+    let mut searched = Vec::new();
+    if let Some(explicit) = &opts.explicit {
+        let path = if explicit.is_absolute() {
+            explicit.clone()
+        } else {
+            cwd.join(explicit)
+        };
+        if path.exists() {
+            loader.load_file(&path, None, false, None)?;
+        } else if !opts.allow_none {
+            return Err(Error::new(format!(
+                "config file {} does not exist",
+                display_path(&path, cwd)
+            ))
+            .hint(format!(
+                "create it with `fnox -c {} init`",
+                explicit.display()
+            )));
+        }
+    } else {
+        // Nearest directory first while walking; layers want lowest priority first.
+        let mut per_dir: Vec<Vec<Layer>> = Vec::new();
+        for dir in cwd.ancestors() {
+            searched.push(dir.to_path_buf());
+            let mut dir_loader = Loader {
+                seen: std::mem::take(&mut loader.seen),
+                layers: Vec::new(),
+            };
+            for (name, profile) in dir_file_names(&opts.profiles) {
+                let path = dir.join(&name);
+                if path.exists() {
+                    dir_loader.load_file(&path, profile, false, None)?;
+                }
+            }
+            let root = dir_loader.layers.iter().any(|l| l.file.root == Some(true));
+            loader.seen = std::mem::take(&mut dir_loader.seen);
+            per_dir.push(dir_loader.layers);
+            if root {
+                break;
+            }
+        }
+        for layers in per_dir.into_iter().rev() {
+            loader.layers.extend(layers);
+        }
+    }
+    let config = Config {
+        cwd: cwd.to_path_buf(),
+        layers: loader.layers,
+        profiles: opts.profiles,
+        no_defaults: opts.no_defaults,
+        explicit: opts.explicit,
+        searched,
+    };
+    if config.layers.is_empty() && !opts.allow_none {
+        return Err(Error::new(format!(
+            "no configuration file found in {} or any parent directory",
+            config.cwd.display()
+        ))
+        .hint("run `fnox init` to create fnox.toml here, or pass -c PATH"));
+    }
+    config.check_profiles()?;
+    Ok(config)
+}
+
+/// The file names looked for in each directory, in load order, with the profile they belong to.
+fn dir_file_names(profiles: &[String]) -> Vec<(String, Option<String>)> {
+    let mut names = vec![
+        (DEFAULT_CONFIG_NAME.to_owned(), None),
+        (".fnox.toml".to_owned(), None),
+    ];
+    for p in profiles.iter().filter(|p| *p != DEFAULT_PROFILE) {
+        names.push((format!("fnox.{p}.toml"), Some(p.clone())));
+        names.push((format!(".fnox.{p}.toml"), Some(p.clone())));
+    }
+    names.push(("fnox.local.toml".to_owned(), None));
+    names.push((".fnox.local.toml".to_owned(), None));
+    names
+}
+
+pub fn global_config_path() -> Option<PathBuf> {
+    env_vars::config_dir().map(|d| d.join("config.toml"))
+}
+
+struct Loader {
+    seen: HashSet<PathBuf>,
+    layers: Vec<Layer>,
+}
+
+impl Loader {
+    /// Loads a file after its imports (an import is lower priority than the file importing it).
+    fn load_file(
+        &mut self,
+        path: &Path,
+        profile: Option<String>,
+        global: bool,
+        imported_by: Option<&Path>,
+    ) -> Result<()> {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !self.seen.insert(key) {
+            return Ok(());
+        }
+        let text = read_config_text(path).map_err(|e| match imported_by {
+            Some(parent) => e.cause(format!("imported by {}", parent.display())),
+            None => e,
+        })?;
+        let file = model::parse(&text).map_err(|e| parse_error(path, &e))?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        for import in &file.import {
+            let import_path = env_vars::expand_path(import, base);
+            if !import_path.exists() {
+                return Err(Error::new(format!(
+                    "cannot load import '{import}' listed in {}",
+                    path.display()
+                ))
+                .cause(format!("{} does not exist", import_path.display()))
+                .hint("fix or remove the path in `import = [...]`; paths are relative to the importing file"));
+            }
+            self.load_file(&import_path, profile.clone(), global, Some(path))?;
+        }
+        self.layers.push(Layer {
+            path: path.to_path_buf(),
+            text,
+            file,
+            profile,
+            global,
+        });
+        Ok(())
+    }
+}
+
+/// Reads a config file, with errors that say what is wrong with the path itself.
+pub fn read_config_text(path: &Path) -> Result<String> {
+    if path.is_dir() {
+        return Err(Error::new(format!("cannot read config {}", path.display()))
+            .cause("it is a directory, not a file")
+            .hint("rename or remove that directory; fnox.toml must be a TOML file"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        let err = Error::new(format!("cannot read config {}", path.display())).cause(&e);
+        if e.kind() == std::io::ErrorKind::PermissionDenied {
+            err.hint("make the file readable by you (chmod u+r)")
+        } else {
+            err
+        }
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(format!("cannot read config {}", path.display()))
+            .cause(format!(
+                "it is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ))
+            .hint("a fnox config is a TOML text file; restore it from version control")
+    })
+}
+
+pub fn parse_error(path: &Path, e: &toml::de::Error) -> Error {
+    let mut err =
+        Error::new(format!("cannot parse config {}", path.display())).cause(e.message().trim_end());
+    if let Some(span) = e.span() {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            let (line, col) = line_col(&text, span.start);
+            err.message = format!("cannot parse config {}:{line}:{col}", path.display());
+        }
+    }
+    err.hint("fix the TOML at the line and column shown; the file was not changed")
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rfind('\n').map_or(offset, |i| offset - i - 1) + 1;
+    (line, col)
+}
+
+pub fn validate_profile_name(name: &str) -> Result<()> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name
+            .chars()
+            .any(|c| matches!(c, '/' | '\\' | ',') || c.is_control());
+    if bad {
+        return Err(Error::usage(format!("invalid profile name '{name}'")).hint(
+            "profile names may not be empty, '.', '..', or contain / \\ , or control characters",
+        ));
+    }
+    Ok(())
+}
+
+/// A path as a person wants to read it: relative to the working directory when inside it.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    match path.strip_prefix(cwd) {
+        Ok(rel) => format!("./{}", rel.display()),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+impl Config {
+    pub fn display(&self, path: &Path) -> String {
+        display_path(path, &self.cwd)
+    }
+
+    /// "secrets.NAME in ./fnox.toml:14"
+    pub fn locate(&self, table: &str, name: &str, origin: &Origin) -> String {
+        let layer = &self.layers[origin.layer];
+        let (line, _) = line_col(&layer.text, origin.offset);
+        format!(
+            "{} in {}:{line}",
+            origin.section.key_path(table, name),
+            self.display(&layer.path)
+        )
+    }
+
+    pub fn is_default_profile(&self) -> bool {
+        self.profiles.iter().all(|p| p == DEFAULT_PROFILE)
+    }
+
+    /// Every profile name that some loaded file defines.
+    pub fn defined_profiles(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for layer in &self.layers {
+            let from_file = layer.profile.iter().cloned();
+            for name in layer.file.profiles.keys().cloned().chain(from_file) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    fn check_profiles(&self) -> Result<()> {
+        let defined = self.defined_profiles();
+        for p in &self.profiles {
+            if p == DEFAULT_PROFILE || defined.contains(p) {
+                continue;
+            }
+            let mut err = Error::new(format!("unknown profile '{p}'"));
+            if let Some(dym) = did_you_mean(p, defined.iter().map(String::as_str)) {
+                err = err.cause(dym);
+            }
+            let known = if defined.is_empty() {
+                "no profiles are defined".to_owned()
+            } else {
+                format!("defined profiles: {}", defined.join(", "))
+            };
+            return Err(err.cause(known).hint(format!(
+                "add a [profiles.{p}] table to fnox.toml (or create fnox.{p}.toml), or pick another with -P"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The sections whose entries are in effect, lowest priority first: for each layer, its
+    /// top level (unless --no-defaults drops it), then the active profiles in order.
+    fn effective<'a, T>(
+        &'a self,
+        profiles: &[String],
+        pick: impl Fn(&'a ConfigFile, &Section) -> Option<&'a IndexMap<String, toml::Spanned<T>>>,
+    ) -> IndexMap<&'a str, (&'a T, Origin)> {
+        let mut out = IndexMap::new();
+        let mut put =
+            |layer: usize, section: Section, map: &'a IndexMap<String, toml::Spanned<T>>| {
+                for (name, item) in map {
+                    let origin = Origin {
+                        layer,
+                        section: section.clone(),
+                        offset: item.span().start,
+                    };
+                    out.insert(name.as_str(), (item.get_ref(), origin));
+                }
+            };
+        let keep_top = !(self.no_defaults && profiles.iter().any(|p| p != DEFAULT_PROFILE));
+        if keep_top {
+            for (i, layer) in self.layers.iter().enumerate() {
+                if layer.profile.is_none() {
+                    if let Some(map) = pick(&layer.file, &Section::Top) {
+                        put(i, Section::Top, map);
+                    }
+                }
+            }
+        }
+        for p in profiles {
+            let section = Section::Profile(p.clone());
+            for (i, layer) in self.layers.iter().enumerate() {
+                if layer.profile.as_deref() == Some(p.as_str()) {
+                    if let Some(map) = pick(&layer.file, &Section::Top) {
+                        put(i, Section::Top, map);
+                    }
+                }
+                if let Some(map) = pick(&layer.file, &section) {
+                    put(i, section.clone(), map);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn secrets(&self) -> Vec<SecretEntry<'_>> {
+        self.secrets_for(&self.profiles)
+    }
+
+    /// The effective secrets as they would be with other profiles active.
+    pub fn secrets_for(&self, profiles: &[String]) -> Vec<SecretEntry<'_>> {
+        self.effective(profiles, |file, section| match section {
+            Section::Top => Some(&file.secrets),
+            Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.secrets),
+        })
+        .into_iter()
+        .map(|(name, (secret, origin))| SecretEntry {
+            name,
+            secret,
+            origin,
+        })
+        .collect()
+    }
+
+    pub fn secret(&self, name: &str) -> Option<SecretEntry<'_>> {
+        self.secrets().into_iter().find(|s| s.name == name)
+    }
+
+    pub fn providers(&self) -> Vec<ProviderEntry<'_>> {
+        self.effective(&self.profiles, |file, section| match section {
+            Section::Top => Some(&file.providers),
+            Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.providers),
+        })
+        .into_iter()
+        .map(|(name, (config, origin))| ProviderEntry {
+            name,
+            config,
+            origin,
+        })
+        .collect()
+    }
+
+    pub fn provider(&self, name: &str) -> Option<ProviderEntry<'_>> {
+        self.providers().into_iter().find(|p| p.name == name)
+    }
+
+    /// The provider used when a secret names none: the last active profile that sets
+    /// `default_provider`, else the top level's, else the only provider there is.
+    pub fn default_provider(&self) -> Option<String> {
+        for p in self.profiles.iter().rev() {
+            for layer in self.layers.iter().rev() {
+                let from_file = (layer.profile.as_deref() == Some(p.as_str()))
+                    .then_some(layer.file.default_provider.as_ref())
+                    .flatten();
+                let from_table = layer
+                    .file
+                    .profiles
+                    .get(p)
+                    .and_then(|pc| pc.default_provider.as_ref());
+                if let Some(name) = from_table.or(from_file) {
+                    return Some(name.clone());
+                }
+            }
+        }
+        let top = self
+            .layers
+            .iter()
+            .rev()
+            .filter(|l| l.profile.is_none())
+            .find_map(|l| l.file.default_provider.clone());
+        if top.is_some() {
+            return top;
+        }
+        let providers = self.providers();
+        (providers.len() == 1).then(|| providers[0].name.to_owned())
+    }
+
+    /// The file-level `if_missing`, from the highest-priority file that sets it.
+    pub fn if_missing(&self) -> Option<IfMissing> {
+        self.layers.iter().rev().find_map(|l| l.file.if_missing)
+    }
+
+    /// The file-level `env` default, from the highest-priority file that sets it.
+    pub fn env_default(&self) -> EnvMode {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file.env)
+            .unwrap_or(EnvMode::All)
+    }
+
+    /// The legacy top-level `age_key_file`, resolved against its file.
+    pub fn age_key_file(&self) -> Option<PathBuf> {
+        self.layers.iter().rev().find_map(|l| {
+            l.file
+                .age_key_file
+                .as_ref()
+                .map(|raw| env_vars::expand_path(raw, l.path.parent().unwrap_or(Path::new("."))))
+        })
+    }
+
+    /// The directory of the file that defined an entry (for relative paths in provider fields).
+    pub fn base_dir(&self, origin: &Origin) -> PathBuf {
+        self.layers[origin.layer]
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| self.cwd.clone())
+    }
+
+    /// Where `set`, `import` and `provider add` write a new entry, and into which section:
+    /// `-g` → the global file; `-c PATH` → that file; else `fnox.P.toml` here when it exists,
+    /// else the nearest fnox.toml / .fnox.toml from here upward, else a new ./fnox.toml.
+    pub fn write_target(&self, global: bool, profile: &str) -> (PathBuf, Section) {
+        let section = Section::for_profile(profile);
+        if global {
+            let path = global_config_path().unwrap_or_else(|| PathBuf::from("config.toml"));
+            return (path, section);
+        }
+        if let Some(explicit) = &self.explicit {
+            return (self.cwd.join(explicit), section);
+        }
+        if profile != DEFAULT_PROFILE {
+            for name in [
+                format!("fnox.{profile}.toml"),
+                format!(".fnox.{profile}.toml"),
+            ] {
+                let path = self.cwd.join(name);
+                if path.is_file() {
+                    return (path, Section::Top);
+                }
+            }
+        }
+        for dir in self.searched.iter() {
+            for name in [DEFAULT_CONFIG_NAME, ".fnox.toml"] {
+                let path = dir.join(name);
+                if path.is_file() {
+                    return (path, section);
+                }
+            }
+        }
+        (self.cwd.join(DEFAULT_CONFIG_NAME), section)
+    }
+
+    /// The file and section that define `name` for the write profile, if any does:
+    /// an existing secret is updated where it lives.
+    pub fn defining_file(&self, name: &str, profile: &str) -> Option<(PathBuf, Section)> {
+        let wanted = Section::for_profile(profile);
+        self.layers.iter().rev().find_map(|layer| {
+            let (section, map) = match (&wanted, &layer.profile) {
+                (Section::Profile(p), Some(lp)) if p == lp => (Section::Top, &layer.file.secrets),
+                (_, Some(_)) => return None,
+                (Section::Top, None) => (Section::Top, &layer.file.secrets),
+                (Section::Profile(p), None) => {
+                    (wanted.clone(), &layer.file.profiles.get(p)?.secrets)
+                }
+            };
+            map.contains_key(name)
+                .then(|| (layer.path.clone(), section))
+        })
+    }
+}

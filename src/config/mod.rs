@@ -1,0 +1,7 @@
+//! fnox.toml: what it means (`model`), where it comes from (`load`), and how it is changed (`edit`).
+
+pub mod edit;
+pub mod load;
+pub mod model;
+
+pub use load::{load, Config, LoadOptions, Section, DEFAULT_PROFILE};

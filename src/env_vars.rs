@@ -1,0 +1,79 @@
+//! Every environment variable fnox reads, each with one doc line.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// Active profile(s), comma separated; `-P` wins over it.
+pub const FNOX_PROFILE: &str = "FNOX_PROFILE";
+/// When true, top-level secrets are not inherited by a non-default profile.
+pub const FNOX_NO_DEFAULTS: &str = "FNOX_NO_DEFAULTS";
+/// Overrides every `if_missing` setting (error | warn | ignore); `--if-missing` wins over it.
+pub const FNOX_IF_MISSING: &str = "FNOX_IF_MISSING";
+/// The `if_missing` used when neither the secret nor the file sets one.
+pub const FNOX_IF_MISSING_DEFAULT: &str = "FNOX_IF_MISSING_DEFAULT";
+/// Directory of the global config.toml and the default age identity (absolute path).
+pub const FNOX_CONFIG_DIR: &str = "FNOX_CONFIG_DIR";
+/// An age identity given as text (AGE-SECRET-KEY-1... or an SSH private key).
+pub const FNOX_AGE_KEY: &str = "FNOX_AGE_KEY";
+/// Path of an age identity file or SSH private key.
+pub const FNOX_AGE_KEY_FILE: &str = "FNOX_AGE_KEY_FILE";
+/// Never prompt (1/true); also implied when stdin is not a terminal.
+pub const FNOX_NON_INTERACTIVE: &str = "FNOX_NON_INTERACTIVE";
+/// XDG base directory for configuration, used when FNOX_CONFIG_DIR is unset.
+pub const XDG_CONFIG_HOME: &str = "XDG_CONFIG_HOME";
+/// The user's home directory.
+pub const HOME: &str = "HOME";
+/// Key material that fnox never hands on to a child process unless it is itself a secret.
+pub const KEY_MATERIAL: [&str; 2] = [FNOX_AGE_KEY, FNOX_AGE_KEY_FILE];
+
+/// The variable's value when it is set and not empty.
+pub fn non_empty(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// A boolean variable: 1/true/yes/on and 0/false/no/off (any case). Other values are ignored.
+pub fn flag(name: &str) -> Option<bool> {
+    let v = non_empty(name)?;
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn home_dir() -> Option<PathBuf> {
+    std::env::var_os(HOME)
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf()))
+}
+
+/// `$FNOX_CONFIG_DIR`, else `$XDG_CONFIG_HOME/fnox`, else `~/.config/fnox`.
+pub fn config_dir() -> Option<PathBuf> {
+    let absolute = |v: OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    if let Some(dir) = std::env::var_os(FNOX_CONFIG_DIR).and_then(absolute) {
+        return Some(dir);
+    }
+    if let Some(dir) = std::env::var_os(XDG_CONFIG_HOME).and_then(absolute) {
+        return Some(dir.join("fnox"));
+    }
+    home_dir().map(|h| h.join(".config").join("fnox"))
+}
+
+/// Expands a leading `~/` and makes a relative path relative to `base`.
+pub fn expand_path(raw: &str, base: &std::path::Path) -> PathBuf {
+    let path = if let Some(rest) = raw.strip_prefix("~/") {
+        home_dir()
+            .map(|h| h.join(rest))
+            .unwrap_or_else(|| PathBuf::from(raw))
+    } else if raw == "~" {
+        home_dir().unwrap_or_else(|| PathBuf::from(raw))
+    } else {
+        PathBuf::from(raw)
+    };
+    if path.is_absolute() {
+        path
+    } else {
+        base.join(path)
+    }
+}

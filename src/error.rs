@@ -1,0 +1,138 @@
+//! The one error type: a message that names what failed and where, the chain of causes,
+//! an optional hint (rendered last), and the exit code.
+
+use std::fmt;
+use std::io::IsTerminal;
+
+/// Process exit codes. `exec` returns the child's own code instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// A user, config or provider error.
+    Failure = 1,
+    /// The command line itself was wrong.
+    Usage = 2,
+    /// `exec`: the command exists but cannot be run.
+    NotExecutable = 126,
+    /// `exec`: the command was not found.
+    NotFound = 127,
+}
+
+#[derive(Debug)]
+pub struct Error {
+    pub message: String,
+    pub causes: Vec<String>,
+    pub hint: Option<String>,
+    pub exit: Exit,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(message: impl Into<String>) -> Self {
+        Error {
+            message: message.into(),
+            causes: Vec::new(),
+            hint: None,
+            exit: Exit::Failure,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error {
+            exit: Exit::Usage,
+            ..Error::new(message)
+        }
+    }
+
+    pub fn cause(mut self, cause: impl fmt::Display) -> Self {
+        self.causes.push(cause.to_string());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint only when none was set by someone closer to the failure.
+    pub fn or_hint(mut self, hint: impl Into<String>) -> Self {
+        if self.hint.is_none() {
+            self.hint = Some(hint.into());
+        }
+        self
+    }
+
+    /// Renders the error for stderr; colour only when stderr is a terminal and colour is allowed.
+    pub fn render(&self) -> String {
+        let color = stderr_color();
+        let (red, yellow, bold, reset) = if color {
+            ("\x1b[1;31m", "\x1b[33m", "\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "", "", "")
+        };
+        let mut out = format!("{red}error{reset}: {bold}{}{reset}\n", self.message);
+        for cause in &self.causes {
+            for (i, line) in cause.lines().enumerate() {
+                if i == 0 {
+                    out.push_str(&format!("  caused by: {line}\n"));
+                } else {
+                    out.push_str(&format!("    {line}\n"));
+                }
+            }
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("  {yellow}hint{reset}: {hint}\n"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        for cause in &self.causes {
+            write!(f, ": {cause}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Whether stderr may carry ANSI colour: a terminal, no NO_COLOR, no --no-color
+/// (which sets NO_COLOR for the process); CLICOLOR_FORCE forces it on.
+pub fn stderr_color() -> bool {
+    use crate::env_vars;
+    if env_vars::non_empty("NO_COLOR").is_some() {
+        return false;
+    }
+    if env_vars::non_empty("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    std::io::stderr().is_terminal()
+}
+
+/// Prints a warning line to stderr.
+pub fn warn(message: impl fmt::Display) {
+    let (yellow, reset) = if stderr_color() {
+        ("\x1b[33m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    eprintln!("{yellow}warning{reset}: {message}");
+}
+
+/// "Did you mean 'X'?" for a name typed wrong, or None when nothing is close.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&wrong.to_lowercase(), &c.to_lowercase());
+        if score > 0.8 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| format!("did you mean '{c}'?"))
+}

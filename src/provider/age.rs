@@ -1,0 +1,362 @@
+//! `age`: values are the standard-base64 of a binary age file, encrypted to every recipient.
+//! Identities are found once per run, only when something must be decrypted, and decryption of
+//! a batch runs on all cores.
+
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use base64::Engine;
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use super::{BuildContext, Cipher, ErrorKind, ItemResult, ProviderError};
+use crate::env_vars;
+use crate::secret::SecretValue;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeConfig {
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    pub key_file: Option<String>,
+    pub identity: Option<toml::Value>,
+}
+
+type DynIdentity = Box<dyn age::Identity + Send + Sync>;
+
+/// Where an identity may come from, in the order they are tried.
+#[derive(Debug, Clone)]
+enum IdentitySource {
+    /// Key text in an environment variable.
+    EnvText(&'static str),
+    /// A file; `explicit` ones must exist, default locations are skipped when absent.
+    File {
+        path: PathBuf,
+        explicit: bool,
+        label: String,
+    },
+    /// `identity = { provider = ..., value = ... }`: resolved through another provider.
+    Provider,
+}
+
+pub struct Age {
+    recipients: Vec<String>,
+    sources: Vec<IdentitySource>,
+    identities: OnceLock<Result<Vec<DynIdentity>, ProviderError>>,
+}
+
+impl Age {
+    pub fn new(ctx: &BuildContext, config: AgeConfig) -> Result<Age, ProviderError> {
+        let mut sources = Vec::new();
+        if env_vars::non_empty(env_vars::FNOX_AGE_KEY).is_some() {
+            sources.push(IdentitySource::EnvText(env_vars::FNOX_AGE_KEY));
+        }
+        if config.identity.is_some() {
+            sources.push(IdentitySource::Provider);
+        }
+        if let Some(raw) = &config.key_file {
+            sources.push(IdentitySource::File {
+                path: env_vars::expand_path(raw, &ctx.base_dir),
+                explicit: true,
+                label: format!("key_file of provider '{}'", ctx.name),
+            });
+        }
+        if let Some(raw) = env_vars::non_empty(env_vars::FNOX_AGE_KEY_FILE) {
+            sources.push(IdentitySource::File {
+                path: env_vars::expand_path(&raw, &std::env::current_dir().unwrap_or_default()),
+                explicit: true,
+                label: env_vars::FNOX_AGE_KEY_FILE.to_owned(),
+            });
+        }
+        if let Some(path) = &ctx.legacy_age_key_file {
+            sources.push(IdentitySource::File {
+                path: path.clone(),
+                explicit: true,
+                label: "age_key_file".to_owned(),
+            });
+        }
+        if let Some(path) = default_identity_path() {
+            sources.push(IdentitySource::File {
+                path,
+                explicit: false,
+                label: "default identity".to_owned(),
+            });
+        }
+        if let Some(home) = env_vars::home_dir() {
+            for name in ["id_ed25519", "id_rsa"] {
+                sources.push(IdentitySource::File {
+                    path: home.join(".ssh").join(name),
+                    explicit: false,
+                    label: "SSH key".to_owned(),
+                });
+            }
+        }
+        Ok(Age {
+            recipients: config.recipients,
+            sources,
+            identities: OnceLock::new(),
+        })
+    }
+
+    fn identities(&self) -> Result<&[DynIdentity], ProviderError> {
+        self.identities
+            .get_or_init(|| load_identities(&self.sources))
+            .as_ref()
+            .map(Vec::as_slice)
+            .map_err(Clone::clone)
+    }
+
+    fn parsed_recipients(&self) -> Result<Vec<Box<dyn age::Recipient + Send>>, ProviderError> {
+        if self.recipients.is_empty() {
+            return Err(ProviderError::new(ErrorKind::Config, "the age provider has no recipients")
+                .hint("add your public key (the `# public key:` line of ~/.config/fnox/age.txt) to `recipients`"));
+        }
+        self.recipients.iter().map(|r| parse_recipient(r)).collect()
+    }
+}
+
+/// `$FNOX_CONFIG_DIR/age.txt` (by default ~/.config/fnox/age.txt).
+pub fn default_identity_path() -> Option<PathBuf> {
+    env_vars::config_dir().map(|d| d.join("age.txt"))
+}
+
+pub fn parse_recipient(r: &str) -> Result<Box<dyn age::Recipient + Send>, ProviderError> {
+    let r = r.trim();
+    let bad = |why: String| {
+        ProviderError::new(
+            ErrorKind::Config,
+            format!("invalid age recipient '{r}': {why}"),
+        )
+        .hint("recipients are age1... public keys or ssh-ed25519 / ssh-rsa public key lines")
+    };
+    if r.starts_with("ssh-") {
+        age::ssh::Recipient::from_str(r)
+            .map(|k| Box::new(k) as Box<dyn age::Recipient + Send>)
+            .map_err(|e| bad(format!("{e:?}")))
+    } else if r.starts_with("age1") && r.len() == 62 {
+        age::x25519::Recipient::from_str(r)
+            .map(|k| Box::new(k) as Box<dyn age::Recipient + Send>)
+            .map_err(|e| bad(e.to_string()))
+    } else if r.starts_with("age1") {
+        Err(ProviderError::new(
+            ErrorKind::Unsupported,
+            format!("age plugin recipient '{r}' is not supported by this version of fnox"),
+        ))
+    } else {
+        Err(bad("unrecognised format".to_owned()))
+    }
+}
+
+fn load_identities(sources: &[IdentitySource]) -> Result<Vec<DynIdentity>, ProviderError> {
+    let mut out: Vec<DynIdentity> = Vec::new();
+    for source in sources {
+        match source {
+            IdentitySource::EnvText(var) => {
+                let text = env_vars::non_empty(var).unwrap_or_default();
+                let ids = parse_identity_text(&text, var).map_err(|e| {
+                    ProviderError::new(
+                        ErrorKind::NoIdentity,
+                        format!("{var} does not hold an age identity: {e}"),
+                    )
+                    .hint(format!(
+                        "set {var} to the AGE-SECRET-KEY-1... line of your key, or unset it"
+                    ))
+                })?;
+                out.extend(ids);
+            }
+            IdentitySource::Provider => {
+                return Err(ProviderError::new(
+                    ErrorKind::Unsupported,
+                    "age `identity = { provider = ..., value = ... }` is not supported by this version of fnox",
+                )
+                .hint("use key_file, FNOX_AGE_KEY or FNOX_AGE_KEY_FILE instead"));
+            }
+            IdentitySource::File {
+                path,
+                explicit,
+                label,
+            } => {
+                let text = match std::fs::read_to_string(path) {
+                    Ok(text) => text,
+                    Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => continue,
+                    Err(e) => {
+                        return Err(ProviderError::new(
+                            ErrorKind::NoIdentity,
+                            format!("cannot read age identity {} ({label}): {e}", path.display()),
+                        )
+                        .hint(format!(
+                            "fix the path in {label}, or run `fnox init` to create a key"
+                        )))
+                    }
+                };
+                match parse_identity_text(&text, &path.display().to_string()) {
+                    Ok(ids) => out.extend(ids),
+                    // A default SSH key we cannot use (passphrase, unsupported type) is simply not ours to use.
+                    Err(_) if !explicit => continue,
+                    Err(e) => {
+                        return Err(ProviderError::new(
+                            ErrorKind::NoIdentity,
+                            format!(
+                                "{} ({label}) is not a usable age identity: {e}",
+                                path.display()
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Parses an age identity file (comments allowed) or an unencrypted SSH private key.
+fn parse_identity_text(text: &str, name: &str) -> Result<Vec<DynIdentity>, String> {
+    if text.contains("-----BEGIN") {
+        let id = age::ssh::Identity::from_buffer(text.as_bytes(), Some(name.to_owned()))
+            .map_err(|e| format!("not an SSH private key ({e})"))?;
+        return match id {
+            age::ssh::Identity::Unencrypted(_) => Ok(vec![Box::new(id)]),
+            age::ssh::Identity::Encrypted(_) => {
+                Err("passphrase-protected SSH keys are not supported; use an age key".to_owned())
+            }
+            age::ssh::Identity::Unsupported(_) => Err("unsupported SSH key type".to_owned()),
+        };
+    }
+    let file = age::IdentityFile::from_buffer(text.as_bytes()).map_err(|e| e.to_string())?;
+    let ids = file.into_identities().map_err(|e| e.to_string())?;
+    if ids.is_empty() {
+        return Err("no AGE-SECRET-KEY-1... line found".to_owned());
+    }
+    Ok(ids)
+}
+
+/// The public keys of the native identities in an identity file's text.
+pub fn public_keys(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .filter_map(|l| age::x25519::Identity::from_str(l).ok())
+        .map(|id| id.to_public().to_string())
+        .collect()
+}
+
+/// Generates a new identity: (identity file text, public key).
+pub fn generate_identity(created: &str) -> (String, String) {
+    use age::secrecy::ExposeSecret;
+    let id = age::x25519::Identity::generate();
+    let public = id.to_public().to_string();
+    let text = format!(
+        "# created: {created}\n# public key: {public}\n{}\n",
+        id.to_string().expose_secret()
+    );
+    (text, public)
+}
+
+fn decode(value: &str) -> Vec<u8> {
+    let trimmed: String = value.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(trimmed.as_bytes())
+        .unwrap_or_else(|_| value.as_bytes().to_vec())
+}
+
+fn decrypt_one(identities: &[DynIdentity], value: &str) -> ItemResult {
+    let bytes = decode(value);
+    let armored = bytes.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----");
+    let reader: Box<dyn BufRead> = if armored {
+        Box::new(std::io::BufReader::new(age::armor::ArmoredReader::new(
+            &bytes[..],
+        )))
+    } else {
+        Box::new(&bytes[..])
+    };
+    let decryptor = age::Decryptor::new_buffered(reader).map_err(map_decrypt_error)?;
+    let mut plain = zeroize::Zeroizing::new(Vec::new());
+    decryptor
+        .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
+        .map_err(map_decrypt_error)?
+        .read_to_end(&mut plain)
+        .map_err(|e| {
+            ProviderError::new(
+                ErrorKind::BadCiphertext,
+                format!("age: the ciphertext is damaged ({e})"),
+            )
+        })?;
+    let text = String::from_utf8(std::mem::take(&mut *plain)).map_err(|e| {
+        let _ = zeroize::Zeroizing::new(e.into_bytes());
+        ProviderError::new(ErrorKind::BadCiphertext, "age: the decrypted value is not UTF-8 text")
+            .hint("store binary data with `fnox set --base64-encode` and read it with `fnox get --base64-decode`")
+    })?;
+    Ok(SecretValue::new(text))
+}
+
+fn map_decrypt_error(e: age::DecryptError) -> ProviderError {
+    use age::DecryptError as D;
+    match e {
+        D::NoMatchingKeys => ProviderError::new(ErrorKind::NoIdentity, "age: no identity matched any of the recipients")
+            .hint("point FNOX_AGE_KEY_FILE at your key, or ask a teammate to add your public key and run `fnox reencrypt`"),
+        D::InvalidHeader | D::UnknownFormat => ProviderError::new(
+            ErrorKind::BadCiphertext,
+            "age: the value is not an age ciphertext (bad header)",
+        )
+        .hint("the value was damaged or is not encrypted; set it again with `fnox set`"),
+        D::InvalidMac | D::DecryptionFailed | D::KeyDecryptionFailed => ProviderError::new(
+            ErrorKind::BadCiphertext,
+            format!("age: the ciphertext failed authentication ({e})"),
+        )
+        .hint("the value was modified or truncated; set it again with `fnox set`"),
+        other => ProviderError::new(ErrorKind::BadCiphertext, format!("age: {other}")),
+    }
+}
+
+impl Cipher for Age {
+    fn encrypt(&self, plaintext: &str) -> Result<String, ProviderError> {
+        let recipients = self.parsed_recipients()?;
+        let encryptor = age::Encryptor::with_recipients(
+            recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
+        )
+        .map_err(|e| ProviderError::new(ErrorKind::Config, format!("age: {e}")))?;
+        let mut out = Vec::with_capacity(plaintext.len() + 256);
+        let io = |e: std::io::Error| ProviderError::new(ErrorKind::Other, format!("age: {e}"));
+        let mut writer = encryptor.wrap_output(&mut out).map_err(io)?;
+        writer.write_all(plaintext.as_bytes()).map_err(io)?;
+        writer.finish().map_err(io)?;
+        Ok(base64::engine::general_purpose::STANDARD.encode(out))
+    }
+
+    fn decrypt_batch(&self, values: &[&str]) -> Vec<ItemResult> {
+        let identities = match self.identities() {
+            Ok(ids) if ids.is_empty() => {
+                let err = ProviderError::new(ErrorKind::NoIdentity, "age: no identity found on this machine").hint(
+                    "run `fnox init` to create ~/.config/fnox/age.txt, or set FNOX_AGE_KEY_FILE / FNOX_AGE_KEY",
+                );
+                return values.iter().map(|_| Err(err.clone())).collect();
+            }
+            Ok(ids) => ids,
+            Err(e) => return values.iter().map(|_| Err(e.clone())).collect(),
+        };
+        if values.len() == 1 {
+            return vec![decrypt_one(identities, values[0])];
+        }
+        values
+            .par_iter()
+            .map(|v| decrypt_one(identities, v))
+            .collect()
+    }
+
+    fn check(&self) -> Result<String, ProviderError> {
+        let recipients = self.parsed_recipients()?;
+        let identities = self.identities()?;
+        Ok(format!(
+            "{} recipient(s), {} identity(ies) available on this machine",
+            recipients.len(),
+            identities.len()
+        ))
+    }
+}
+
+/// Reads the identity text at a path, when it exists (for `init`).
+pub fn read_identity_file(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}

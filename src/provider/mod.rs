@@ -1,0 +1,194 @@
+//! Providers: a **cipher** keeps ciphertext in fnox.toml (age, plain), a **store** keeps the
+//! value elsewhere and fnox.toml holds its name. Both are batch-first: results come back in
+//! input order and one failure never cancels the others. Providers never see the TOML;
+//! the resolver adds secret names, files and profiles to their errors.
+
+pub mod age;
+pub mod plain;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::de::DeserializeOwned;
+
+use crate::config::model::ProviderConfig;
+use crate::error::did_you_mean;
+use crate::secret::SecretValue;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    AccessDenied,
+    Unreachable,
+    BadCiphertext,
+    NoIdentity,
+    Config,
+    Unsupported,
+    Other,
+}
+
+/// A provider failure, free of secret values.
+#[derive(Debug, Clone)]
+pub struct ProviderError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl ProviderError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        ProviderError {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for ProviderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+pub type ItemResult = Result<SecretValue, ProviderError>;
+
+/// A provider whose ciphertext lives in fnox.toml.
+pub trait Cipher: Send + Sync {
+    fn encrypt(&self, plaintext: &str) -> Result<String, ProviderError>;
+    fn decrypt_batch(&self, ciphertexts: &[&str]) -> Vec<ItemResult>;
+    /// Checks configuration and key material without touching any secret.
+    fn check(&self) -> Result<String, ProviderError>;
+}
+
+/// A provider that keeps values elsewhere; fnox.toml holds the reference.
+pub trait Store: Send + Sync {
+    fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult>;
+    /// Stores a value under `reference`; read-only stores return an error saying what would work.
+    fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError>;
+    fn check(&self) -> Result<String, ProviderError>;
+}
+
+pub enum Provider {
+    Cipher(Box<dyn Cipher>),
+    Store(Box<dyn Store>),
+}
+
+impl Provider {
+    /// Reads many values: decrypts for a cipher, fetches for a store.
+    pub fn read_batch(&self, values: &[&str]) -> Vec<ItemResult> {
+        match self {
+            Provider::Cipher(c) => c.decrypt_batch(values),
+            Provider::Store(s) => s.fetch_batch(values),
+        }
+    }
+
+    pub fn check(&self) -> Result<String, ProviderError> {
+        match self {
+            Provider::Cipher(c) => c.check(),
+            Provider::Store(s) => s.check(),
+        }
+    }
+
+    pub fn is_cipher(&self) -> bool {
+        matches!(self, Provider::Cipher(_))
+    }
+}
+
+/// What a provider may need from its surroundings to be built.
+pub struct BuildContext<'a> {
+    pub name: &'a str,
+    /// Directory of the file that declared the provider (relative paths resolve against it).
+    pub base_dir: PathBuf,
+    /// The legacy top-level `age_key_file`, already resolved.
+    pub legacy_age_key_file: Option<PathBuf>,
+}
+
+/// Provider types this fnox builds.
+pub const SUPPORTED: [&str; 2] = ["age", "plain"];
+
+/// Provider types the fnox.toml format knows but this build does not implement yet.
+pub const KNOWN_UNSUPPORTED: [&str; 23] = [
+    "aws-kms",
+    "aws-sm",
+    "aws-ps",
+    "vault",
+    "vault-transit",
+    "password-store",
+    "keychain",
+    "azure-kms",
+    "azure-sm",
+    "azure-ac",
+    "gcp-kms",
+    "gcp-sm",
+    "yubikey",
+    "fido2",
+    "bitwarden",
+    "bitwarden-sm",
+    "1password",
+    "doppler",
+    "foks",
+    "infisical",
+    "keeper-sm",
+    "keepass",
+    "proton-pass",
+];
+
+/// The one place a provider is built from its config.
+pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, ProviderError> {
+    match config.kind.as_str() {
+        "age" => Ok(Provider::Cipher(Box::new(age::Age::new(
+            ctx,
+            parse_fields(config)?,
+        )?))),
+        "plain" => {
+            let _: plain::PlainConfig = parse_fields(config)?;
+            Ok(Provider::Cipher(Box::new(plain::Plain)))
+        }
+        other if KNOWN_UNSUPPORTED.contains(&other) => Err(ProviderError::new(
+            ErrorKind::Unsupported,
+            format!("provider type '{other}' is not supported by this version of fnox"),
+        )
+        .hint(format!("supported types: {}", SUPPORTED.join(", ")))),
+        other => {
+            let all = SUPPORTED.iter().chain(KNOWN_UNSUPPORTED.iter()).copied();
+            let mut err = ProviderError::new(
+                ErrorKind::Config,
+                format!("unknown provider type '{other}'"),
+            );
+            err.hint = Some(match did_you_mean(other, all) {
+                Some(dym) => dym,
+                None => format!("supported types: {}", SUPPORTED.join(", ")),
+            });
+            Err(err)
+        }
+    }
+}
+
+/// Fields every provider accepts and this fnox does not act on.
+const COMMON_FIELDS: [&str; 2] = ["auth_command", "daemon_cache"];
+
+/// Deserializes a provider's own fields; unknown fields are an error that lists the allowed ones.
+fn parse_fields<T: DeserializeOwned>(config: &ProviderConfig) -> Result<T, ProviderError> {
+    let mut fields = config.fields.clone();
+    for common in COMMON_FIELDS {
+        fields.remove(common);
+    }
+    toml::Value::Table(fields)
+        .try_into()
+        .map_err(|e: toml::de::Error| {
+            ProviderError::new(
+                ErrorKind::Config,
+                format!(
+                    "invalid {} provider settings: {}",
+                    config.kind,
+                    e.message().trim_end()
+                ),
+            )
+        })
+}

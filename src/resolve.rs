@@ -1,0 +1,504 @@
+//! Turns "these secrets of the active profiles" into values: groups provider reads by provider,
+//! runs each group as one batch (the groups concurrently), then applies defaults, the process
+//! environment and `if_missing`, keeping every failure with its secret's name and location.
+
+use std::collections::{HashMap, HashSet};
+
+use indexmap::IndexMap;
+
+use crate::config::load::{Config, SecretEntry};
+use crate::config::model::IfMissing;
+use crate::env_vars;
+use crate::error::{warn, Error, Result};
+use crate::provider::{self, BuildContext, ItemResult, Provider, ProviderError};
+use crate::secret::SecretValue;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ResolveOptions {
+    /// `--if-missing` from the command line.
+    pub if_missing: Option<IfMissing>,
+    /// Every failure is an error whatever `if_missing` says (`get`).
+    pub strict: bool,
+}
+
+/// One secret that could not be resolved.
+pub struct Failure {
+    pub name: String,
+    pub error: Error,
+}
+
+/// Resolves `names` (which must be defined) in the given order. Failures follow `if_missing`:
+/// `error` aborts after listing every failure, `warn` prints them and leaves the secret out,
+/// `ignore` leaves it out silently.
+pub fn resolve(
+    config: &Config,
+    names: &[&str],
+    opts: ResolveOptions,
+) -> Result<IndexMap<String, SecretValue>> {
+    let entries: HashMap<&str, SecretEntry> =
+        config.secrets().into_iter().map(|e| (e.name, e)).collect();
+    let mut resolver = Resolver {
+        config,
+        entries: &entries,
+        provider_results: HashMap::new(),
+        done: HashMap::new(),
+        visiting: HashSet::new(),
+    };
+    resolver.fetch(names);
+    let mut values = IndexMap::new();
+    let mut fatal: Vec<Failure> = Vec::new();
+    for name in names {
+        match resolver.value(name) {
+            Ok(v) => {
+                values.insert((*name).to_owned(), v);
+            }
+            Err(error) => {
+                let entry = &entries[name];
+                let mode = if opts.strict {
+                    IfMissing::Error
+                } else {
+                    if_missing_for(config, entry, opts.if_missing)
+                };
+                match mode {
+                    IfMissing::Error => fatal.push(Failure {
+                        name: (*name).to_owned(),
+                        error,
+                    }),
+                    IfMissing::Warn => {
+                        let mut msg = error.message.clone();
+                        for c in &error.causes {
+                            msg.push_str(&format!(": {c}"));
+                        }
+                        warn(format!("{msg} (left out; if_missing = \"warn\")"));
+                    }
+                    IfMissing::Ignore => {}
+                }
+            }
+        }
+    }
+    match fatal.len() {
+        0 => Ok(values),
+        1 => Err(fatal.pop().expect("one failure").error),
+        n => {
+            let mut err = Error::new(format!("{n} secrets could not be resolved"));
+            let mut hint = None;
+            for f in fatal {
+                let mut line = format!("{}: {}", f.name, f.error.message);
+                for c in &f.error.causes {
+                    line.push_str(&format!(": {c}"));
+                }
+                err = err.cause(line);
+                hint = hint.or(f.error.hint);
+            }
+            err.hint = hint;
+            Err(err)
+        }
+    }
+}
+
+/// The `if_missing` in force for one secret: flag > FNOX_IF_MISSING > the secret's >
+/// the file's > FNOX_IF_MISSING_DEFAULT > warn.
+pub fn if_missing_for(config: &Config, entry: &SecretEntry, flag: Option<IfMissing>) -> IfMissing {
+    let from_env = |var: &str| {
+        let raw = env_vars::non_empty(var)?;
+        let parsed = IfMissing::parse(&raw);
+        if parsed.is_none() {
+            warn(format!(
+                "{var}='{raw}' is not error, warn or ignore; ignoring it"
+            ));
+        }
+        parsed
+    };
+    flag.or_else(|| from_env(env_vars::FNOX_IF_MISSING))
+        .or(entry.secret.if_missing)
+        .or(config.if_missing())
+        .or_else(|| from_env(env_vars::FNOX_IF_MISSING_DEFAULT))
+        .unwrap_or(IfMissing::Warn)
+}
+
+/// The provider a secret reads from, and the input it gives that provider.
+fn provider_input<'a>(
+    config: &Config,
+    entry: &'a SecretEntry,
+) -> Option<(Option<String>, &'a str)> {
+    if let Some(sync) = &entry.secret.sync {
+        return Some((Some(sync.provider.clone()), sync.value.as_str()));
+    }
+    let value = entry.secret.value.as_deref()?;
+    let provider = entry
+        .secret
+        .provider
+        .clone()
+        .or_else(|| config.default_provider());
+    Some((provider, value))
+}
+
+/// Builds a provider by name from the effective config, with errors that name the secret's context.
+pub fn build_provider(config: &Config, name: &str) -> Result<Provider> {
+    let entry = config.provider(name).ok_or_else(|| {
+        let names: Vec<&str> = config.providers().iter().map(|p| p.name).collect();
+        let mut err = Error::new(format!("provider '{name}' is not defined"));
+        if let Some(dym) = crate::error::did_you_mean(name, names.iter().copied()) {
+            err = err.cause(dym);
+        }
+        let known = if names.is_empty() {
+            "no providers are configured".to_owned()
+        } else {
+            format!("configured providers: {}", names.join(", "))
+        };
+        err.cause(known).hint(format!(
+            "add it with `fnox provider add {name} age`, or use one of the configured providers"
+        ))
+    })?;
+    let ctx = BuildContext {
+        name,
+        base_dir: config.base_dir(&entry.origin),
+        legacy_age_key_file: config.age_key_file(),
+    };
+    provider::build(&ctx, entry.config).map_err(|e| {
+        let loc = config.locate("providers", name, &entry.origin);
+        provider_error(format!("cannot use provider '{name}' ({loc})"), e)
+    })
+}
+
+pub fn provider_error(message: String, e: ProviderError) -> Error {
+    let mut err = Error::new(message).cause(&e.message);
+    err.hint = e.hint;
+    err
+}
+
+struct Resolver<'c> {
+    config: &'c Config,
+    entries: &'c HashMap<&'c str, SecretEntry<'c>>,
+    provider_results: HashMap<String, Result<SecretValue>>,
+    done: HashMap<String, Result<SecretValue, ()>>,
+    visiting: HashSet<String>,
+}
+
+impl<'c> Resolver<'c> {
+    /// Reads every provider value that `names` (and the secrets their defaults refer to) need,
+    /// one batch per provider, the providers concurrently.
+    fn fetch(&mut self, names: &[&str]) {
+        let mut wanted: Vec<&str> = Vec::new();
+        let mut queue: Vec<&str> = names.to_vec();
+        while let Some(name) = queue.pop() {
+            if wanted.contains(&name) {
+                continue;
+            }
+            let Some(entry) = self.entries.get(name) else {
+                continue;
+            };
+            wanted.push(name);
+            if let Some(default) = &entry.secret.default {
+                for r in references(default) {
+                    if let Some((k, _)) = self.entries.get_key_value(r.as_str()) {
+                        queue.push(k);
+                    }
+                }
+            }
+        }
+        let mut groups: IndexMap<String, Vec<(&str, &str)>> = IndexMap::new();
+        for name in wanted {
+            let entry = &self.entries[name];
+            match provider_input(self.config, entry) {
+                None => {}
+                Some((None, _)) => {
+                    let err = Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
+                        .cause("it has a value but no provider, and no default_provider is set")
+                        .hint(format!(
+                            "add `provider = \"NAME\"` to {name}, or set default_provider"
+                        ));
+                    self.provider_results.insert(name.to_owned(), Err(err));
+                }
+                Some((Some(provider), input)) => {
+                    groups.entry(provider).or_default().push((name, input))
+                }
+            }
+        }
+        let mut built: Vec<(String, Vec<(&str, &str)>, Result<Provider>)> = Vec::new();
+        for (provider, items) in groups {
+            let p = build_provider(self.config, &provider);
+            built.push((provider, items, p));
+        }
+        let results: Vec<Vec<ItemResult>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = built
+                .iter()
+                .map(|(_, items, p)| {
+                    let inputs: Vec<&str> = items.iter().map(|(_, v)| *v).collect();
+                    let p = p.as_ref().ok();
+                    scope.spawn(move || match p {
+                        Some(p) => p.read_batch(&inputs),
+                        None => Vec::new(),
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for ((provider, items, p), res) in built.into_iter().zip(results) {
+            match p {
+                Err(e) => {
+                    for (name, _) in items {
+                        let entry = &self.entries[name];
+                        let mut err =
+                            Error::new(format!("cannot resolve {name} ({})", self.locate(entry)));
+                        err.causes.push(e.message.clone());
+                        err.causes.extend(e.causes.iter().cloned());
+                        err.hint = e.hint.clone();
+                        self.provider_results.insert(name.to_owned(), Err(err));
+                    }
+                }
+                Ok(built) => {
+                    let verb = if built.is_cipher() {
+                        "decrypt"
+                    } else {
+                        "fetch"
+                    };
+                    for ((name, _), r) in items.into_iter().zip(res) {
+                        let entry = &self.entries[name];
+                        let r = r.map_err(|e| {
+                            provider_error(
+                                format!(
+                                    "cannot {verb} {name} ({}, provider '{provider}')",
+                                    self.locate(entry)
+                                ),
+                                e,
+                            )
+                        });
+                        self.provider_results.insert(name.to_owned(), r);
+                    }
+                }
+            }
+        }
+    }
+
+    fn locate(&self, entry: &SecretEntry) -> String {
+        let mut loc = self.config.locate("secrets", entry.name, &entry.origin);
+        if !self.config.is_default_profile() {
+            loc.push_str(&format!(", profile {}", self.config.profiles.join(",")));
+        }
+        loc
+    }
+
+    /// The final value of one secret: provider value, else default, else the environment.
+    fn value(&mut self, name: &str) -> Result<SecretValue> {
+        let entry = &self.entries[name];
+        if let Some(r) = self.provider_results.remove(name) {
+            match r {
+                Ok(v) => {
+                    let v = post_process(entry, v).map_err(|cause| {
+                        Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
+                            .cause(cause)
+                    });
+                    self.done.insert(
+                        name.to_owned(),
+                        v.as_ref().map(Clone::clone).map_err(|_| ()),
+                    );
+                    return v;
+                }
+                Err(e) if entry.secret.default.is_none() => {
+                    self.done.insert(name.to_owned(), Err(()));
+                    return Err(e);
+                }
+                Err(e) => warn(format!(
+                    "{}: {}; using its default instead",
+                    e.message,
+                    e.causes.join(": ")
+                )),
+            }
+        }
+        if let Some(default) = &entry.secret.default {
+            if !self.visiting.insert(name.to_owned()) {
+                return Err(
+                    Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
+                        .cause("its default refers back to itself through ${...} references")
+                        .hint("break the cycle in the `default` values"),
+                );
+            }
+            let r = self.interpolate(name, default);
+            self.visiting.remove(name);
+            let r = r.and_then(|v| {
+                post_process(entry, v).map_err(|cause| {
+                    Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
+                        .cause(cause)
+                })
+            });
+            self.done.insert(
+                name.to_owned(),
+                r.as_ref().map(Clone::clone).map_err(|_| ()),
+            );
+            return r;
+        }
+        if let Some(v) = std::env::var_os(name) {
+            if let Ok(v) = v.into_string() {
+                return Ok(SecretValue::new(v));
+            }
+        }
+        Err(Error::new(format!(
+            "secret {name} has no value ({})",
+            self.locate(entry)
+        ))
+        .cause(format!(
+            "no provider value, no default, and no {name} in the environment"
+        ))
+        .hint(format!(
+            "set it with `fnox set {name}`, or give it a `default`"
+        )))
+    }
+
+    /// Replaces `${NAME}` in a default with the value of secret NAME, else environment variable NAME.
+    fn interpolate(&mut self, owner: &str, template: &str) -> Result<SecretValue> {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(start) = rest.find("${") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            match after.find('}') {
+                Some(end) if is_var_name(&after[..end]) => {
+                    let var = &after[..end];
+                    let value = if self.entries.contains_key(var) {
+                        if self.visiting.contains(var) {
+                            let entry = &self.entries[owner];
+                            return Err(Error::new(format!(
+                                "cannot resolve {owner} ({})",
+                                self.locate(entry)
+                            ))
+                            .cause(format!(
+                                "its default refers to ${{{var}}}, which refers back to {owner}"
+                            ))
+                            .hint("break the cycle in the `default` values"));
+                        }
+                        match self.done.get(var).cloned() {
+                            Some(Ok(v)) => Some(v),
+                            Some(Err(())) => None,
+                            None => self.value(var).ok(),
+                        }
+                    } else {
+                        std::env::var(var).ok().map(SecretValue::new)
+                    };
+                    match value {
+                        Some(v) => out.push_str(v.expose()),
+                        None => {
+                            let entry = &self.entries[owner];
+                            return Err(Error::new(format!(
+                                "cannot resolve {owner} ({})",
+                                self.locate(entry)
+                            ))
+                            .cause(format!(
+                                "its default refers to ${{{var}}}, which has no value"
+                            ))
+                            .hint(format!("define {var} as a secret or in the environment")));
+                        }
+                    }
+                    rest = &after[end + 1..];
+                }
+                _ => {
+                    out.push_str("${");
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Ok(SecretValue::new(out))
+    }
+}
+
+fn is_var_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The `${NAME}` references in a default.
+fn references(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("${") {
+        let after = &rest[start + 2..];
+        match after.find('}') {
+            Some(end) if is_var_name(&after[..end]) => {
+                out.push(after[..end].to_owned());
+                rest = &after[end + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+/// Applies `json_path` or `line` selection to a value.
+fn post_process(entry: &SecretEntry, value: SecretValue) -> Result<SecretValue, String> {
+    if let Some(path) = &entry.secret.json_path {
+        let json: serde_json::Value = serde_json::from_str(value.expose()).map_err(|e| {
+            format!(
+                "json_path '{path}': the value is not JSON ({})",
+                e.classify_name()
+            )
+        })?;
+        let mut cur = &json;
+        for key in split_json_path(path) {
+            cur = match cur {
+                serde_json::Value::Object(map) => map.get(&key),
+                serde_json::Value::Array(items) => {
+                    key.parse::<usize>().ok().and_then(|i| items.get(i))
+                }
+                _ => None,
+            }
+            .ok_or_else(|| format!("json_path '{path}': no field '{key}' in the value"))?;
+        }
+        return Ok(SecretValue::new(match cur {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }));
+    }
+    if let Some(line) = entry.secret.line {
+        let text = value.expose();
+        return line
+            .checked_sub(1)
+            .and_then(|i| text.lines().nth(i))
+            .map(SecretValue::from)
+            .ok_or_else(|| {
+                format!(
+                    "line {line}: the value has {} line(s)",
+                    text.lines().count()
+                )
+            });
+    }
+    Ok(value)
+}
+
+/// Splits a dot path; `\.` is a literal dot.
+fn split_json_path(path: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut chars = path.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'.') => {
+                parts.last_mut().expect("nonempty").push('.');
+                chars.next();
+            }
+            '.' => parts.push(String::new()),
+            c => parts.last_mut().expect("nonempty").push(c),
+        }
+    }
+    parts
+}
+
+trait ClassifyName {
+    fn classify_name(&self) -> &'static str;
+}
+
+impl ClassifyName for serde_json::Error {
+    fn classify_name(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "I/O error",
+            serde_json::error::Category::Syntax => "syntax error",
+            serde_json::error::Category::Data => "unexpected data",
+            serde_json::error::Category::Eof => "unexpected end",
+        }
+    }
+}
