@@ -245,19 +245,23 @@ impl Editor {
         fields: &[(&str, Value)],
     ) -> Result<()> {
         let path = self.path.clone();
+        let document_was_empty = self.original.as_deref().is_none_or(|t| t.trim().is_empty());
         let item = self
             .section_table(section, "providers", true)
             .ok_or_else(|| not_a_table(&path, section, "providers"))?;
         match item {
             Item::Table(providers) => {
-                if providers.is_empty() && providers.position().is_some() {
+                // A `[providers]` table fnox just created needs no header of its own.
+                if providers.is_empty() && providers.position().is_none() {
                     providers.set_implicit(true);
                 }
                 let mut table = Table::new();
                 for (k, v) in fields {
                     table.insert(k, Item::Value(v.clone()));
                 }
-                table.decor_mut().set_prefix("\n");
+                if !document_was_empty {
+                    table.decor_mut().set_prefix("\n");
+                }
                 providers.insert(name, Item::Table(table));
             }
             Item::Value(Value::InlineTable(providers)) => {

@@ -260,8 +260,8 @@ pub fn read_config_text(path: &Path) -> Result<String> {
 }
 
 pub fn parse_error(path: &Path, e: &toml::de::Error) -> Error {
-    let mut err =
-        Error::new(format!("cannot parse config {}", path.display())).cause(e.message().trim_end());
+    let mut err = Error::new(format!("cannot parse config {}", path.display()))
+        .cause(redact_literals(e.message().trim_end()));
     if let Some(span) = e.span() {
         if let Ok(text) = std::fs::read_to_string(path) {
             let (line, col) = line_col(&text, span.start);
@@ -269,6 +269,27 @@ pub fn parse_error(path: &Path, e: &toml::de::Error) -> Error {
         }
     }
     err.hint("fix the TOML at the line and column shown; the file was not changed")
+}
+
+/// Type errors quote the offending value (`invalid type: string "..."`), which may be a secret
+/// written where a table was expected: keep the kind, drop the value.
+fn redact_literals(message: &str) -> String {
+    const MARK: &str = "string \"";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(MARK) {
+        out.push_str(&rest[..i + MARK.len() - 2]);
+        let after = &rest[i + MARK.len()..];
+        let mut escaped = false;
+        let end = after.char_indices().find_map(|(j, c)| {
+            let closing = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            closing.then_some(j)
+        });
+        rest = end.map_or("", |j| &after[j + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// 1-based line and column of a byte offset.

@@ -26,6 +26,8 @@ pub struct AgeConfig {
 
 type DynIdentity = Box<dyn age::Identity + Send + Sync>;
 
+const SSH_LABEL: &str = "default SSH key";
+
 /// Where an identity may come from, in the order they are tried.
 #[derive(Debug, Clone)]
 enum IdentitySource {
@@ -89,7 +91,7 @@ impl Age {
                 sources.push(IdentitySource::File {
                     path: home.join(".ssh").join(name),
                     explicit: false,
-                    label: "SSH key".to_owned(),
+                    label: SSH_LABEL.to_owned(),
                 });
             }
         }
@@ -194,7 +196,7 @@ fn load_identities(sources: &[IdentitySource]) -> Result<Vec<DynIdentity>, Provi
                 match parse_identity_text(&text, &path.display().to_string()) {
                     Ok(ids) => out.extend(ids),
                     // A default SSH key we cannot use (passphrase, unsupported type) is simply not ours to use.
-                    Err(_) if !explicit => continue,
+                    Err(_) if !explicit && label == SSH_LABEL => continue,
                     Err(e) => {
                         return Err(ProviderError::new(
                             ErrorKind::NoIdentity,
@@ -282,6 +284,7 @@ fn decrypt_one(identities: &[DynIdentity], value: &str) -> ItemResult {
                 ErrorKind::BadCiphertext,
                 format!("age: the ciphertext is damaged ({e})"),
             )
+            .hint("the value was modified or truncated; set it again with `fnox set`")
         })?;
     let text = String::from_utf8(std::mem::take(&mut *plain)).map_err(|e| {
         let _ = zeroize::Zeroizing::new(e.into_bytes());
@@ -306,7 +309,13 @@ fn map_decrypt_error(e: age::DecryptError) -> ProviderError {
             format!("age: the ciphertext failed authentication ({e})"),
         )
         .hint("the value was modified or truncated; set it again with `fnox set`"),
-        other => ProviderError::new(ErrorKind::BadCiphertext, format!("age: {other}")),
+        D::Io(e) => ProviderError::new(
+            ErrorKind::BadCiphertext,
+            format!("age: the ciphertext is truncated or damaged ({e})"),
+        )
+        .hint("the value was cut short or edited; set it again with `fnox set`"),
+        other => ProviderError::new(ErrorKind::BadCiphertext, format!("age: {other}"))
+            .hint("set the value again with `fnox set`"),
     }
 }
 

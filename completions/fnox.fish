@@ -1,0 +1,557 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_fnox_global_optspecs
+    string join \n c/config= P/profile= v/verbose if-missing= no-color no-defaults non-interactive write-profile= age-key-file= h/help V/version
+end
+
+function __fish_fnox_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_fnox_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_fnox_using_subcommand
+    set -l cmd (__fish_fnox_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c fnox -n "__fish_fnox_needs_command" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_needs_command" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_needs_command" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_needs_command" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_needs_command" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_needs_command" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_needs_command" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_needs_command" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_needs_command" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_needs_command" -s V -l version -d 'Print version'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "init" -d 'Create a fnox.toml (and, if this machine has no age identity yet, ~/.config/fnox/age.txt) with an age provider for your key: zero cloud needed'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "i" -d 'Create a fnox.toml (and, if this machine has no age identity yet, ~/.config/fnox/age.txt) with an age provider for your key: zero cloud needed'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "get" -d 'Print one secret\'s value (decrypted or fetched) followed by a newline'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "set" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "s" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "ls" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "secrets" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "remove" -d 'Remove a secret\'s entry from the config file that defines it (with the comment lines directly above it). A value in a remote store is left alone'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "rm" -d 'Remove a secret\'s entry from the config file that defines it (with the comment lines directly above it). A value in a remote store is left alone'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "delete" -d 'Remove a secret\'s entry from the config file that defines it (with the comment lines directly above it). A value in a remote store is left alone'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "exec" -d 'Run a command with the active profile\'s secrets in its environment'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "x" -d 'Run a command with the active profile\'s secrets in its environment'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "export" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "ex" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "import" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "im" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "profiles" -d 'List the profiles defined in the loaded config files, with how many secrets each has'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "provider" -d 'Manage providers: add a template, list, remove, test a connection'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "version" -d 'Print fnox\'s version'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "v" -d 'Print fnox\'s version'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s f -l force -d 'Overwrite an existing file'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l skip-wizard -d 'Write an empty config and create no key'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s f -l force -d 'Overwrite an existing file'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l skip-wizard -d 'Write an empty config and create no key'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand get" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l base64-decode -d 'Decode a base64 value and print the raw bytes (no newline added)'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s p -l provider -d 'Provider to encrypt or store with (default: the secret\'s own, else default_provider)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s k -l key-name -d 'Name of the value in a remote store (default: KEY)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s d -l description -d 'Description stored beside the secret' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l default -d 'Default used when the provider has no value' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l from-file -d 'Read the value from a file, verbatim' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l base64-encode -d 'Store the base64 of the value (for binary data)'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s n -l dry-run -d 'Show what would change without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s p -l provider -d 'Provider to encrypt or store with (default: the secret\'s own, else default_provider)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s k -l key-name -d 'Name of the value in a remote store (default: KEY)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s d -l description -d 'Description stored beside the secret' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l default -d 'Default used when the provider has no value' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l from-file -d 'Read the value from a file, verbatim' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l base64-encode -d 'Store the base64 of the value (for binary data)'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s n -l dry-run -d 'Show what would change without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s V -l values -d 'Not supported: `list` never prints values'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s V -l values -d 'Not supported: `list` never prints values'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s V -l values -d 'Not supported: `list` never prints values'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand x" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand x" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s f -l format -d 'Output format' -r -f -a "env\t''
+shell\t''
+json\t''
+yaml\t''
+toml\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s o -l output -d 'Write to this file (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l all -d 'Include secrets whose env setting is false or "exec"'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l header -d 'Start env and shell output with a comment naming the profile'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s n -l dry-run -d 'List what would be exported (names only) without resolving anything'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s f -l format -d 'Output format' -r -f -a "env\t''
+shell\t''
+json\t''
+yaml\t''
+toml\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s o -l output -d 'Write to this file (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l all -d 'Include secrets whose env setting is false or "exec"'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l header -d 'Start env and shell output with a comment naming the profile'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s n -l dry-run -d 'List what would be exported (names only) without resolving anything'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s p -l provider -d 'Provider to encrypt or store with (default: default_provider)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s i -l input -d 'Read this file instead of stdin' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l filter -d 'Only import names matching this regular expression' -r
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l prefix -d 'Prepend this to every imported name' -r
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s f -l force -d 'Do not ask for confirmation (required when reading stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s n -l dry-run -d 'Show what would be imported without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s p -l provider -d 'Provider to encrypt or store with (default: default_provider)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s i -l input -d 'Read this file instead of stdin' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l filter -d 'Only import names matching this regular expression' -r
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l prefix -d 'Prepend this to every imported name' -r
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s f -l force -d 'Do not ask for confirmation (required when reading stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s n -l dry-run -d 'Show what would be imported without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "add" -d 'Add a provider table to the config (filled in where fnox knows the values)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "a" -d 'Add a provider table to the config (filled in where fnox knows the values)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "set" -d 'Add a provider table to the config (filled in where fnox knows the values)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "list" -d 'List the providers of the active profile(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "ls" -d 'List the providers of the active profile(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "remove" -d 'Remove a provider table from the config'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "rm" -d 'Remove a provider table from the config'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "delete" -d 'Remove a provider table from the config'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "test" -d 'Check that a provider is configured and its keys or credentials work (prints no secrets)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "t" -d 'Check that a provider is configured and its keys or credentials work (prints no secrets)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s a -l all -d 'Test every provider'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s a -l all -d 'Test every provider'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a provider table to the config (filled in where fnox knows the values)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the providers of the active profile(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a provider table from the config'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "test" -d 'Check that a provider is configured and its keys or credentials work (prints no secrets)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand version" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand version" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand version" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand version" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand version" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand version" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand version" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand version" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand version" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand version" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand v" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand v" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand v" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand v" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand v" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand v" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand v" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand v" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand v" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand v" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "init" -d 'Create a fnox.toml (and, if this machine has no age identity yet, ~/.config/fnox/age.txt) with an age provider for your key: zero cloud needed'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "get" -d 'Print one secret\'s value (decrypted or fetched) followed by a newline'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "set" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "remove" -d 'Remove a secret\'s entry from the config file that defines it (with the comment lines directly above it). A value in a remote store is left alone'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "exec" -d 'Run a command with the active profile\'s secrets in its environment'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "export" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "import" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "profiles" -d 'List the profiles defined in the loaded config files, with how many secrets each has'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "provider" -d 'Manage providers: add a template, list, remove, test a connection'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "version" -d 'Print fnox\'s version'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "add" -d 'Add a provider table to the config (filled in where fnox knows the values)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "list" -d 'List the providers of the active profile(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "remove" -d 'Remove a provider table from the config'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "test" -d 'Check that a provider is configured and its keys or credentials work (prints no secrets)'
