@@ -1,0 +1,7 @@
+//! The integration tests: the real fnox binary, run in a sandbox per test.
+
+mod support;
+
+mod basics;
+mod commands;
+mod errors;
