@@ -220,3 +220,14 @@ fn committed_completions_match_the_cli() {
         );
     }
 }
+
+#[test]
+fn annotated_example_config_loads() {
+    let sb = Sandbox::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fnox.toml.example");
+    let out = sb.run(&["-c", example.to_str().unwrap(), "list"]);
+    for name in ["DATABASE_URL", "LOG_LEVEL", "API_URL", "DB_PASSWORD", "DEBUG_TOKEN", "TLS_KEY"] {
+        assert!(out.ok().contains(name), "{name} missing from:\n{}", out.stdout);
+    }
+    sb.run(&["-c", example.to_str().unwrap(), "-P", "production", "list"]).ok();
+}

@@ -307,12 +307,12 @@ fn binary_file() {
 #[test]
 fn missing_import() {
     let out = run_on("import = [\"./shared.toml\"]\n", &["list"]);
-    assert_snapshot!(out, @r"
+    assert_snapshot!(out, @"
     exit: 1
     --- stdout
     --- stderr
     error: cannot load import './shared.toml' listed in [CWD]/fnox.toml
-      caused by: [CWD]/./shared.toml does not exist
+      caused by: [CWD]/shared.toml does not exist
       hint: fix or remove the path in `import = [...]`; paths are relative to the importing file
     ");
 }
