@@ -167,6 +167,9 @@ pub fn provider_error(message: String, e: ProviderError) -> Error {
     err
 }
 
+/// One provider's batch: its name, the (secret, input) pairs, and the provider (or why it could not be built).
+type BuiltGroup<'a> = (String, Vec<(&'a str, &'a str)>, Result<Provider>);
+
 struct Resolver<'c> {
     config: &'c Config,
     entries: &'c HashMap<&'c str, SecretEntry<'c>>,
@@ -215,7 +218,7 @@ impl<'c> Resolver<'c> {
                 }
             }
         }
-        let mut built: Vec<(String, Vec<(&str, &str)>, Result<Provider>)> = Vec::new();
+        let mut built: Vec<BuiltGroup> = Vec::new();
         for (provider, items) in groups {
             let p = build_provider(self.config, &provider);
             built.push((provider, items, p));

@@ -89,7 +89,7 @@ impl Editor {
         let parent: &mut Table = match section {
             Section::Top => root,
             Section::Profile(p) => {
-                if !create && !root.get("profiles").and_then(|i| i.get(p)).is_some() {
+                if !create && root.get("profiles").and_then(|i| i.get(p)).is_none() {
                     return None;
                 }
                 let profiles = implicit_table(root, "profiles")?;

@@ -336,7 +336,7 @@ impl Cipher for Age {
 
     fn decrypt_batch(&self, values: &[&str]) -> Vec<ItemResult> {
         let identities = match self.identities() {
-            Ok(ids) if ids.is_empty() => {
+            Ok([]) => {
                 let err = ProviderError::new(ErrorKind::NoIdentity, "age: no identity found on this machine").hint(
                     "run `fnox init` to create ~/.config/fnox/age.txt, or set FNOX_AGE_KEY_FILE / FNOX_AGE_KEY",
                 );

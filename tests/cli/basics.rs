@@ -193,3 +193,32 @@ fn no_op_edit_leaves_file_byte_identical() {
     sb.run(&["set", "TABLE_STYLE", "--description", "d"]).ok();
     assert_eq!(sb.read("fnox.toml"), once);
 }
+
+#[test]
+fn unknown_keys_load_and_survive_edits() {
+    let sb = Sandbox::new();
+    let config = format!(
+        r#"# header
+future_setting = {{ nested = [1, 2] }}   # kept
+prompt_auth = true
+
+[providers]
+age = {{ type = "age", recipients = ["{}"], daemon_cache = false }}
+
+[secrets]
+OLD = {{ default = "d", daemon_cache = true, shiny_new_field = "x" }}
+
+[mcp]
+tools = ["get_secret"]
+
+[leases.aws]
+type = "aws-sts"
+"#,
+        crate::support::TEST_PUBLIC_KEY
+    );
+    sb.write("fnox.toml", &config);
+    assert_eq!(sb.run(&["get", "OLD"]).ok(), "d\n");
+    sb.run(&["set", "NEW", "v"]).ok();
+    sb.run(&["remove", "NEW"]).ok();
+    assert_eq!(sb.read("fnox.toml"), config, "set then remove returns the file to its bytes");
+}
