@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test fnox has, after installing the test tools it needs
-# (Debian packages: age, pass, gnupg, openssh-client). Safe to run again; installs only what is missing.
+# Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
+# gnupg and openssh-client, and the moto AWS emulator (PyPI, into target/test-tools/venv).
+# Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,14 @@ if [ "${#missing[@]}" -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Python-packaged test services, in a venv of their own under target/ (nothing global is touched).
+venv=target/test-tools/venv
+if [ ! -x "$venv/bin/moto_server" ]; then
+    echo "installing test services into $venv: moto (AWS emulator)" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
 fi
 
 cargo fmt --check

@@ -71,7 +71,11 @@ pub fn expand_path(raw: &str, base: &std::path::Path) -> PathBuf {
     } else {
         PathBuf::from(raw)
     };
-    let joined = if path.is_absolute() { path } else { base.join(path) };
+    let joined = if path.is_absolute() {
+        path
+    } else {
+        base.join(path)
+    };
     // Drop `.` components so paths read cleanly in messages.
     joined.components().collect()
 }

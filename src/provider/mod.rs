@@ -4,6 +4,7 @@
 //! the resolver adds secret names, files and profiles to their errors.
 
 pub mod age;
+pub mod aws;
 pub mod plain;
 
 use std::fmt;
@@ -110,13 +111,10 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 2] = ["age", "plain"];
+pub const SUPPORTED: [&str; 5] = ["age", "plain", "aws-kms", "aws-sm", "aws-ps"];
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 23] = [
-    "aws-kms",
-    "aws-sm",
-    "aws-ps",
+pub const KNOWN_UNSUPPORTED: [&str; 20] = [
     "vault",
     "vault-transit",
     "password-store",
@@ -150,6 +148,15 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             let _: plain::PlainConfig = parse_fields(config)?;
             Ok(Provider::Cipher(Box::new(plain::Plain)))
         }
+        "aws-kms" => Ok(Provider::Cipher(Box::new(aws::kms::Kms::new(
+            parse_fields(config)?,
+        )))),
+        "aws-sm" => Ok(Provider::Store(Box::new(aws::sm::SecretsManager::new(
+            parse_fields(config)?,
+        )))),
+        "aws-ps" => Ok(Provider::Store(Box::new(aws::ps::ParameterStore::new(
+            parse_fields(config)?,
+        )))),
         other if KNOWN_UNSUPPORTED.contains(&other) => Err(ProviderError::new(
             ErrorKind::Unsupported,
             format!("provider type '{other}' is not supported by this version of fnox"),

@@ -220,5 +220,9 @@ type = "aws-sts"
     assert_eq!(sb.run(&["get", "OLD"]).ok(), "d\n");
     sb.run(&["set", "NEW", "v"]).ok();
     sb.run(&["remove", "NEW"]).ok();
-    assert_eq!(sb.read("fnox.toml"), config, "set then remove returns the file to its bytes");
+    assert_eq!(
+        sb.read("fnox.toml"),
+        config,
+        "set then remove returns the file to its bytes"
+    );
 }

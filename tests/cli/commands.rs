@@ -226,8 +226,20 @@ fn annotated_example_config_loads() {
     let sb = Sandbox::new();
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fnox.toml.example");
     let out = sb.run(&["-c", example.to_str().unwrap(), "list"]);
-    for name in ["DATABASE_URL", "LOG_LEVEL", "API_URL", "DB_PASSWORD", "DEBUG_TOKEN", "TLS_KEY"] {
-        assert!(out.ok().contains(name), "{name} missing from:\n{}", out.stdout);
+    for name in [
+        "DATABASE_URL",
+        "LOG_LEVEL",
+        "API_URL",
+        "DB_PASSWORD",
+        "DEBUG_TOKEN",
+        "TLS_KEY",
+    ] {
+        assert!(
+            out.ok().contains(name),
+            "{name} missing from:\n{}",
+            out.stdout
+        );
     }
-    sb.run(&["-c", example.to_str().unwrap(), "-P", "production", "list"]).ok();
+    sb.run(&["-c", example.to_str().unwrap(), "-P", "production", "list"])
+        .ok();
 }

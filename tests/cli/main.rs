@@ -2,6 +2,7 @@
 
 mod support;
 
+mod aws;
 mod basics;
 mod commands;
 mod errors;

@@ -1,0 +1,156 @@
+//! `aws-kms`: values are base64(CiphertextBlob) of a direct KMS Encrypt (no envelope, so at most
+//! 4 KiB of plaintext). Decrypt does not pass the configured key: the blob names its own key, so
+//! values encrypted under an earlier `key_id` still decrypt until they are re-encrypted.
+
+use base64::Engine;
+use futures_util::stream::{self, StreamExt};
+use serde::Deserialize;
+
+use super::{classify, Connection, Target, CONCURRENCY};
+use crate::provider::{Cipher, ErrorKind, ItemResult, ProviderError};
+use crate::secret::SecretValue;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KmsConfig {
+    pub key_id: String,
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint: Option<String>,
+    pub role_arn: Option<String>,
+}
+
+pub struct Kms {
+    key_id: String,
+    conn: Connection,
+}
+
+const SERVICE: &str = "aws-kms";
+const MAX_PLAINTEXT: usize = 4096;
+
+impl Kms {
+    pub fn new(config: KmsConfig) -> Kms {
+        Kms {
+            key_id: config.key_id,
+            conn: Connection::new(Target {
+                region: config.region,
+                profile: config.profile,
+                endpoint: config.endpoint,
+                role_arn: config.role_arn,
+            }),
+        }
+    }
+}
+
+impl Cipher for Kms {
+    fn encrypt(&self, plaintext: &str) -> Result<String, ProviderError> {
+        if plaintext.len() > MAX_PLAINTEXT {
+            return Err(ProviderError::new(
+                ErrorKind::Config,
+                format!(
+                    "aws-kms: the value is {} bytes; KMS encrypts at most {MAX_PLAINTEXT}",
+                    plaintext.len()
+                ),
+            )
+            .hint("store large values with an age provider or a remote store (aws-sm)"));
+        }
+        let key_id = self.key_id.clone();
+        let bytes = plaintext.as_bytes().to_vec();
+        self.conn.run(|config| async move {
+            let client = aws_sdk_kms::Client::new(&config);
+            let out = client
+                .encrypt()
+                .key_id(&key_id)
+                .plaintext(aws_sdk_kms::primitives::Blob::new(bytes))
+                .send()
+                .await
+                .map_err(|e| classify(SERVICE, &format!("key {key_id}"), e))?;
+            let blob = out.ciphertext_blob().ok_or_else(|| {
+                ProviderError::new(ErrorKind::Other, "aws-kms: Encrypt returned no ciphertext")
+            })?;
+            Ok(base64::engine::general_purpose::STANDARD.encode(blob.as_ref()))
+        })
+    }
+
+    fn decrypt_batch(&self, values: &[&str]) -> Vec<ItemResult> {
+        let decoded: Vec<Result<Vec<u8>, ProviderError>> = values
+            .iter()
+            .map(|v| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(v.trim())
+                    .map_err(|_| {
+                        ProviderError::new(
+                            ErrorKind::BadCiphertext,
+                            "aws-kms: the value is not base64",
+                        )
+                        .hint("the value was damaged; set it again with `fnox set`")
+                    })
+            })
+            .collect();
+        let outcome = self.conn.run(|config| async move {
+            let client = aws_sdk_kms::Client::new(&config);
+            let results: Vec<ItemResult> = stream::iter(decoded)
+                .map(|blob| {
+                    let client = client.clone();
+                    async move {
+                        let blob = blob?;
+                        let out = client
+                            .decrypt()
+                            .ciphertext_blob(aws_sdk_kms::primitives::Blob::new(blob))
+                            .send()
+                            .await
+                            .map_err(|e| classify(SERVICE, "the value", e))?;
+                        let plain = out.plaintext().ok_or_else(|| {
+                            ProviderError::new(
+                                ErrorKind::Other,
+                                "aws-kms: Decrypt returned no plaintext",
+                            )
+                        })?;
+                        String::from_utf8(plain.as_ref().to_vec())
+                            .map(SecretValue::new)
+                            .map_err(|_| {
+                                ProviderError::new(
+                                    ErrorKind::BadCiphertext,
+                                    "aws-kms: the decrypted value is not UTF-8 text",
+                                )
+                            })
+                    }
+                })
+                .buffered(CONCURRENCY)
+                .collect()
+                .await;
+            Ok(results)
+        });
+        match outcome {
+            Ok(results) => results,
+            Err(e) => values.iter().map(|_| Err(e.clone())).collect(),
+        }
+    }
+
+    fn check(&self) -> Result<String, ProviderError> {
+        let key_id = self.key_id.clone();
+        self.conn.run(|config| async move {
+            let client = aws_sdk_kms::Client::new(&config);
+            let out = client
+                .describe_key()
+                .key_id(&key_id)
+                .send()
+                .await
+                .map_err(|e| classify(SERVICE, &format!("key {key_id}"), e))?;
+            let meta = out.key_metadata();
+            let state = meta
+                .and_then(|m| m.key_state())
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_else(|| "unknown".to_owned());
+            let arn = meta.and_then(|m| m.arn()).unwrap_or(&key_id).to_owned();
+            if state != "Enabled" {
+                return Err(ProviderError::new(
+                    ErrorKind::AccessDenied,
+                    format!("aws-kms: key {arn} is {state}"),
+                )
+                .hint("enable the key, or point key_id at an enabled one"));
+            }
+            Ok(format!("key {arn} is enabled"))
+        })
+    }
+}

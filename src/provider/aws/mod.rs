@@ -1,0 +1,240 @@
+//! What the AWS providers share: the SDK configuration from aws-config's standard chain (env,
+//! shared files and named profiles, SSO, web identity, container/instance metadata) with the
+//! provider's `region` / `profile` / `endpoint` / `role_arn` on top, one small tokio runtime
+//! per provider (created on first use, never by commands that do not touch AWS), and the
+//! mapping of SDK failures to errors a person can act on.
+
+pub mod kms;
+pub mod ps;
+pub mod sm;
+
+use std::error::Error as StdError;
+use std::future::Future;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use serde::Deserialize;
+
+use super::{ErrorKind, ProviderError};
+
+/// Requests in flight at once per provider.
+pub const CONCURRENCY: usize = 16;
+
+/// Where and as whom to reach AWS; every field optional (the standard chain fills in the rest).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Target {
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint: Option<String>,
+    pub role_arn: Option<String>,
+}
+
+/// A provider's connection: its runtime and SDK config, both made on first use.
+pub struct Connection {
+    target: Target,
+    runtime: OnceLock<Result<tokio::runtime::Runtime, ProviderError>>,
+    config: OnceLock<SdkConfig>,
+}
+
+impl Connection {
+    pub fn new(target: Target) -> Connection {
+        Connection {
+            target,
+            runtime: OnceLock::new(),
+            config: OnceLock::new(),
+        }
+    }
+
+    /// Runs a future on this provider's runtime with its SDK config.
+    pub fn run<T, F, Fut>(&self, f: F) -> Result<T, ProviderError>
+    where
+        F: FnOnce(SdkConfig) -> Fut,
+        Fut: Future<Output = Result<T, ProviderError>>,
+    {
+        let rt = self
+            .runtime
+            .get_or_init(|| {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| {
+                        ProviderError::new(
+                            ErrorKind::Other,
+                            format!("cannot start the AWS client: {e}"),
+                        )
+                    })
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
+        rt.block_on(async {
+            let config = match self.config.get() {
+                Some(c) => c.clone(),
+                None => {
+                    let c = load(&self.target).await;
+                    self.config.get_or_init(|| c).clone()
+                }
+            };
+            if config.region().is_none() {
+                return Err(
+                    ProviderError::new(ErrorKind::Config, "no AWS region is set")
+                        .hint("set `region = \"us-east-1\"` on the provider, or AWS_REGION"),
+                );
+            }
+            f(config).await
+        })
+    }
+}
+
+async fn load(target: &Target) -> SdkConfig {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest()).timeout_config(
+        aws_config::timeout::TimeoutConfig::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .operation_attempt_timeout(Duration::from_secs(30))
+            .build(),
+    );
+    if let Some(region) = &target.region {
+        loader = loader.region(Region::new(region.clone()));
+    }
+    if let Some(profile) = &target.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(endpoint) = &target.endpoint {
+        loader = loader.endpoint_url(endpoint);
+    }
+    let config = loader.load().await;
+    match &target.role_arn {
+        Some(role) => {
+            let provider = aws_config::sts::AssumeRoleProvider::builder(role)
+                .session_name("fnox")
+                .configure(&config)
+                .build()
+                .await;
+            config
+                .into_builder()
+                .credentials_provider(aws_sdk_kms::config::SharedCredentialsProvider::new(
+                    provider,
+                ))
+                .build()
+        }
+        None => config,
+    }
+}
+
+/// Turns an SDK failure into a provider error that says what to do. `what` names the remote object.
+pub fn classify<E, R>(
+    service: &str,
+    what: &str,
+    err: aws_sdk_kms::error::SdkError<E, R>,
+) -> ProviderError
+where
+    E: aws_sdk_kms::error::ProvideErrorMetadata + StdError + Send + Sync + 'static,
+    R: std::fmt::Debug,
+{
+    use aws_sdk_kms::error::SdkError;
+    let chain = error_chain(&err);
+    match &err {
+        SdkError::ServiceError(service_err) => {
+            let e = service_err.err();
+            let code = e.code().unwrap_or("Unknown");
+            let msg = e.message().unwrap_or("");
+            classify_code(service, what, code, msg)
+        }
+        SdkError::TimeoutError(_) => ProviderError::new(
+            ErrorKind::Unreachable,
+            format!("{service}: timed out reaching AWS for {what}"),
+        )
+        .hint("check the network, the region, and any `endpoint` / AWS_ENDPOINT_URL setting"),
+        _ if chain.contains("no credentials found") || chain.contains("credential provider was not enabled") => {
+            ProviderError::new(ErrorKind::AccessDenied, format!("{service}: no usable AWS credentials were found"))
+                .hint("set AWS_PROFILE, run `aws configure` or `aws sso login`, or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
+        }
+        _ if chain.contains("credential") || chain.contains("token") && chain.contains("expired") => {
+            ProviderError::new(
+                ErrorKind::AccessDenied,
+                format!("{service}: the AWS credentials could not be loaded ({chain})"),
+            )
+            .hint("if you use SSO, run `aws sso login`; otherwise check AWS_PROFILE and ~/.aws/config")
+        }
+        SdkError::DispatchFailure(_) => ProviderError::new(
+            ErrorKind::Unreachable,
+            format!("{service}: cannot reach the AWS endpoint for {what} ({chain})"),
+        )
+        .hint("check the network, the region, and any `endpoint` / AWS_ENDPOINT_URL setting"),
+        _ => ProviderError::new(ErrorKind::Other, format!("{service}: request for {what} failed ({chain})")),
+    }
+}
+
+/// Maps an AWS error code to an error kind and a fix.
+pub fn classify_code(service: &str, what: &str, code: &str, msg: &str) -> ProviderError {
+    let detail = if msg.is_empty() {
+        code.to_owned()
+    } else {
+        format!("{code}: {msg}")
+    };
+    let (kind, text, hint): (ErrorKind, String, String) = match code {
+        "ResourceNotFoundException" | "ParameterNotFound" | "NotFoundException" => (
+            ErrorKind::NotFound,
+            format!("{service}: {what} does not exist ({detail})"),
+            "check the name, the `prefix` and the region, or create it with `fnox set`".to_owned(),
+        ),
+        "AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation" => (
+            ErrorKind::AccessDenied,
+            format!("{service}: access denied to {what} ({detail})"),
+            "ask for permission on it, or use a profile/role that has it (`profile`, `role_arn`, AWS_PROFILE)"
+                .to_owned(),
+        ),
+        "UnrecognizedClientException" | "InvalidClientTokenId" | "InvalidSignatureException" => (
+            ErrorKind::AccessDenied,
+            format!("{service}: AWS rejected the credentials ({detail})"),
+            "check AWS_PROFILE / AWS_ACCESS_KEY_ID, or run `aws sso login`".to_owned(),
+        ),
+        "ExpiredTokenException" | "ExpiredToken" => (
+            ErrorKind::AccessDenied,
+            format!("{service}: the AWS session has expired ({detail})"),
+            "run `aws sso login` (or refresh your credentials)".to_owned(),
+        ),
+        "DisabledException" | "KMSInvalidStateException" | "KeyUnavailableException" => (
+            ErrorKind::AccessDenied,
+            format!("{service}: the KMS key for {what} is disabled or unavailable ({detail})"),
+            "enable the key, or re-encrypt with another key (`fnox reencrypt`)".to_owned(),
+        ),
+        "InvalidCiphertextException" | "IncorrectKeyException" => (
+            ErrorKind::BadCiphertext,
+            format!("{service}: {what} is not a valid KMS ciphertext for this account and region ({detail})"),
+            "check the provider's region and account, or set the value again with `fnox set`".to_owned(),
+        ),
+        "ThrottlingException" | "TooManyRequestsException" | "ThrottledException" => (
+            ErrorKind::Unreachable,
+            format!("{service}: AWS kept throttling requests for {what} after retries ({detail})"),
+            "try again shortly, or lower the request rate".to_owned(),
+        ),
+        "NotFoundException_KeyId" | "InvalidKeyId" => (
+            ErrorKind::Config,
+            format!("{service}: the KMS key for {what} was not found ({detail})"),
+            "check `key_id` (key id, ARN or alias/NAME) and the region".to_owned(),
+        ),
+        _ => (
+            ErrorKind::Other,
+            format!("{service}: request for {what} failed ({detail})"),
+            String::new(),
+        ),
+    };
+    let err = ProviderError::new(kind, text);
+    if hint.is_empty() {
+        err
+    } else {
+        err.hint(hint)
+    }
+}
+
+/// The error and its sources, lower-cased, one line.
+fn error_chain(err: &dyn StdError) -> String {
+    let mut parts = vec![err.to_string()];
+    let mut source = err.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ").to_lowercase()
+}

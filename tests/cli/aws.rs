@@ -1,0 +1,361 @@
+//! aws-kms, aws-sm and aws-ps against the moto AWS emulator on loopback.
+
+use serde_json::json;
+
+use crate::support::services::{aws_env, boto3, boto3_many, moto};
+use crate::support::{Output, Sandbox};
+
+/// A sandbox whose fnox talks to moto, plus a name prefix unique to this test.
+struct Aws {
+    sb: Sandbox,
+    endpoint: &'static str,
+    unique: String,
+}
+
+impl Aws {
+    fn new() -> Option<Aws> {
+        let endpoint = moto()?;
+        let sb = Sandbox::new();
+        let unique = sb
+            .root
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "-");
+        Some(Aws {
+            sb,
+            endpoint,
+            unique,
+        })
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.sb
+            .output(self.sb.fnox().envs(aws_env(self.endpoint)).args(args))
+    }
+
+    fn call(&self, service: &str, method: &str, params: serde_json::Value) -> serde_json::Value {
+        boto3(self.endpoint, service, method, params)
+    }
+
+    /// Creates a KMS key with an alias unique to this test; returns (key id, alias).
+    fn kms_key(&self, label: &str) -> (String, String) {
+        let key = self.call("kms", "create_key", json!({}));
+        let key_id = key["KeyMetadata"]["KeyId"].as_str().unwrap().to_owned();
+        let alias = format!("alias/{}-{label}", self.unique);
+        self.call(
+            "kms",
+            "create_alias",
+            json!({"AliasName": alias, "TargetKeyId": key_id}),
+        );
+        (key_id, alias)
+    }
+}
+
+#[test]
+fn kms_set_get_and_ciphertext_is_a_plain_kms_blob() {
+    let Some(aws) = Aws::new() else { return };
+    let (_, alias) = aws.kms_key("main");
+    aws.sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers.kms]\ntype = \"aws-kms\"\nkey_id = \"{alias}\"\nregion = \"us-east-1\"\n"
+        ),
+    );
+    aws.run(&[
+        "set",
+        "DATABASE_URL",
+        "postgres://u:p@h/db",
+        "--provider",
+        "kms",
+    ])
+    .ok();
+    assert_eq!(
+        aws.run(&["get", "DATABASE_URL"]).ok(),
+        "postgres://u:p@h/db\n"
+    );
+    // The stored value is base64(CiphertextBlob): any KMS client decrypts it.
+    let text = aws.sb.read("fnox.toml");
+    let value = text
+        .split("value = \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let plain = aws.call(
+        "kms",
+        "decrypt",
+        json!({"CiphertextBlob": {"__b64": value}}),
+    );
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(plain["Plaintext"]["__b64"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(bytes, b"postgres://u:p@h/db");
+    // And a blob made by another client decrypts with fnox.
+    let blob = aws.call(
+        "kms",
+        "encrypt",
+        json!({"KeyId": alias, "Plaintext": {"__b64": base64::engine::general_purpose::STANDARD.encode("from boto3")}}),
+    );
+    let b64 = blob["CiphertextBlob"]["__b64"].as_str().unwrap();
+    aws.sb.write(
+        "fnox.toml",
+        &format!("{text}OTHER = {{ provider = \"kms\", value = \"{b64}\" }}\n"),
+    );
+    assert_eq!(aws.run(&["get", "OTHER"]).ok(), "from boto3\n");
+}
+
+#[test]
+fn kms_old_values_still_decrypt_after_key_id_changes() {
+    let Some(aws) = Aws::new() else { return };
+    let (_, old) = aws.kms_key("old");
+    let (_, new) = aws.kms_key("new");
+    let config = |alias: &str| {
+        format!(
+            "[providers.kms]\ntype = \"aws-kms\"\nkey_id = \"{alias}\"\nregion = \"us-east-1\"\n"
+        )
+    };
+    aws.sb.write("fnox.toml", &config(&old));
+    aws.run(&["set", "A", "under the old key"]).ok();
+    let text = aws.sb.read("fnox.toml").replace(&old, &new);
+    aws.sb.write("fnox.toml", &text);
+    aws.run(&["set", "B", "under the new key"]).ok();
+    assert_eq!(aws.run(&["get", "A"]).ok(), "under the old key\n");
+    assert_eq!(aws.run(&["get", "B"]).ok(), "under the new key\n");
+    assert!(aws
+        .run(&["provider", "test", "kms"])
+        .stderr
+        .contains("is enabled"));
+}
+
+#[test]
+fn secrets_manager_set_creates_then_updates_remote_secret() {
+    let Some(aws) = Aws::new() else { return };
+    let prefix = format!("{}/", aws.unique);
+    aws.sb.write(
+        "fnox.toml",
+        &format!("[profiles.production.providers.aws]\ntype = \"aws-sm\"\nregion = \"us-east-1\"\nprefix = \"{prefix}\"\n"),
+    );
+    aws.run(&[
+        "set",
+        "--profile",
+        "production",
+        "STRIPE_KEY",
+        "sk_live_1",
+        "--provider",
+        "aws",
+    ])
+    .ok();
+    let remote = aws.call(
+        "secretsmanager",
+        "get_secret_value",
+        json!({"SecretId": format!("{prefix}STRIPE_KEY")}),
+    );
+    assert_eq!(remote["SecretString"], "sk_live_1");
+    assert!(aws
+        .sb
+        .read("fnox.toml")
+        .contains("STRIPE_KEY= { provider = \"aws\", value = \"STRIPE_KEY\" }"));
+    aws.run(&[
+        "set",
+        "--profile",
+        "production",
+        "STRIPE_KEY",
+        "sk_live_2",
+        "--provider",
+        "aws",
+    ])
+    .ok();
+    assert_eq!(
+        aws.run(&["--profile", "production", "get", "STRIPE_KEY"])
+            .ok(),
+        "sk_live_2\n"
+    );
+}
+
+#[test]
+fn parameter_store_writes_secure_strings_and_reads_them_back() {
+    let Some(aws) = Aws::new() else { return };
+    let prefix = format!("/{}/", aws.unique);
+    aws.sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers.ps]\ntype = \"aws-ps\"\nregion = \"us-east-1\"\nprefix = \"{prefix}\"\n"
+        ),
+    );
+    aws.run(&["set", "API_TOKEN", "tok-1", "-p", "ps"]).ok();
+    let remote = aws.call(
+        "ssm",
+        "get_parameter",
+        json!({"Name": format!("{prefix}API_TOKEN"), "WithDecryption": false}),
+    );
+    assert_eq!(remote["Parameter"]["Type"], "SecureString");
+    assert_eq!(aws.run(&["get", "API_TOKEN"]).ok(), "tok-1\n");
+    aws.run(&["set", "API_TOKEN", "tok-2", "-p", "ps"]).ok();
+    assert_eq!(aws.run(&["get", "API_TOKEN"]).ok(), "tok-2\n");
+}
+
+#[test]
+fn exec_fetches_every_reference_across_batches() {
+    let Some(aws) = Aws::new() else { return };
+    let (_, alias) = aws.kms_key("exec");
+    let mut config = format!(
+        "[providers]\nkms = {{ type = \"aws-kms\", key_id = \"{alias}\", region = \"us-east-1\" }}\n\
+         sm = {{ type = \"aws-sm\", region = \"us-east-1\", prefix = \"{u}/\" }}\n\
+         ps = {{ type = \"aws-ps\", region = \"us-east-1\", prefix = \"/{u}/\" }}\n\n[secrets]\n",
+        u = aws.unique
+    );
+    // More than one batch of each: 25 (> 20 per BatchGetSecretValue) and 15 (> 10 per GetParameters).
+    let mut calls = Vec::new();
+    for i in 0..25 {
+        let params =
+            json!({"Name": format!("{}/S{i}", aws.unique), "SecretString": format!("sm-{i}")});
+        calls.push(("secretsmanager", "create_secret", params));
+        config.push_str(&format!(
+            "SM_{i} = {{ provider = \"sm\", value = \"S{i}\" }}\n"
+        ));
+    }
+    for i in 0..15 {
+        let params = json!({"Name": format!("/{}/P{i}", aws.unique), "Value": format!("ps-{i}"), "Type": "SecureString"});
+        calls.push(("ssm", "put_parameter", params));
+        config.push_str(&format!(
+            "PS_{i} = {{ provider = \"ps\", value = \"P{i}\" }}\n"
+        ));
+    }
+    boto3_many(aws.endpoint, &calls);
+    aws.sb.write("fnox.toml", &config);
+    for i in 0..3 {
+        aws.run(&["set", &format!("KMS_{i}"), &format!("kms-{i}"), "-p", "kms"])
+            .ok();
+    }
+    let out = aws.run(&["exec", "--", "env"]);
+    let env = out.ok();
+    for i in 0..25 {
+        assert!(env.contains(&format!("SM_{i}=sm-{i}\n")), "SM_{i}");
+    }
+    for i in 0..15 {
+        assert!(env.contains(&format!("PS_{i}=ps-{i}\n")), "PS_{i}");
+    }
+    for i in 0..3 {
+        assert!(env.contains(&format!("KMS_{i}=kms-{i}\n")), "KMS_{i}");
+    }
+}
+
+#[test]
+fn json_path_selects_a_field_of_a_remote_json_secret() {
+    let Some(aws) = Aws::new() else { return };
+    let name = format!("{}/db", aws.unique);
+    aws.call(
+        "secretsmanager",
+        "create_secret",
+        json!({"Name": name, "SecretString": "{\"user\":\"app\",\"password\":\"pw\"}"}),
+    );
+    aws.sb.write(
+        "fnox.toml",
+        &format!("[providers]\nsm = {{ type = \"aws-sm\", region = \"us-east-1\" }}\n[secrets]\nDB_PASSWORD = {{ provider = \"sm\", value = \"{name}\", json_path = \"password\" }}\n"),
+    );
+    assert_eq!(aws.run(&["get", "DB_PASSWORD"]).ok(), "pw\n");
+}
+
+#[test]
+fn a_secret_deleted_remotely_is_a_not_found_error_naming_it() {
+    let Some(aws) = Aws::new() else { return };
+    let name = format!("{}/gone", aws.unique);
+    aws.call(
+        "secretsmanager",
+        "create_secret",
+        json!({"Name": name, "SecretString": "x"}),
+    );
+    aws.sb.write(
+        "fnox.toml",
+        &format!("[providers]\nsm = {{ type = \"aws-sm\", region = \"us-east-1\" }}\n[secrets]\nGONE = {{ provider = \"sm\", value = \"{name}\", if_missing = \"error\" }}\nKEPT = {{ default = \"k\" }}\n"),
+    );
+    aws.call(
+        "secretsmanager",
+        "delete_secret",
+        json!({"SecretId": name, "ForceDeleteWithoutRecovery": true}),
+    );
+    let out = aws.run(&["get", "GONE"]);
+    let err = out.fails(1);
+    assert!(
+        err.contains("error: cannot fetch GONE (secrets.GONE in ./fnox.toml:4, provider 'sm')"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("aws-sm: secret {name} does not exist")),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    let out = aws.run(&["exec", "--", "true"]);
+    assert!(out.fails(1).contains("GONE"));
+}
+
+#[test]
+fn missing_parameter_is_reported_per_secret_and_others_still_resolve() {
+    let Some(aws) = Aws::new() else { return };
+    let p = format!("/{}/", aws.unique);
+    aws.call(
+        "ssm",
+        "put_parameter",
+        json!({"Name": format!("{p}HERE"), "Value": "here", "Type": "SecureString"}),
+    );
+    aws.sb.write(
+        "fnox.toml",
+        &format!("[providers]\nps = {{ type = \"aws-ps\", region = \"us-east-1\", prefix = \"{p}\" }}\n[secrets]\nHERE = {{ provider = \"ps\", value = \"HERE\" }}\nMISSING = {{ provider = \"ps\", value = \"MISSING\" }}\n"),
+    );
+    let out = aws.run(&["exec", "--", "sh", "-c", "printf %s \"$HERE\""]);
+    assert_eq!(out.ok(), "here");
+    assert!(out.stderr.contains("MISSING"), "{}", out.stderr);
+    assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
+}
+
+#[test]
+fn unreachable_endpoint_and_missing_credentials_say_what_to_do() {
+    let Some(aws) = Aws::new() else { return };
+    aws.sb.write(
+        "fnox.toml",
+        "[providers]\nps = { type = \"aws-ps\", region = \"us-east-1\", endpoint = \"http://127.0.0.1:9\" }\n[secrets]\nX = { provider = \"ps\", value = \"X\" }\n",
+    );
+    let out = aws.run(&["get", "X"]);
+    let err = out.fails(1);
+    assert!(
+        err.contains("aws-ps: cannot reach the AWS endpoint"),
+        "{err}"
+    );
+    assert!(err.contains("hint: check the network"), "{err}");
+
+    aws.sb.write(
+        "fnox.toml",
+        "[providers]\nps = { type = \"aws-ps\", region = \"us-east-1\" }\n[secrets]\nX = { provider = \"ps\", value = \"X\" }\n",
+    );
+    let out = aws.sb.output(
+        aws.sb
+            .fnox()
+            .env("AWS_ENDPOINT_URL", aws.endpoint)
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .env("AWS_CONFIG_FILE", aws.sb.path("none"))
+            .env("AWS_SHARED_CREDENTIALS_FILE", aws.sb.path("none"))
+            .args(["get", "X"]),
+    );
+    let err = out.fails(1);
+    assert!(err.contains("no usable AWS credentials"), "{err}");
+    assert!(err.contains("aws configure"), "{err}");
+}
+
+#[test]
+fn age_commands_do_not_need_aws() {
+    // An age secret resolves even when an AWS provider in the same file could never connect.
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers]\nage = {{ type = \"age\", recipients = [\"{}\"] }}\nkms = {{ type = \"aws-kms\", key_id = \"alias/x\", region = \"us-east-1\", endpoint = \"http://127.0.0.1:9\" }}\n[secrets]\n",
+            crate::support::TEST_PUBLIC_KEY
+        ),
+    );
+    sb.run(&["set", "A", "v", "-p", "age"]).ok();
+    assert_eq!(sb.run(&["get", "A"]).ok(), "v\n");
+}
