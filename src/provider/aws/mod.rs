@@ -238,3 +238,59 @@ fn error_chain(err: &dyn StdError) -> String {
     }
     parts.join(": ").to_lowercase()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_map_to_kinds_with_fixes() {
+        let cases = [
+            (
+                "DisabledException",
+                ErrorKind::AccessDenied,
+                "enable the key",
+            ),
+            (
+                "KMSInvalidStateException",
+                ErrorKind::AccessDenied,
+                "enable the key",
+            ),
+            (
+                "ResourceNotFoundException",
+                ErrorKind::NotFound,
+                "check the name",
+            ),
+            ("ParameterNotFound", ErrorKind::NotFound, "check the name"),
+            (
+                "AccessDeniedException",
+                ErrorKind::AccessDenied,
+                "ask for permission",
+            ),
+            (
+                "ExpiredTokenException",
+                ErrorKind::AccessDenied,
+                "aws sso login",
+            ),
+            (
+                "InvalidCiphertextException",
+                ErrorKind::BadCiphertext,
+                "region and account",
+            ),
+            ("ThrottlingException", ErrorKind::Unreachable, "try again"),
+        ];
+        for (code, kind, hint) in cases {
+            let e = classify_code("aws-kms", "the value", code, "details");
+            assert_eq!(e.kind, kind, "{code}");
+            assert!(e.message.contains(code), "{code}: {}", e.message);
+            assert!(
+                e.hint.as_deref().unwrap_or("").contains(hint),
+                "{code}: {:?}",
+                e.hint
+            );
+        }
+        let other = classify_code("aws-sm", "x", "SomethingNew", "");
+        assert_eq!(other.kind, ErrorKind::Other);
+        assert!(other.hint.is_none());
+    }
+}
