@@ -316,7 +316,9 @@ impl<'c> Resolver<'c> {
             if !self.visiting.insert(name.to_owned()) {
                 return Err(
                     Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
-                        .cause("its default refers back to itself through ${...} references")
+                        .cause(
+                            "its default refers back to itself through ${...} references (a cycle)",
+                        )
                         .hint("break the cycle in the `default` values"),
                 );
             }
@@ -369,14 +371,35 @@ impl<'c> Resolver<'c> {
                                 self.locate(entry)
                             ))
                             .cause(format!(
-                                "its default refers to ${{{var}}}, which refers back to {owner}"
+                                "its default refers to ${{{var}}}, which refers back to {owner} (a cycle)"
                             ))
                             .hint("break the cycle in the `default` values"));
                         }
-                        match self.done.get(var).cloned() {
-                            Some(Ok(v)) => Some(v),
-                            Some(Err(())) => None,
-                            None => self.value(var).ok(),
+                        let resolved = match self.done.get(var).cloned() {
+                            Some(Ok(v)) => Ok(v),
+                            Some(Err(())) => self.value(var),
+                            None => self.value(var),
+                        };
+                        match resolved {
+                            Ok(v) => Some(v),
+                            // A cycle found deeper down is this secret's cycle too: pass it up as it is.
+                            Err(e) if e.causes.iter().any(|c| c.ends_with("(a cycle)")) => {
+                                return Err(e)
+                            }
+                            Err(e) => {
+                                let entry = &self.entries[owner];
+                                let mut err = Error::new(format!(
+                                    "cannot resolve {owner} ({})",
+                                    self.locate(entry)
+                                ))
+                                .cause(format!(
+                                    "its default refers to ${{{var}}}, which could not be resolved"
+                                ));
+                                err.causes.push(e.message);
+                                err.causes.extend(e.causes);
+                                err.hint = e.hint;
+                                return Err(err);
+                            }
                         }
                     } else {
                         std::env::var(var).ok().map(SecretValue::new)
@@ -390,7 +413,7 @@ impl<'c> Resolver<'c> {
                                 self.locate(entry)
                             ))
                             .cause(format!(
-                                "its default refers to ${{{var}}}, which has no value"
+                                "its default refers to ${{{var}}}, which is neither a secret nor set in the environment"
                             ))
                             .hint(format!("define {var} as a secret or in the environment")));
                         }

@@ -42,6 +42,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         }
     }
     let values = resolve(&config, &wanted, ctx.resolve_options())?;
+    if let Some((name, _)) = values.iter().find(|(_, v)| v.expose().contains('\0')) {
+        let entry = config.secret(name).expect("resolved secrets are defined");
+        return Err(Error::new(format!(
+            "cannot pass {name} to {program} ({})",
+            config.locate("secrets", name, &entry.origin)
+        ))
+        .cause("its value contains a NUL byte, which no environment variable can carry")
+        .hint(format!(
+            "store binary data with `fnox set {name} --base64-encode` and decode it in the program"
+        )));
+    }
     ctx.verbose(format!("running {program} with {} secret(s)", values.len()));
 
     let mut cmd = Command::new(program);

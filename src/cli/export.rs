@@ -6,7 +6,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::{print_data, Ctx};
-use crate::config::edit::atomic_write;
+use crate::config::edit::{atomic_write, FileMode};
 use crate::config::model::EnvMode;
 use crate::error::{Error, Result};
 use crate::resolve::resolve;
@@ -71,6 +71,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         print_data(&out)?;
         return Ok(0);
     }
+    if args.format == Format::Shell {
+        if let Some(bad) = names.iter().find(|n| !is_shell_name(n)) {
+            let entry = config.secret(bad).expect("listed secrets are defined");
+            return Err(Error::new(format!(
+                "cannot export {bad} as a shell variable ({})",
+                config.locate("secrets", bad, &entry.origin)
+            ))
+            .cause("shell variable names are letters, digits and _, not starting with a digit")
+            .hint("rename the secret, or use `--format env` / `json`"));
+        }
+    }
     let values = resolve(&config, &names, ctx.resolve_options())?;
     let pairs: IndexMap<&str, &str> = values
         .iter()
@@ -80,7 +91,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let text = zeroize::Zeroizing::new(render(args.format, &pairs, &profile, args.header)?);
     match &args.output {
         Some(path) => {
-            atomic_write(&ctx.cwd.join(path), text.as_bytes(), Some(0o600))?;
+            atomic_write(
+                &ctx.cwd.join(path),
+                text.as_bytes(),
+                FileMode::Exactly(0o600),
+            )?;
             ctx.say(format!(
                 "✓ Exported {} secret(s) to {}",
                 pairs.len(),
@@ -133,6 +148,14 @@ pub fn render(
         }
     }
     Ok(out)
+}
+
+/// A name `export NAME=...` accepts in every POSIX shell.
+fn is_shell_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn is_plain(v: &str) -> bool {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::config::edit::atomic_write;
+use crate::config::edit::{atomic_write, FileMode};
 use crate::config::load::global_config_path;
 use crate::env_vars;
 use crate::error::{Error, Result};
@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .map_err(|e| Error::new(format!("cannot create {}", dir.display())).cause(e))?;
     }
     if args.skip_wizard {
-        atomic_write(&target, b"", Some(0o644))?;
+        atomic_write(&target, b"", FileMode::KeepOr(0o644))?;
         ctx.say(format!("✓ Created {shown}"));
         return Ok(0);
     }
@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
          \n\
          [secrets]\n"
     );
-    atomic_write(&target, text.as_bytes(), Some(0o644))?;
+    atomic_write(&target, text.as_bytes(), FileMode::KeepOr(0o644))?;
     ctx.say(format!(
         "✓ Created {shown} with an age provider for {public}"
     ));
@@ -107,7 +107,7 @@ fn ensure_identity(ctx: &Ctx) -> Result<String> {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
-    atomic_write(&path, text.as_bytes(), Some(0o600))?;
+    atomic_write(&path, text.as_bytes(), FileMode::Exactly(0o600))?;
     ctx.say(format!(
         "✓ Created your age identity at {} (keep it private and backed up; never commit it)",
         path.display()

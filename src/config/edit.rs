@@ -312,7 +312,7 @@ impl Editor {
         if self.original.as_deref() == Some(text.as_str()) {
             return Ok(false);
         }
-        atomic_write(&self.path, text.as_bytes(), None)?;
+        atomic_write(&self.path, text.as_bytes(), FileMode::KeepOr(0o600))?;
         Ok(true)
     }
 }
@@ -341,9 +341,17 @@ fn lock_dir(dir: &Path) -> Result<File> {
     Ok(file)
 }
 
-/// Atomically replaces `path` with `bytes`. `mode` applies to a new file (default 0600);
-/// an existing file keeps its own mode.
-pub fn atomic_write(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<()> {
+/// The mode a written file gets.
+#[derive(Debug, Clone, Copy)]
+pub enum FileMode {
+    /// An existing file keeps its own mode; a new one gets this.
+    KeepOr(u32),
+    /// Always this (plaintext exports: 0600 whatever was there before).
+    Exactly(u32),
+}
+
+/// Atomically replaces `path` with `bytes` (temp file in the same directory, fsync, rename).
+pub fn atomic_write(path: &Path, bytes: &[u8], mode: FileMode) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let fail = |what: &str, e: std::io::Error| {
         let err =
@@ -365,9 +373,9 @@ pub fn atomic_write(path: &Path, bytes: &[u8], mode: Option<u32>) -> Result<()> 
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let perms = match std::fs::metadata(path) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => std::fs::Permissions::from_mode(mode.unwrap_or(0o600)),
+        let perms = match (mode, std::fs::metadata(path)) {
+            (FileMode::KeepOr(_), Ok(meta)) => meta.permissions(),
+            (FileMode::KeepOr(m) | FileMode::Exactly(m), _) => std::fs::Permissions::from_mode(m),
         };
         std::fs::set_permissions(tmp.path(), perms).map_err(|e| fail("setting permissions", e))?;
     }

@@ -374,7 +374,7 @@ impl Config {
                 format!("defined profiles: {}", defined.join(", "))
             };
             return Err(err.cause(known).hint(format!(
-                "add a [profiles.{p}] table to fnox.toml (or create fnox.{p}.toml), or pick another with -P"
+                "add a [profiles.{p}] table to fnox.toml (or create fnox.{p}.toml), pick another with -P, or write into a new profile with --write-profile {p}"
             )));
         }
         Ok(())

@@ -147,13 +147,13 @@ fn provider_add_existing_name_and_unknown_type_are_errors() {
     error: provider 'age' already exists in ./fnox.toml
       hint: pick another name, or remove it first with `fnox provider remove age`
     ");
-    assert_snapshot!(sb.run(&["provider", "add", "x", "agee"]).all(), @r"
+    assert_snapshot!(sb.run(&["provider", "add", "x", "agee"]).all(), @"
     exit: 2
     --- stdout
     --- stderr
     error: unknown provider type 'agee'
       caused by: did you mean 'age'?
-      hint: supported types: age, plain
+      hint: supported types: age, plain, aws-kms, aws-sm, aws-ps
     ");
     assert_eq!(sb.read("fnox.toml"), read_fixture("upstream/before.toml"));
 }

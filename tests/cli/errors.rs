@@ -204,14 +204,14 @@ fn unknown_profile_is_an_error_never_a_fallback() {
         &read_fixture("upstream/before.toml"),
         &["-P", "prdo", "get", "EXISTING"],
     );
-    assert_snapshot!(out, @r"
+    assert_snapshot!(out, @"
     exit: 1
     --- stdout
     --- stderr
     error: unknown profile 'prdo'
       caused by: did you mean 'prod'?
       caused by: defined profiles: prod
-      hint: add a [profiles.prdo] table to fnox.toml (or create fnox.prdo.toml), or pick another with -P
+      hint: add a [profiles.prdo] table to fnox.toml (or create fnox.prdo.toml), pick another with -P, or write into a new profile with --write-profile prdo
     ");
 }
 

@@ -1,0 +1,366 @@
+//! `fnox export` in every format, parsed back; `fnox import` of flat maps and what it refuses.
+
+use crate::support::{Sandbox, TEST_PUBLIC_KEY};
+
+fn age_config() -> String {
+    format!(
+        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
+    )
+}
+
+fn age_sandbox() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &age_config());
+    sb
+}
+
+/// Values that break naive quoting in every format.
+const AWKWARD: &[(&str, &str)] = &[
+    ("DOLLAR", "$HOME ${HOME} $(id)"),
+    ("BACKTICK", "`id` `whoami`"),
+    ("SINGLE", "it's 'single'"),
+    ("DOUBLE", "say \"double\""),
+    ("BACKSLASH", "C:\\dir\\n\\t \\\\ \\\" end\\"),
+    ("NEWLINE", "line one\nline two\n"),
+    ("TAB", "col1\tcol2"),
+    ("CRLF", "dos\r\nline"),
+    ("EQUALS", "a=b==c="),
+    ("UNICODE", "ünïcødé ✓ 🔑 日本"),
+    ("SPACES", "  lead and trail  "),
+    ("HASH", "value # not a comment"),
+    ("EMPTY", ""),
+];
+
+fn awkward_sandbox() -> Sandbox {
+    let sb = age_sandbox();
+    for (name, value) in AWKWARD {
+        sb.run(&["set", name, value]).ok();
+    }
+    sb
+}
+
+fn export(sb: &Sandbox, format: &str) -> String {
+    sb.run(&["export", "-f", format]).ok().to_owned()
+}
+
+#[test]
+fn export_env_round_trips_awkward_values_through_import() {
+    let sb = awkward_sandbox();
+    sb.run(&["export", "-f", "env", "-o", "out.env"]).ok();
+    let fresh = age_sandbox();
+    let input = sb.path("out.env");
+    fresh
+        .run(&["import", "env", "-i", input.to_str().unwrap(), "--force"])
+        .ok();
+    for (name, value) in AWKWARD {
+        assert_eq!(
+            fresh.run(&["get", name]).ok(),
+            format!("{value}\n"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn export_shell_output_sources_back_to_the_same_values() {
+    let sb = awkward_sandbox();
+    sb.run(&["export", "-f", "shell", "-o", "out.sh"]).ok();
+    for (name, value) in AWKWARD {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(". ./out.sh; printf %s \"${name}\""))
+            .env_clear()
+            .env("HOME", "/should/not/expand")
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .current_dir(&sb.cwd)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stderr, b"", "sourcing runs nothing: {name}");
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), *value, "{name}");
+    }
+}
+
+#[test]
+fn export_json_parses_back_to_the_same_values() {
+    let sb = awkward_sandbox();
+    let doc: serde_json::Value = serde_json::from_str(&export(&sb, "json")).unwrap();
+    for (name, value) in AWKWARD {
+        assert_eq!(doc["secrets"][name].as_str(), Some(*value), "{name}");
+    }
+    assert_eq!(doc["secrets"].as_object().unwrap().len(), AWKWARD.len());
+    assert_eq!(doc["metadata"]["profile"], "default");
+    assert_eq!(doc["metadata"]["total_secrets"], AWKWARD.len());
+}
+
+#[test]
+fn export_yaml_parses_back_to_the_same_values() {
+    let sb = awkward_sandbox();
+    let doc: serde_yaml_ng::Value = serde_yaml_ng::from_str(&export(&sb, "yaml")).unwrap();
+    for (name, value) in AWKWARD {
+        assert_eq!(doc["secrets"][name].as_str(), Some(*value), "{name}");
+    }
+    assert_eq!(doc["secrets"].as_mapping().unwrap().len(), AWKWARD.len());
+}
+
+#[test]
+fn export_toml_parses_back_to_the_same_values() {
+    let sb = awkward_sandbox();
+    let doc: toml::Table = toml::from_str(&export(&sb, "toml")).unwrap();
+    let secrets = doc["secrets"].as_table().unwrap();
+    for (name, value) in AWKWARD {
+        assert_eq!(
+            secrets.get(*name).and_then(|v| v.as_str()),
+            Some(*value),
+            "{name}"
+        );
+    }
+    assert_eq!(secrets.len(), AWKWARD.len());
+}
+
+#[test]
+fn export_keeps_definition_order() {
+    let sb = awkward_sandbox();
+    let doc: serde_json::Value = serde_json::from_str(&export(&sb, "json")).unwrap();
+    let names: Vec<&str> = doc["secrets"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let want: Vec<&str> = AWKWARD.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, want);
+}
+
+#[test]
+
+fn export_shell_never_emits_a_line_the_shell_rejects() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[secrets]\nGOOD = { default = \"g\" }\n\"MY-KEY\" = { default = \"v\" }\n\"has space\" = { default = \"s\" }\nLATER = { default = \"l\" }\n",
+    );
+    let out = sb.run(&["export", "-f", "shell", "-o", "out.sh"]);
+    if out.code != 0 {
+        // Refusing is fine too, as long as the error names the offending secret.
+        assert!(out.fails(1).contains("MY-KEY"), "{}", out.stderr);
+        return;
+    }
+    let sourced = std::process::Command::new("sh")
+        .args(["-c", ". ./out.sh; printf %s \"$GOOD|$LATER\""])
+        .env_clear()
+        .current_dir(&sb.cwd)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&sourced.stderr),
+        "",
+        "{}",
+        sb.read("out.sh")
+    );
+    assert!(sourced.status.success());
+    assert_eq!(sourced.stdout, b"g|l");
+}
+
+#[test]
+fn export_to_file_creates_it_with_mode_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = age_sandbox();
+    sb.run(&["set", "A", "a"]).ok();
+    for format in ["env", "json"] {
+        let name = format!("out.{format}");
+        let out = sb.run(&["export", "-f", format, "-o", &name]);
+        assert_eq!(out.ok(), "", "nothing on stdout when writing a file");
+        let mode = std::fs::metadata(sb.path(&name))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{name}: {mode:o}");
+        assert!(sb.read(&name).contains('a'));
+    }
+}
+
+#[test]
+fn export_leaves_out_env_false_and_exec_only_secrets_unless_all() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[secrets]\nSHOWN = { default = \"s\" }\nHIDDEN = { default = \"h\", env = false }\nEXEC_ONLY = { default = \"e\", env = \"exec\" }\n",
+    );
+    assert_eq!(export(&sb, "env"), "SHOWN=s\n");
+    assert_eq!(
+        sb.run(&["export", "--all"]).ok(),
+        "SHOWN=s\nHIDDEN=h\nEXEC_ONLY=e\n"
+    );
+}
+
+#[test]
+fn export_into_a_closed_pipe_exits_quietly() {
+    let sb = Sandbox::new();
+    // Far more than a pipe buffer holds, so fnox is still writing when `head` goes away.
+    let big = "x".repeat(32 * 1024);
+    let mut toml = String::from("[secrets]\n");
+    for i in 0..12 {
+        toml.push_str(&format!("BIG_{i:02} = {{ default = \"{big}\" }}\n"));
+    }
+    sb.write("fnox.toml", &toml);
+    let fnox = env!("CARGO_BIN_EXE_fnox");
+    let script = r#"{ "$1" export 2>err; echo $? > status; } | head -1"#;
+    let out = std::process::Command::new("sh")
+        .args(["-c", script, "sh", fnox])
+        .env_clear()
+        .env("HOME", &sb.home)
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(&sb.cwd)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("BIG_00={big}\n")
+    );
+    assert_eq!(sb.read("status"), "0\n", "stderr: {}", sb.read("err"));
+    assert_eq!(sb.read("err"), "");
+}
+
+#[test]
+fn import_reads_flat_json_maps() {
+    let sb = age_sandbox();
+    sb.write(
+        "in.json",
+        r#"{"J_STR": "a \"quoted\" $value\nnext", "J_NUM": 42, "J_BOOL": true, "J_UNI": "ünï ✓"}"#,
+    );
+    sb.run(&["import", "json", "-i", "in.json", "--force"]).ok();
+    assert_eq!(
+        sb.run(&["get", "J_STR"]).ok(),
+        "a \"quoted\" $value\nnext\n"
+    );
+    assert_eq!(sb.run(&["get", "J_NUM"]).ok(), "42\n");
+    assert_eq!(sb.run(&["get", "J_BOOL"]).ok(), "true\n");
+    assert_eq!(sb.run(&["get", "J_UNI"]).ok(), "ünï ✓\n");
+}
+
+#[test]
+fn import_reads_flat_yaml_maps() {
+    let sb = age_sandbox();
+    sb.write(
+        "in.yaml",
+        "Y_STR: 'it''s $HOME'\nY_NUM: 7\nY_BLOCK: |\n  one\n  two\n",
+    );
+    sb.run(&["import", "yaml", "-i", "in.yaml", "--force"]).ok();
+    assert_eq!(sb.run(&["get", "Y_STR"]).ok(), "it's $HOME\n");
+    assert_eq!(sb.run(&["get", "Y_NUM"]).ok(), "7\n");
+    assert_eq!(sb.run(&["get", "Y_BLOCK"]).ok(), "one\ntwo\n\n");
+}
+
+#[test]
+fn import_reads_flat_toml_maps() {
+    let sb = age_sandbox();
+    sb.write(
+        "in.toml",
+        "T_STR = 'C:\\raw\\path'\nT_INT = 3\nT_BOOL = false\nT_ML = \"\"\"\na\tb\"\"\"\n",
+    );
+    sb.run(&["import", "toml", "-i", "in.toml", "--force"]).ok();
+    assert_eq!(sb.run(&["get", "T_STR"]).ok(), "C:\\raw\\path\n");
+    assert_eq!(sb.run(&["get", "T_INT"]).ok(), "3\n");
+    assert_eq!(sb.run(&["get", "T_BOOL"]).ok(), "false\n");
+    assert_eq!(sb.run(&["get", "T_ML"]).ok(), "a\tb\n");
+}
+
+#[test]
+fn import_filter_selects_names_and_prefix_renames_them() {
+    let sb = age_sandbox();
+    sb.write("in.env", "DB_HOST=db.local\nDB_PORT=5432\nOTHER=nope\n");
+    sb.run(&[
+        "import", "-i", "in.env", "--force", "--filter", "^DB_", "--prefix", "APP_",
+    ])
+    .ok();
+    assert_eq!(sb.run(&["get", "APP_DB_HOST"]).ok(), "db.local\n");
+    assert_eq!(sb.run(&["get", "APP_DB_PORT"]).ok(), "5432\n");
+    for absent in ["OTHER", "APP_OTHER", "DB_HOST"] {
+        sb.run(&["get", absent]).fails(1);
+    }
+    let text = sb.read("fnox.toml");
+    assert!(!text.contains("OTHER"), "{text}");
+}
+
+#[test]
+fn import_from_stdin_without_force_is_refused_and_changes_nothing() {
+    let sb = age_sandbox();
+    let before = sb.read("fnox.toml");
+    let out = sb.output(sb.fnox().args(["import"]).write_stdin("A=1\n"));
+    insta::assert_snapshot!(out.all(), @"
+    exit: 2
+    --- stdout
+    --- stderr
+    error: reading secrets from stdin needs --force (or --dry-run)
+      hint: stdin carries the data, so fnox cannot ask for confirmation: pass --force, or use -i FILE
+    ");
+    assert_eq!(out.code, 2);
+    assert_eq!(sb.read("fnox.toml"), before);
+}
+
+#[test]
+fn import_from_stdin_with_force_reads_the_values() {
+    let sb = age_sandbox();
+    sb.output(
+        sb.fnox()
+            .args(["import", "--force"])
+            .write_stdin("export A='x y'\n# c\nB=\"q\\\"\"\n"),
+    )
+    .ok();
+    assert_eq!(sb.run(&["get", "A"]).ok(), "x y\n");
+    assert_eq!(sb.run(&["get", "B"]).ok(), "q\"\n");
+}
+
+#[test]
+fn import_of_a_nested_json_object_is_refused_and_changes_nothing() {
+    let sb = age_sandbox();
+    sb.run(&["set", "KEEP", "k"]).ok();
+    let before = sb.read("fnox.toml");
+    sb.write("in.json", r#"{"FLAT": "ok", "NESTED": {"inner": "x"}}"#);
+    let out = sb.run(&["import", "json", "-i", "in.json", "--force"]);
+    insta::assert_snapshot!(out.all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error: cannot parse in.json as json
+      caused by: the value of NESTED is not a string, number or boolean
+      hint: the input must be a flat map of names to values
+    ");
+    assert_eq!(out.code, 1);
+    assert_eq!(sb.read("fnox.toml"), before);
+}
+
+#[test]
+fn import_dry_run_changes_nothing() {
+    let sb = age_sandbox();
+    let before = sb.read("fnox.toml");
+    sb.write("in.env", "A=1\nB=2\n");
+    let out = sb.run(&["import", "-i", "in.env", "--force", "--dry-run"]);
+    assert!(out.ok().contains("A, B"), "{}", out.stdout);
+    assert_eq!(sb.read("fnox.toml"), before);
+    let out = sb.output(sb.fnox().args(["import", "--dry-run"]).write_stdin("C=3\n"));
+    assert!(out.ok().contains('C'), "{}", out.stdout);
+    assert_eq!(sb.read("fnox.toml"), before);
+    sb.run(&["get", "A"]).fails(1);
+}
+
+#[test]
+fn export_to_an_existing_file_makes_it_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = age_sandbox();
+    sb.run(&["set", "A", "a"]).ok();
+    let out = sb.write("out.env", "old\n");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+    sb.run(&["export", "-o", "out.env"]).ok();
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(sb.read("out.env"), "A=a\n");
+}
