@@ -65,6 +65,12 @@ pub trait Cipher: Send + Sync {
     fn decrypt_batch(&self, ciphertexts: &[&str]) -> Vec<ItemResult>;
     /// Checks configuration and key material without touching any secret.
     fn check(&self) -> Result<String, ProviderError>;
+
+    /// Re-encrypts ciphertexts under the current key without the plaintext leaving the
+    /// backend (Vault Transit's rewrap). `None`: not supported, decrypt and encrypt instead.
+    fn rewrap_batch(&self, _ciphertexts: &[&str]) -> Option<Vec<Result<String, ProviderError>>> {
+        None
+    }
 }
 
 /// A provider that keeps values elsewhere; fnox.toml holds the reference.
