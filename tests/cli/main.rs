@@ -11,3 +11,6 @@ mod errors;
 mod exec;
 mod export_import;
 mod interop;
+mod keychain;
+mod password_store;
+mod vault;

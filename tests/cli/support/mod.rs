@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod gpg;
+pub mod openbao;
 pub mod services;
 
 use std::path::{Path, PathBuf};

@@ -26,7 +26,7 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
     })
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -34,7 +34,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn wait_for_port(port: u16, what: &str) {
+pub fn wait_for_port(port: u16, what: &str) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
@@ -47,7 +47,7 @@ fn wait_for_port(port: u16, what: &str) {
 
 /// Starts a server from a thread that lives as long as the test process, so that the
 /// parent-death signal (which follows the spawning thread) ends it only when the tests end.
-fn spawn_server(mut cmd: Command, port: u16, what: &'static str) {
+pub fn spawn_server(mut cmd: Command, port: u16, what: &'static str) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         #[cfg(target_os = "linux")]
@@ -74,7 +74,7 @@ fn spawn_server(mut cmd: Command, port: u16, what: &'static str) {
     wait_for_port(port, what);
 }
 
-fn missing(tool: &str) -> Option<&'static str> {
+pub fn missing(tool: &str) -> Option<&'static str> {
     if std::env::var_os("CI").is_some() {
         panic!("{tool} is required in CI: scripts/test.sh installs it into target/test-tools/venv");
     }

@@ -1,0 +1,215 @@
+//! `vault-transit`: encryption as a service with Vault's (or OpenBao's) Transit engine. The
+//! `vault:vN:…` ciphertext Transit returns is what fnox.toml stores; the key never leaves Vault.
+//! A batch is decrypted in one request (`batch_input`), each item keeping its own error, and
+//! `fnox reencrypt` can rewrap values under the key's latest version without seeing them.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use base64::Engine;
+
+use super::vault::{Connection, Reply, Target};
+use super::{Cipher, ErrorKind, ItemResult, ProviderError};
+use crate::secret::SecretValue;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitConfig {
+    pub address: Option<String>,
+    pub key: String,
+    pub mount: Option<String>,
+    pub token: Option<String>,
+    pub namespace: Option<String>,
+    pub credential_command: Option<String>,
+}
+
+pub struct Transit {
+    key: String,
+    mount: String,
+    conn: Connection,
+}
+
+const SERVICE: &str = "vault-transit";
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+impl Transit {
+    pub fn new(config: TransitConfig) -> Transit {
+        let mount = config
+            .mount
+            .map(|m| m.trim_matches('/').to_owned())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "transit".to_owned());
+        Transit {
+            key: config.key,
+            conn: Connection::new(
+                SERVICE,
+                Target {
+                    address: config.address,
+                    token: config.token,
+                    namespace: config.namespace,
+                    credential_command: config.credential_command,
+                    path: Some(mount.clone()),
+                },
+            ),
+            mount,
+        }
+    }
+
+    fn key_desc(&self) -> String {
+        format!("transit key '{}' on mount {}/", self.key, self.mount)
+    }
+
+    /// An error for a whole request that Transit refused.
+    fn refused(&self, reply: &Reply, what: &str) -> ProviderError {
+        let errors = reply.errors();
+        if reply.status == 404 || errors.contains("key not found") {
+            return ProviderError::new(
+                ErrorKind::Config,
+                format!("{SERVICE}: {} does not exist", self.key_desc()),
+            )
+            .hint(format!(
+                "check the provider's `key` and `mount`, or create it with `vault write -f {}/keys/{}`",
+                self.mount, self.key
+            ));
+        }
+        self.conn.unexpected(reply, what)
+    }
+
+    /// Sends one batch request (`op` is decrypt or rewrap) and returns each item's result
+    /// field, or its error, in input order.
+    fn batch(&self, op: &str, ciphertexts: &[&str]) -> Vec<Result<String, ProviderError>> {
+        if ciphertexts.is_empty() {
+            return Vec::new();
+        }
+        let what = format!(
+            "{} values ({op} with {})",
+            ciphertexts.len(),
+            self.key_desc()
+        );
+        let input: Vec<Value> = ciphertexts
+            .iter()
+            .map(|c| json!({ "ciphertext": c.trim() }))
+            .collect();
+        let body = json!({ "batch_input": input });
+        let path = format!("{}/{op}/{}", self.mount, self.key);
+        let field = if op == "decrypt" {
+            "plaintext"
+        } else {
+            "ciphertext"
+        };
+        let outcome = self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::POST, &path, Some(&body), &what)
+                .await?;
+            // Transit answers 400 when any item failed, still with every item's result.
+            match reply.body["data"]["batch_results"].as_array() {
+                Some(items) if items.len() == ciphertexts.len() => Ok(items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| match item["error"].as_str().filter(|e| !e.is_empty()) {
+                        Some(err) => Err(ProviderError::new(
+                            ErrorKind::BadCiphertext,
+                            format!("{SERVICE}: Vault could not {op} the value with {}: {err}", self.key_desc()),
+                        )
+                        .hint("check that the value is a `vault:vN:` ciphertext made with this key, or set it again with `fnox set`")),
+                        None => item[field].as_str().map(str::to_owned).ok_or_else(|| {
+                            ProviderError::new(
+                                ErrorKind::Other,
+                                format!("{SERVICE}: Vault returned no {field} for item {}", i + 1),
+                            )
+                        }),
+                    })
+                    .collect::<Vec<_>>()),
+                _ => Err(self.refused(&reply, &what)),
+            }
+        });
+        match outcome {
+            Ok(items) => items,
+            Err(e) => ciphertexts.iter().map(|_| Err(e.clone())).collect(),
+        }
+    }
+}
+
+impl Cipher for Transit {
+    fn encrypt(&self, plaintext: &str) -> Result<String, ProviderError> {
+        let what = format!("encryption with {}", self.key_desc());
+        let body = json!({ "plaintext": B64.encode(plaintext) });
+        let path = format!("{}/encrypt/{}", self.mount, self.key);
+        self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::POST, &path, Some(&body), &what)
+                .await?;
+            if !reply.ok() {
+                return Err(self.refused(&reply, &what));
+            }
+            reply.body["data"]["ciphertext"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    ProviderError::new(
+                        ErrorKind::Other,
+                        format!("{SERVICE}: Vault returned no ciphertext"),
+                    )
+                })
+        })
+    }
+
+    fn decrypt_batch(&self, ciphertexts: &[&str]) -> Vec<ItemResult> {
+        self.batch("decrypt", ciphertexts)
+            .into_iter()
+            .map(|r| {
+                let b64 = r?;
+                let bytes = B64.decode(b64.as_bytes()).map_err(|_| {
+                    ProviderError::new(
+                        ErrorKind::BadCiphertext,
+                        format!("{SERVICE}: Vault returned a plaintext that is not base64"),
+                    )
+                })?;
+                String::from_utf8(bytes).map(SecretValue::new).map_err(|_| {
+                    ProviderError::new(
+                        ErrorKind::BadCiphertext,
+                        format!("{SERVICE}: the decrypted value is not UTF-8 text"),
+                    )
+                    .hint("binary values need `fnox set --base64`")
+                })
+            })
+            .collect()
+    }
+
+    fn check(&self) -> Result<String, ProviderError> {
+        let what = self.key_desc();
+        let path = format!("{}/keys/{}", self.mount, self.key);
+        self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::GET, &path, None, &what)
+                .await?;
+            if !reply.ok() {
+                return Err(self.refused(&reply, &what));
+            }
+            let data = &reply.body["data"];
+            if data["supports_encryption"] == false || data["supports_decryption"] == false {
+                return Err(ProviderError::new(
+                    ErrorKind::Config,
+                    format!(
+                        "{SERVICE}: {what} (type {}) cannot encrypt and decrypt",
+                        data["type"].as_str().unwrap_or("unknown")
+                    ),
+                )
+                .hint("use a symmetric key such as aes256-gcm96"));
+            }
+            Ok(format!(
+                "{what} is usable: latest version {}, type {}",
+                data["latest_version"],
+                data["type"].as_str().unwrap_or("unknown")
+            ))
+        })
+    }
+
+    fn rewrap_batch(&self, ciphertexts: &[&str]) -> Option<Vec<Result<String, ProviderError>>> {
+        Some(self.batch("rewrap", ciphertexts))
+    }
+}
