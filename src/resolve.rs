@@ -135,8 +135,17 @@ fn provider_input<'a>(
 
 /// Builds a provider by name from the effective config, with errors that name the secret's context.
 pub fn build_provider(config: &Config, name: &str) -> Result<Provider> {
-    let entry = config.provider(name).ok_or_else(|| {
-        let names: Vec<&str> = config.providers().iter().map(|p| p.name).collect();
+    build_provider_for(config, name, &config.profiles)
+}
+
+/// Builds a provider as it is configured with `profiles` active.
+pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> Result<Provider> {
+    let entry = config.provider_for(name, profiles).ok_or_else(|| {
+        let names: Vec<&str> = config
+            .providers_for(profiles)
+            .iter()
+            .map(|p| p.name)
+            .collect();
         let mut err = Error::new(format!("provider '{name}' is not defined"));
         if let Some(dym) = crate::error::did_you_mean(name, names.iter().copied()) {
             err = err.cause(dym);

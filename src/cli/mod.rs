@@ -9,6 +9,7 @@ mod init;
 mod list;
 mod profiles;
 mod provider;
+mod reencrypt;
 mod remove;
 mod set;
 mod version;
@@ -94,6 +95,7 @@ pub enum Command {
     #[command(alias = "profile")]
     Profiles(profiles::Args),
     Provider(provider::Args),
+    Reencrypt(reencrypt::Args),
     #[command(aliases = ["complete", "completions"])]
     Completion(completion::Args),
     #[command(visible_alias = "v")]
@@ -145,6 +147,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Import(args) => import::run(ctx, args),
         Command::Profiles(args) => profiles::run(ctx, args),
         Command::Provider(args) => provider::run(ctx, args),
+        Command::Reencrypt(args) => reencrypt::run(ctx, args),
         Command::Completion(args) => completion::run(ctx, args),
         Command::Version(args) => version::run(ctx, args),
     }

@@ -29,7 +29,7 @@ pub struct Editor {
     path: PathBuf,
     doc: DocumentMut,
     original: Option<String>,
-    _lock: File,
+    _lock: DirLock,
 }
 
 impl Editor {
@@ -327,8 +327,21 @@ fn implicit_table<'a>(parent: &'a mut Table, key: &str) -> Option<&'a mut Table>
     parent.get_mut(key)?.as_table_mut()
 }
 
-/// Takes an exclusive lock on a directory, blocking until other fnox writers are done.
-fn lock_dir(dir: &Path) -> Result<File> {
+/// An exclusive lock on a directory, shared by every editor of this process that works in it
+/// (a command editing several files in one directory must not wait for itself).
+type DirLock = std::sync::Arc<File>;
+
+fn lock_dir(dir: &Path) -> Result<DirLock> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock, Weak};
+    static HELD: OnceLock<Mutex<HashMap<PathBuf, Weak<File>>>> = OnceLock::new();
+    let mut held = HELD
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(lock) = held.get(dir).and_then(Weak::upgrade) {
+        return Ok(lock);
+    }
     let file = File::open(dir).map_err(|e| {
         Error::new(format!(
             "cannot open directory {} to lock it",
@@ -338,7 +351,9 @@ fn lock_dir(dir: &Path) -> Result<File> {
     })?;
     file.lock()
         .map_err(|e| Error::new(format!("cannot lock {}", dir.display())).cause(e))?;
-    Ok(file)
+    let lock = Arc::new(file);
+    held.insert(dir.to_path_buf(), Arc::downgrade(&lock));
+    Ok(lock)
 }
 
 /// The mode a written file gets.

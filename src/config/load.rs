@@ -183,6 +183,25 @@ fn dir_file_names(profiles: &[String]) -> Vec<(String, Option<String>)> {
     names
 }
 
+/// The profiles that have a `fnox.PROFILE.toml` / `.fnox.PROFILE.toml` in a directory.
+pub fn profile_files_in(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| {
+            let stem = name.strip_prefix('.').unwrap_or(&name);
+            let profile = stem.strip_prefix("fnox.")?.strip_suffix(".toml")?;
+            (!profile.is_empty() && profile != "local" && validate_profile_name(profile).is_ok())
+                .then(|| profile.to_owned())
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 pub fn global_config_path() -> Option<PathBuf> {
     env_vars::config_dir().map(|d| d.join("config.toml"))
 }
@@ -449,7 +468,12 @@ impl Config {
     }
 
     pub fn providers(&self) -> Vec<ProviderEntry<'_>> {
-        self.effective(&self.profiles, |file, section| match section {
+        self.providers_for(&self.profiles)
+    }
+
+    /// The effective providers as they would be with other profiles active.
+    pub fn providers_for(&self, profiles: &[String]) -> Vec<ProviderEntry<'_>> {
+        self.effective(profiles, |file, section| match section {
             Section::Top => Some(&file.providers),
             Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.providers),
         })
@@ -463,13 +487,24 @@ impl Config {
     }
 
     pub fn provider(&self, name: &str) -> Option<ProviderEntry<'_>> {
-        self.providers().into_iter().find(|p| p.name == name)
+        self.provider_for(name, &self.profiles)
+    }
+
+    pub fn provider_for(&self, name: &str, profiles: &[String]) -> Option<ProviderEntry<'_>> {
+        self.providers_for(profiles)
+            .into_iter()
+            .find(|p| p.name == name)
     }
 
     /// The provider used when a secret names none: the last active profile that sets
     /// `default_provider`, else the top level's, else the only provider there is.
     pub fn default_provider(&self) -> Option<String> {
-        for p in self.profiles.iter().rev() {
+        self.default_provider_for(&self.profiles)
+    }
+
+    /// The default provider as it would be with other profiles active.
+    pub fn default_provider_for(&self, profiles: &[String]) -> Option<String> {
+        for p in profiles.iter().rev() {
             for layer in self.layers.iter().rev() {
                 let from_file = (layer.profile.as_deref() == Some(p.as_str()))
                     .then_some(layer.file.default_provider.as_ref())
@@ -493,7 +528,7 @@ impl Config {
         if top.is_some() {
             return top;
         }
-        let providers = self.providers();
+        let providers = self.providers_for(profiles);
         (providers.len() == 1).then(|| providers[0].name.to_owned())
     }
 

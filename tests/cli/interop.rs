@@ -191,7 +191,7 @@ fn value_for_another_key_fails_saying_no_identity_matched() {
 }
 
 #[test]
-#[ignore = "bug: the no-identity hint tells the user to run `fnox reencrypt`, which is not a fnox command"]
+
 fn no_identity_hint_names_only_commands_that_exist() {
     if !require_tool("age", "age") || !require_tool("age-keygen", "age") {
         return;

@@ -13,4 +13,5 @@ mod export_import;
 mod interop;
 mod keychain;
 mod password_store;
+mod reencrypt;
 mod vault;

@@ -1,0 +1,318 @@
+//! Key rotation: reencrypt across profiles and files, all or nothing, layout kept.
+
+use crate::support::{Sandbox, TEST_PUBLIC_KEY};
+
+/// A second person: their own HOME with their own identity.
+struct Teammate {
+    sb: Sandbox,
+    public: String,
+}
+
+fn teammate() -> Teammate {
+    let sb = Sandbox::bare();
+    sb.run(&["init"]).ok();
+    let key = std::fs::read_to_string(sb.home.join(".config/fnox/age.txt")).unwrap();
+    let public = key
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: "))
+        .unwrap()
+        .to_owned();
+    Teammate { sb, public }
+}
+
+/// `fnox get` run in `sb`'s project but as `who` (their HOME, so their identity).
+fn get_as(sb: &Sandbox, who: &Teammate, profile: &str, key: &str) -> crate::support::Output {
+    sb.output(
+        sb.fnox()
+            .env("HOME", &who.sb.home)
+            .args(["-P", profile, "get", key]),
+    )
+}
+
+fn recipients(keys: &[&str]) -> String {
+    let list: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+    format!(
+        "age = {{ type = \"age\", recipients = [{}] }}",
+        list.join(", ")
+    )
+}
+
+/// A project with values at the top level, in a profile table, a profile file and a local file.
+fn project(keys: &[&str]) -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "# team secrets\n[providers]\n{}   # who can read\n\n[secrets]\n# the database\n",
+            recipients(keys)
+        ),
+    );
+    sb.run(&["set", "DB", "db-value"]).ok();
+    sb.run(&["set", "API", "api-value", "-d", "kept description"])
+        .ok();
+    sb.run(&["--write-profile", "prod", "set", "PROD_DB", "prod-db"])
+        .ok();
+    // A local override: made with `set`, then moved by hand into fnox.local.toml.
+    sb.run(&["set", "LOCAL", "local-value"]).ok();
+    let text = sb.read("fnox.toml");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("LOCAL"))
+        .unwrap()
+        .to_owned();
+    sb.write("fnox.toml", &text.replace(&format!("{line}\n"), ""));
+    sb.write("fnox.local.toml", &format!("[secrets]\n{line}\n"));
+    assert_eq!(sb.run(&["get", "LOCAL"]).ok(), "local-value\n");
+    sb
+}
+
+fn set_recipients(sb: &Sandbox, old: &[&str], new: &[&str]) {
+    let text = sb
+        .read("fnox.toml")
+        .replace(&recipients(old), &recipients(new));
+    sb.write("fnox.toml", &text);
+}
+
+const ALL: [(&str, &str, &str); 4] = [
+    ("default", "DB", "db-value"),
+    ("default", "API", "api-value"),
+    ("prod", "PROD_DB", "prod-db"),
+    ("default", "LOCAL", "local-value"),
+];
+
+#[test]
+fn a_teammate_who_joins_can_read_every_value_after_reencrypt() {
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let bob = teammate();
+    assert_eq!(
+        get_as(&sb, &bob, "default", "DB").code,
+        1,
+        "bob cannot read yet"
+    );
+    set_recipients(&sb, &[TEST_PUBLIC_KEY], &[TEST_PUBLIC_KEY, &bob.public]);
+    let out = sb.run(&["reencrypt", "--force"]);
+    out.ok();
+    assert!(
+        out.stderr.contains("Re-encrypted 4 secret(s) in 2 file(s)"),
+        "{}",
+        out.stderr
+    );
+    for (profile, key, value) in ALL {
+        assert_eq!(
+            get_as(&sb, &bob, profile, key).ok(),
+            format!("{value}\n"),
+            "bob reads {key}"
+        );
+        assert_eq!(
+            sb.run(&["-P", profile, "get", key]).ok(),
+            format!("{value}\n"),
+            "we still read {key}"
+        );
+    }
+}
+
+#[test]
+fn a_teammate_who_leaves_can_read_nothing_after_reencrypt() {
+    let bob = teammate();
+    let sb = project(&[TEST_PUBLIC_KEY, &bob.public]);
+    for (profile, key, value) in ALL {
+        assert_eq!(get_as(&sb, &bob, profile, key).ok(), format!("{value}\n"));
+    }
+    set_recipients(&sb, &[TEST_PUBLIC_KEY, &bob.public], &[TEST_PUBLIC_KEY]);
+    let out = sb.run(&["reencrypt", "--force"]);
+    assert!(
+        out.stderr.contains("version control history"),
+        "says revocation needs rotation at the source: {}",
+        out.stderr
+    );
+    for (profile, key, _) in ALL {
+        let denied = get_as(&sb, &bob, profile, key);
+        assert!(
+            denied.fails(1).contains("no identity matched"),
+            "{key}: {}",
+            denied.stderr
+        );
+    }
+    for (profile, key, value) in ALL {
+        assert_eq!(
+            sb.run(&["-P", profile, "get", key]).ok(),
+            format!("{value}\n")
+        );
+    }
+}
+
+#[test]
+fn reencrypt_changes_only_the_values_and_keeps_layout() {
+    let bob = teammate();
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    set_recipients(&sb, &[TEST_PUBLIC_KEY], &[TEST_PUBLIC_KEY, &bob.public]);
+    let before = sb.read("fnox.toml");
+    sb.run(&["reencrypt", "--force"]).ok();
+    let after = sb.read("fnox.toml");
+    let mask = |t: &str| {
+        regex::Regex::new(r#"value = "[^"]*""#)
+            .unwrap()
+            .replace_all(t, "value = \"…\"")
+            .into_owned()
+    };
+    assert_eq!(mask(&after), mask(&before), "only ciphertexts differ");
+    assert_ne!(after, before);
+    assert!(
+        after.contains("# the database") && after.contains("# who can read"),
+        "comments survive: {after}"
+    );
+    assert!(
+        after.contains("[profiles.prod.secrets]\nPROD_DB"),
+        "profile entries stay in their section: {after}"
+    );
+    assert_eq!(
+        after.matches("DB=").count() + after.matches("DB =").count(),
+        before.matches("DB=").count() + before.matches("DB =").count()
+    );
+}
+
+#[test]
+fn one_value_that_fails_aborts_everything_and_lists_it() {
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let text = sb.read("fnox.toml") + "BROKEN = { provider = \"age\", value = \"bm90IGFnZQ==\" }\n";
+    sb.write("fnox.toml", &text);
+    let local = sb.read("fnox.local.toml");
+    let out = sb.run(&["reencrypt", "--force"]);
+    let err = out.fails(1);
+    assert!(
+        err.contains("cannot re-encrypt 1 of 5 secret(s); nothing was changed"),
+        "{err}"
+    );
+    assert!(err.contains("secrets.BROKEN in ./fnox.toml"), "{err}");
+    assert_eq!(sb.read("fnox.toml"), text, "byte-identical");
+    assert_eq!(sb.read("fnox.local.toml"), local);
+}
+
+#[test]
+fn dry_run_lists_files_sections_and_keys_and_changes_nothing() {
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let before = sb.read("fnox.toml");
+    let out = sb.run(&["reencrypt", "--dry-run"]);
+    insta::assert_snapshot!(out.ok(), @"
+    [dry-run] Would re-encrypt 4 secret(s):
+      secrets.DB in ./fnox.toml  (age -> age)
+      secrets.API in ./fnox.toml  (age -> age)
+      profiles.prod.secrets.PROD_DB in ./fnox.toml  (age -> age)
+      secrets.LOCAL in ./fnox.local.toml  (age -> age)
+    ");
+    assert_eq!(sb.read("fnox.toml"), before);
+    let out = sb.run(&["reencrypt", "--dry-run", "--filter", "^D", "-P", "prod"]);
+    assert_eq!(
+        out.ok(),
+        "[dry-run] Would re-encrypt 1 secret(s):\n  secrets.DB in ./fnox.toml  (age -> age)\n"
+    );
+}
+
+#[test]
+fn without_a_terminal_reencrypt_needs_force() {
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let before = sb.read("fnox.toml");
+    let out = sb.run(&["reencrypt"]);
+    assert!(out.fails(2).contains("pass --force"), "{}", out.stderr);
+    assert_eq!(sb.read("fnox.toml"), before);
+}
+
+#[test]
+fn reencrypt_covers_profile_files_and_parent_directories() {
+    let bob = teammate();
+    let sb = Sandbox::new();
+    let providers = format!("[providers]\n{}\n", recipients(&[TEST_PUBLIC_KEY]));
+    sb.write("fnox.toml", &format!("{providers}[secrets]\n"));
+    sb.write("fnox.staging.toml", "[secrets]\n");
+    std::fs::create_dir_all(sb.path("app")).unwrap();
+    sb.run(&["set", "PARENT", "parent-value"]).ok();
+    sb.run(&["-P", "staging", "set", "STAGING", "staging-value"])
+        .ok();
+    assert!(sb.read("fnox.staging.toml").contains("STAGING"));
+    sb.write("app/fnox.toml", "[secrets]\n");
+    sb.output(
+        sb.fnox_in(&sb.path("app"))
+            .args(["set", "CHILD", "child-value"]),
+    )
+    .ok();
+    assert!(sb.read("app/fnox.toml").contains("CHILD"));
+    set_recipients(&sb, &[TEST_PUBLIC_KEY], &[TEST_PUBLIC_KEY, &bob.public]);
+    let out = sb.output(sb.fnox_in(&sb.path("app")).args(["reencrypt", "--force"]));
+    assert!(out.ok().is_empty());
+    assert!(
+        out.stderr.contains("Re-encrypted 3 secret(s) in 3 file(s)"),
+        "{}",
+        out.stderr
+    );
+    for (profile, key, value) in [
+        ("default", "PARENT", "parent-value"),
+        ("default", "CHILD", "child-value"),
+        ("staging", "STAGING", "staging-value"),
+    ] {
+        let out = sb.output(
+            sb.fnox_in(&sb.path("app"))
+                .env("HOME", &bob.sb.home)
+                .args(["-P", profile, "get", key]),
+        );
+        assert_eq!(out.ok(), format!("{value}\n"), "{key}");
+    }
+}
+
+#[test]
+fn moving_to_another_provider_with_to() {
+    let bob = teammate();
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let text = sb.read("fnox.toml").replace(
+        "   # who can read",
+        &format!("   # who can read\nteam = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\", \"{}\"] }}", bob.public),
+    );
+    sb.write("fnox.toml", &text);
+    let out = sb.run(&["reencrypt", "--force", "--to", "team", "DB"]);
+    out.ok();
+    let after = sb.read("fnox.toml");
+    assert!(
+        after.contains("DB= { provider = \"team\", value = \"YWdl"),
+        "{after}"
+    );
+    assert!(
+        after.contains("API= { provider = \"age\""),
+        "only the named key moved: {after}"
+    );
+    assert_eq!(get_as(&sb, &bob, "default", "DB").ok(), "db-value\n");
+    let out = sb.run(&["reencrypt", "--force", "--to", "nope"]);
+    assert!(
+        out.fails(1).contains("provider 'nope' is not defined"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn reencrypting_to_keys_nobody_here_holds_warns_loudly() {
+    let bob = teammate();
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    set_recipients(&sb, &[TEST_PUBLIC_KEY], &[&bob.public]);
+    let out = sb.run(&["reencrypt", "--force", "DB"]);
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("NOBODY ON THIS MACHINE can decrypt the new values of DB"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(get_as(&sb, &bob, "default", "DB").ok(), "db-value\n");
+}
+
+#[test]
+fn naming_a_secret_that_is_not_encrypted_is_an_error() {
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let text = sb.read("fnox.toml") + "PLAIN = { default = \"x\" }\n";
+    sb.write("fnox.toml", &text);
+    let out = sb.run(&["reencrypt", "--force", "PLAIN"]);
+    assert!(
+        out.fails(2)
+            .contains("PLAIN has no encrypted value to re-encrypt"),
+        "{}",
+        out.stderr
+    );
+}
