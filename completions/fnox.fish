@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_fnox_global_optspecs
-    string join \n c/config= P/profile= v/verbose if-missing= no-color no-defaults non-interactive write-profile= age-key-file= h/help V/version
+    string join \n c/config= P/profile= v/verbose q/quiet if-missing= no-color no-defaults non-interactive write-profile= age-key-file= h/help V/version
 end
 
 function __fish_fnox_needs_command
@@ -32,6 +32,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_needs_command" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_needs_command" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_needs_command" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_needs_command" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_needs_command" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_needs_command" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_needs_command" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -54,12 +55,27 @@ complete -c fnox -n "__fish_fnox_needs_command" -f -a "export" -d 'Print every s
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "ex" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "import" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "im" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "inject" -d 'Replace every secret reference in a text file with its value'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "profiles" -d 'List the profiles defined in the loaded config files, with how many secrets each has'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "provider" -d 'Manage providers: add a template, list, remove, test a connection'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "reencrypt" -d 'Re-encrypt values under the providers\' current settings: after adding or removing an age recipient, changing a KMS key_id, or to move values to another provider (--to)'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "version" -d 'Print fnox\'s version'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "v" -d 'Print fnox\'s version'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "check" -d 'Check that every secret of the active profile(s) resolves, without printing any value'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "c" -d 'Check that every secret of the active profile(s) resolves, without printing any value'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "doctor" -d 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), and tips'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "dr" -d 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), and tips'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "config-files" -d 'List the config files that load from here with these flags, one path per line, in load order: lowest priority first (the global file), the file that wins last'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "edit" -d 'Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "sync" -d 'Copy secrets from remote stores into fnox.toml, encrypted with a local cipher, so they resolve offline'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "scan" -d 'Look for plaintext secrets in a directory tree'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "ci-redact" -d 'Tell the CI to mask every resolved secret value in its logs'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "schema" -d 'Print the JSON Schema of fnox.toml (also committed as schema/fnox.schema.json)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "__man" -d 'Write fnox.1 and one page per subcommand (fnox-get.1, fnox-provider-add.1, ...) into DIR'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "activate" -d 'Print the code that hooks fnox into your shell: secrets load when you enter a directory with a fnox.toml and unload when you leave it.'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "hook-env" -d 'Print the shell code that brings the environment up to date with this directory\'s secrets'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "deactivate" -d 'Remove fnox\'s shell hook and unload what it loaded, restoring variables you had set before'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
@@ -72,6 +88,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand init" -s f -l force -d 'Overwr
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l skip-wizard -d 'Write an empty config and create no key'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -87,6 +104,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand i" -s f -l force -d 'Overwrite
 complete -c fnox -n "__fish_fnox_using_subcommand i" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l skip-wizard -d 'Write an empty config and create no key'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -100,6 +118,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand get" -l write-profile -d 'Prof
 complete -c fnox -n "__fish_fnox_using_subcommand get" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand get" -l base64-decode -d 'Decode a base64 value and print the raw bytes (no newline added)'
 complete -c fnox -n "__fish_fnox_using_subcommand get" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand get" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand get" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand get" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand get" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -120,6 +139,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand set" -l base64-encode -d 'Stor
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s n -l dry-run -d 'Show what would change without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -140,6 +160,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand s" -l base64-encode -d 'Store 
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s n -l dry-run -d 'Show what would change without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -153,8 +174,11 @@ complete -c fnox -n "__fish_fnox_using_subcommand list" -l write-profile -d 'Pro
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l json -d 'Print a JSON array (name, type, provider, description, source); never values or ciphertexts'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l stale -d 'Only values not under their provider\'s current settings (other recipients, another KMS key), with the reason: what `fnox reencrypt` would change'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s V -l values -d 'Not supported: `list` never prints values'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -168,8 +192,11 @@ complete -c fnox -n "__fish_fnox_using_subcommand ls" -l write-profile -d 'Profi
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l json -d 'Print a JSON array (name, type, provider, description, source); never values or ciphertexts'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l stale -d 'Only values not under their provider\'s current settings (other recipients, another KMS key), with the reason: what `fnox reencrypt` would change'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s V -l values -d 'Not supported: `list` never prints values'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -183,8 +210,11 @@ complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l write-profile -d '
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l json -d 'Print a JSON array (name, type, provider, description, source); never values or ciphertexts'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l stale -d 'Only values not under their provider\'s current settings (other recipients, another KMS key), with the reason: what `fnox reencrypt` would change'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s V -l values -d 'Not supported: `list` never prints values'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -199,6 +229,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand remove" -l age-key-file -d 'De
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s n -l dry-run -d 'Show what would be removed without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -213,6 +244,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand rm" -l age-key-file -d 'Deprec
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s n -l dry-run -d 'Show what would be removed without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -227,10 +259,12 @@ complete -c fnox -n "__fish_fnox_using_subcommand delete" -l age-key-file -d 'De
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s n -l dry-run -d 'Show what would be removed without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l env-file -d 'Also set the variables of this .env file, with the references in their values resolved (repeatable; a later file wins, and a file wins over fnox.toml)' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
@@ -238,11 +272,15 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l replace -d 'Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`, since fnox must remain to remove the file afterwards'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l strict -d 'Refuse to run the command if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l env-file -d 'Also set the variables of this .env file, with the references in their values resolved (repeatable; a later file wins, and a file wins over fnox.toml)' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
@@ -250,7 +288,10 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l replace -d 'Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`, since fnox must remain to remove the file afterwards'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l strict -d 'Refuse to run the command if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -271,7 +312,9 @@ complete -c fnox -n "__fish_fnox_using_subcommand export" -l age-key-file -d 'De
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l all -d 'Include secrets whose env setting is false or "exec"'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l header -d 'Start env and shell output with a comment naming the profile'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -s n -l dry-run -d 'List what would be exported (names only) without resolving anything'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -l strict -d 'Fail if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -292,7 +335,9 @@ complete -c fnox -n "__fish_fnox_using_subcommand ex" -l age-key-file -d 'Deprec
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l all -d 'Include secrets whose env setting is false or "exec"'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l header -d 'Start env and shell output with a comment naming the profile'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -s n -l dry-run -d 'List what would be exported (names only) without resolving anything'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -l strict -d 'Fail if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -312,6 +357,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand import" -s f -l force -d 'Do n
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s n -l dry-run -d 'Show what would be imported without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -331,10 +377,27 @@ complete -c fnox -n "__fish_fnox_using_subcommand im" -s f -l force -d 'Do not a
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s n -l dry-run -d 'Show what would be imported without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s i -l in-file -d 'The template to read; stdin when absent or `-`' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s o -l out-file -d 'Write the result to this file (mode 0600, replaced atomically) instead of stdout' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l check -d 'Only check that every reference resolves: print no values, write nothing'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand inject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
@@ -342,7 +405,9 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l json -d 'Print a JSON array: name, secret count, whether it is active'
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand profiles" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand profiles" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -355,6 +420,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and not __fish_seen_subcommand_from add a set list ls remove rm delete test t help" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -379,6 +445,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -392,6 +459,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -405,6 +473,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -416,7 +485,9 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l json -d 'Print a JSON array: name, type, source'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from list" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -428,7 +499,9 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l json -d 'Print a JSON array: name, type, source'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from ls" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -442,6 +515,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -455,6 +529,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -468,6 +543,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -481,6 +557,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s a -l all -d 'Test every provider'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from test" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -494,6 +571,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subc
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s a -l all -d 'Test every provider'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from t" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -516,6 +594,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l age-key-file -d 
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s n -l dry-run -d 'List what would be re-encrypted without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -528,6 +607,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand completion" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand completion" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand completion" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand completion" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand completion" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand completion" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand completion" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -540,6 +620,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand version" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand version" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand version" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand version" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand version" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand version" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand version" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
@@ -552,24 +633,239 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand v" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand v" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand v" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand v" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand v" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand v" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand v" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
 complete -c fnox -n "__fish_fnox_using_subcommand v" -s h -l help -d 'Print help'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "init" -d 'Create a fnox.toml (and, if this machine has no age identity yet, ~/.config/fnox/age.txt) with an age provider for your key: zero cloud needed'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "get" -d 'Print one secret\'s value (decrypted or fetched) followed by a newline'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "set" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "remove" -d 'Remove a secret\'s entry from the config file that defines it (with the comment lines directly above it). A value in a remote store is left alone'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "exec" -d 'Run a command with the active profile\'s secrets in its environment'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "export" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "import" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "profiles" -d 'List the profiles defined in the loaded config files, with how many secrets each has'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "provider" -d 'Manage providers: add a template, list, remove, test a connection'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "reencrypt" -d 'Re-encrypt values under the providers\' current settings: after adding or removing an age recipient, changing a KMS key_id, or to move values to another provider (--to)'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "version" -d 'Print fnox\'s version'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import profiles provider reencrypt completion version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand check" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand check" -s a -l all -d 'Count every failure, including secrets whose if_missing is warn or ignore'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l json -d 'Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand c" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand c" -s a -l all -d 'Count every failure, including secrets whose if_missing is warn or ignore'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l json -d 'Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l json -d 'Print the same facts as one JSON object (config_files, profiles, providers, secrets, env_set, tips)'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l json -d 'Print the same facts as one JSON object (config_files, profiles, providers, secrets, env_set, tips)'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand dr" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand config-files" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s p -l provider -d 'The cipher to encrypt with (default: default_provider)' -r
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s s -l source -d 'Only secrets from this provider' -r
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l filter -d 'Only secrets whose name matches this regular expression' -r
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l local-file -d 'Write to fnox.local.toml beside the defining file instead of the defining file'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s f -l force -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s n -l dry-run -d 'Show what would be synced without fetching or changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -s i -l ignore -d 'Skip files matching this glob (repeatable), in addition to .gitignore' -r
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l format -d 'Output format' -r -f -a "human\t''
+json\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand ci-redact" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand __man" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l no-hook-env -d 'Define the `fnox` wrapper only, without the prompt hook (for testing)'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s s -l shell -d 'The shell to write code for (default: FNOX_SHELL)' -r -f -a "bash\t''
+zsh\t''
+fish\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
+warn\t''
+ignore\t''"
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -l write-profile -d 'Profile that writes go to when several are active' -r
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -l no-color -d 'No colour in messages (as NO_COLOR)'
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
+complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "init" -d 'Create a fnox.toml (and, if this machine has no age identity yet, ~/.config/fnox/age.txt) with an age provider for your key: zero cloud needed'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "get" -d 'Print one secret\'s value (decrypted or fetched) followed by a newline'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "set" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "remove" -d 'Remove a secret\'s entry from the config file that defines it (with the comment lines directly above it). A value in a remote store is left alone'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "exec" -d 'Run a command with the active profile\'s secrets in its environment'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "export" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "import" -d 'Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values): each is encrypted or stored with the provider and recorded in fnox.toml, in input order, in one atomic write'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "inject" -d 'Replace every secret reference in a text file with its value'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "profiles" -d 'List the profiles defined in the loaded config files, with how many secrets each has'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "provider" -d 'Manage providers: add a template, list, remove, test a connection'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "reencrypt" -d 'Re-encrypt values under the providers\' current settings: after adding or removing an age recipient, changing a KMS key_id, or to move values to another provider (--to)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "completion" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "version" -d 'Print fnox\'s version'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "check" -d 'Check that every secret of the active profile(s) resolves, without printing any value'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "doctor" -d 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), and tips'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "config-files" -d 'List the config files that load from here with these flags, one path per line, in load order: lowest priority first (the global file), the file that wins last'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "edit" -d 'Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "sync" -d 'Copy secrets from remote stores into fnox.toml, encrypted with a local cipher, so they resolve offline'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "scan" -d 'Look for plaintext secrets in a directory tree'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "ci-redact" -d 'Tell the CI to mask every resolved secret value in its logs'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "schema" -d 'Print the JSON Schema of fnox.toml (also committed as schema/fnox.schema.json)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "__man" -d 'Write fnox.1 and one page per subcommand (fnox-get.1, fnox-provider-add.1, ...) into DIR'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "activate" -d 'Print the code that hooks fnox into your shell: secrets load when you enter a directory with a fnox.toml and unload when you leave it.'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "hook-env" -d 'Print the shell code that brings the environment up to date with this directory\'s secrets'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "deactivate" -d 'Remove fnox\'s shell hook and unload what it loaded, restoring variables you had set before'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "add" -d 'Add a provider table to the config (filled in where fnox knows the values)'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "list" -d 'List the providers of the active profile(s)'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "remove" -d 'Remove a provider table from the config'

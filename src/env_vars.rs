@@ -27,10 +27,28 @@ pub const PASSWORD_STORE_DIR: &str = "PASSWORD_STORE_DIR";
 pub const FNOX_PASSWORD_STORE_GPG_OPTS: &str = "FNOX_PASSWORD_STORE_GPG_OPTS";
 /// pass's own extra-gpg-options variable.
 pub const PASSWORD_STORE_GPG_OPTS: &str = "PASSWORD_STORE_GPG_OPTS";
+/// The shell `fnox activate` hooked into (bash, zsh, fish); set by the activation code.
+pub const FNOX_SHELL: &str = "FNOX_SHELL";
+/// What the shell hook says on stderr when secrets load or unload: none, normal (default), debug.
+pub const FNOX_SHELL_OUTPUT: &str = "FNOX_SHELL_OUTPUT";
+/// The shell hook's state between prompts (fingerprint and the user's previous values; no secrets).
+pub const FNOX_SESSION: &str = "__FNOX_SESSION";
+/// The login shell, for `fnox activate` without a SHELL argument.
+pub const SHELL: &str = "SHELL";
 /// XDG base directory for configuration, used when FNOX_CONFIG_DIR is unset.
 pub const XDG_CONFIG_HOME: &str = "XDG_CONFIG_HOME";
 /// The user's home directory.
 pub const HOME: &str = "HOME";
+/// `fnox edit`: the editor command (wins over EDITOR), run through `sh -c` so it may carry arguments.
+pub const VISUAL: &str = "VISUAL";
+/// `fnox edit`: the editor command when VISUAL is unset (default `vi`).
+pub const EDITOR: &str = "EDITOR";
+/// `fnox ci-redact`: "true" inside a GitHub Actions job.
+pub const GITHUB_ACTIONS: &str = "GITHUB_ACTIONS";
+/// `fnox ci-redact`: "true" inside a GitLab CI job (which has no runtime masking command).
+pub const GITLAB_CI: &str = "GITLAB_CI";
+/// `fnox ci-redact`: set by most CI services.
+pub const CI: &str = "CI";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 2] = [FNOX_AGE_KEY, FNOX_AGE_KEY_FILE];
 

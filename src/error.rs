@@ -99,11 +99,20 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Whether stderr may carry ANSI colour: a terminal, no NO_COLOR, no --no-color
-/// (which sets NO_COLOR for the process); CLICOLOR_FORCE forces it on.
+static NO_COLOR_FLAG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--no-color`: kept in the process (not in NO_COLOR, which `exec` children would inherit).
+pub fn disable_color() {
+    NO_COLOR_FLAG.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether stderr may carry ANSI colour: a terminal, no NO_COLOR, no --no-color;
+/// CLICOLOR_FORCE forces it on.
 pub fn stderr_color() -> bool {
     use crate::env_vars;
-    if env_vars::non_empty("NO_COLOR").is_some() {
+    if NO_COLOR_FLAG.load(std::sync::atomic::Ordering::Relaxed)
+        || env_vars::non_empty("NO_COLOR").is_some()
+    {
         return false;
     }
     if env_vars::non_empty("CLICOLOR_FORCE").is_some_and(|v| v != "0") {

@@ -11,6 +11,7 @@ use crate::config::model::IfMissing;
 use crate::env_vars;
 use crate::error::{warn, Error, Result};
 use crate::provider::{self, BuildContext, ItemResult, Provider, ProviderError};
+use crate::reference::{self, Reference, Source};
 use crate::secret::SecretValue;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,6 +36,22 @@ pub fn resolve(
     names: &[&str],
     opts: ResolveOptions,
 ) -> Result<IndexMap<String, SecretValue>> {
+    resolve_with_references(config, names, &[], opts).map(|(values, _)| values)
+}
+
+/// The secrets' values by name, and the outcome of each reference in input order.
+pub type Resolved = (IndexMap<String, SecretValue>, Vec<Result<SecretValue>>);
+
+/// `resolve`, plus the values of `references` (as `reference::find` parsed them) in input
+/// order, read in the same batches: every `secret://` reference of the run de-duplicated, one
+/// batch per provider, the providers concurrently. A reference that cannot be resolved is an
+/// error in its place, whatever `if_missing` says.
+pub fn resolve_with_references(
+    config: &Config,
+    names: &[&str],
+    references: &[Reference],
+    opts: ResolveOptions,
+) -> Result<Resolved> {
     let entries: HashMap<&str, SecretEntry> =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut resolver = Resolver {
@@ -44,7 +61,7 @@ pub fn resolve(
         done: HashMap::new(),
         visiting: HashSet::new(),
     };
-    resolver.fetch(names);
+    resolver.fetch_with(names, references);
     let mut values = IndexMap::new();
     let mut fatal: Vec<Failure> = Vec::new();
     for name in names {
@@ -77,7 +94,13 @@ pub fn resolve(
         }
     }
     match fatal.len() {
-        0 => Ok(values),
+        0 => {
+            let refs = references
+                .iter()
+                .map(|r| resolver.reference_value(r))
+                .collect();
+            Ok((values, refs))
+        }
         1 => Err(fatal.pop().expect("one failure").error),
         n => {
             let mut err = Error::new(format!("{n} secrets could not be resolved"));
@@ -94,6 +117,114 @@ pub fn resolve(
             Err(err)
         }
     }
+}
+
+/// Resolves `names` (which must be defined) and returns each one's own outcome, whatever
+/// `if_missing` says: for commands that judge failures themselves (`check`, `scan`).
+pub fn resolve_each(config: &Config, names: &[&str]) -> IndexMap<String, Result<SecretValue>> {
+    let entries: HashMap<&str, SecretEntry> =
+        config.secrets().into_iter().map(|e| (e.name, e)).collect();
+    let mut resolver = Resolver {
+        config,
+        entries: &entries,
+        provider_results: HashMap::new(),
+        done: HashMap::new(),
+        visiting: HashSet::new(),
+    };
+    resolver.fetch(names);
+    names
+        .iter()
+        .map(|name| ((*name).to_owned(), resolver.value(name)))
+        .collect()
+}
+
+/// The value each secret's provider holds, as stored: no default, environment, `json_path` or
+/// `line`. With `use_sync` a synced copy is read where there is one (`edit`); without, the
+/// original provider is asked (`sync`). Secrets without a provider value are left out.
+pub fn read_stored(
+    config: &Config,
+    names: &[&str],
+    use_sync: bool,
+) -> IndexMap<String, Result<SecretValue>> {
+    let entries: HashMap<&str, SecretEntry> =
+        config.secrets().into_iter().map(|e| (e.name, e)).collect();
+    let mut groups: IndexMap<Option<String>, Vec<(&str, &str)>> = IndexMap::new();
+    for name in names {
+        let Some(entry) = entries.get(name) else {
+            continue;
+        };
+        let input = match (&entry.secret.sync, &entry.secret.value) {
+            (Some(sync), _) if use_sync => Some((Some(sync.provider.clone()), sync.value.as_str())),
+            (_, Some(value)) => Some((
+                entry
+                    .secret
+                    .provider
+                    .clone()
+                    .or_else(|| config.default_provider()),
+                value.as_str(),
+            )),
+            _ => None,
+        };
+        if let Some((provider, input)) = input {
+            groups.entry(provider).or_default().push((name, input));
+        }
+    }
+    let mut out = IndexMap::new();
+    for (provider, items) in groups {
+        let Some(provider) = provider else {
+            for (name, _) in items {
+                let loc = config.locate("secrets", name, &entries[name].origin);
+                out.insert(
+                    name.to_owned(),
+                    Err(Error::new(format!("cannot read {name} ({loc})"))
+                        .cause("it has a value but no provider, and no default_provider is set")
+                        .hint(format!(
+                            "add `provider = \"NAME\"` to {name}, or set default_provider"
+                        ))),
+                );
+            }
+            continue;
+        };
+        match build_provider(config, &provider) {
+            Err(e) => {
+                for (name, _) in items {
+                    let mut err = Error::new(format!("cannot read {name}"));
+                    err.causes.push(e.message.clone());
+                    err.causes.extend(e.causes.iter().cloned());
+                    err.hint = e.hint.clone();
+                    out.insert(name.to_owned(), Err(err));
+                }
+            }
+            Ok(built) => {
+                let inputs: Vec<&str> = items.iter().map(|(_, v)| *v).collect();
+                let verb = if built.is_cipher() {
+                    "decrypt"
+                } else {
+                    "fetch"
+                };
+                for ((name, _), r) in items.iter().zip(built.read_batch(&inputs)) {
+                    let loc = config.locate("secrets", name, &entries[name].origin);
+                    out.insert(
+                        (*name).to_owned(),
+                        r.map_err(|e| {
+                            provider_error(
+                                format!("cannot {verb} {name} ({loc}, provider '{provider}')"),
+                                e,
+                            )
+                        }),
+                    );
+                }
+            }
+        }
+    }
+    // Input order, as every batch call promises.
+    let mut ordered = IndexMap::new();
+    for name in names {
+        if let Some(r) = out.shift_remove(*name) {
+            ordered.insert((*name).to_owned(), r);
+        }
+    }
+    ordered
 }
 
 /// The `if_missing` in force for one secret: flag > FNOX_IF_MISSING > the secret's >
@@ -124,6 +255,9 @@ fn provider_input<'a>(
     if let Some(sync) = &entry.secret.sync {
         return Some((Some(sync.provider.clone()), sync.value.as_str()));
     }
+    if template(config, entry).is_some() {
+        return None;
+    }
     let value = entry.secret.value.as_deref()?;
     let provider = entry
         .secret
@@ -131,6 +265,22 @@ fn provider_input<'a>(
         .clone()
         .or_else(|| config.default_provider());
     Some((provider, value))
+}
+
+/// A `value` with references in it, when its secret has no provider (or a `plain` one): the
+/// references are resolved and spliced in instead of asking a provider.
+fn template<'a>(config: &Config, entry: &'a SecretEntry) -> Option<&'a str> {
+    let value = entry.secret.value.as_deref()?;
+    if entry.secret.sync.is_some() || !reference::contains(value) {
+        return None;
+    }
+    let plain = match &entry.secret.provider {
+        None => true,
+        Some(name) => config
+            .provider(name)
+            .map_or(name == "plain", |p| p.config.kind == "plain"),
+    };
+    plain.then_some(value)
 }
 
 /// Builds a provider by name from the effective config, with errors that name the secret's context.
@@ -176,14 +326,32 @@ pub fn provider_error(message: String, e: ProviderError) -> Error {
     err
 }
 
-/// One provider's batch: its name, the (secret, input) pairs, and the provider (or why it could not be built).
-type BuiltGroup<'a> = (String, Vec<(&'a str, &'a str)>, Result<Provider>);
+/// What a batch item is read for: a secret, or a `secret://` reference (and the JSON key to
+/// select from its value).
+enum Item<'a> {
+    Secret(&'a str),
+    Reference(Reference, Option<String>),
+}
+
+/// One provider's batch: its source, the (item, input) pairs, and the provider (or why it could not be built).
+type BuiltGroup<'a> = (Source, Vec<(Item<'a>, String)>, Result<Provider>);
+
+/// A copy of an error (the same failure reported for each secret or reference that shares it).
+fn copy_error(e: &Error) -> Error {
+    Error {
+        message: e.message.clone(),
+        causes: e.causes.clone(),
+        hint: e.hint.clone(),
+        exit: e.exit,
+    }
+}
 
 struct Resolver<'c> {
     config: &'c Config,
     entries: &'c HashMap<&'c str, SecretEntry<'c>>,
+    /// By secret name, and by the canonical text of each `secret://` reference.
     provider_results: HashMap<String, Result<SecretValue>>,
-    done: HashMap<String, Result<SecretValue, ()>>,
+    done: HashMap<String, Result<SecretValue>>,
     visiting: HashSet<String>,
 }
 
@@ -191,9 +359,29 @@ impl<'c> Resolver<'c> {
     /// Reads every provider value that `names` (and the secrets their defaults refer to) need,
     /// one batch per provider, the providers concurrently.
     fn fetch(&mut self, names: &[&str]) {
+        self.fetch_with(names, &[]);
+    }
+
+    /// `fetch`, plus every `secret://` reference in `extra`, in the secrets' templates and
+    /// defaults, de-duplicated, in the same batches; `fnox://` references add their secrets.
+    fn fetch_with(&mut self, names: &[&str], extra: &[Reference]) {
         let mut wanted: Vec<&str> = Vec::new();
+        let mut stores: Vec<Reference> = Vec::new();
         let mut queue: Vec<&str> = names.to_vec();
-        while let Some(name) = queue.pop() {
+        let mut found: Vec<Reference> = extra.to_vec();
+        loop {
+            for r in found.drain(..) {
+                match &r {
+                    Reference::Secret { name, .. } => {
+                        if let Some((k, _)) = self.entries.get_key_value(name.as_str()) {
+                            queue.push(k);
+                        }
+                    }
+                    Reference::Store { .. } if !stores.contains(&r) => stores.push(r),
+                    Reference::Store { .. } => {}
+                }
+            }
+            let Some(name) = queue.pop() else { break };
             if wanted.contains(&name) {
                 continue;
             }
@@ -208,8 +396,38 @@ impl<'c> Resolver<'c> {
                     }
                 }
             }
+            let texts = [
+                entry.secret.default.as_deref(),
+                template(self.config, entry),
+            ];
+            for text in texts.into_iter().flatten() {
+                found.extend(
+                    reference::find(text)
+                        .into_iter()
+                        .filter_map(|f| f.reference.ok()),
+                );
+            }
         }
-        let mut groups: IndexMap<String, Vec<(&str, &str)>> = IndexMap::new();
+        let mut groups: IndexMap<Source, Vec<(Item, String)>> = IndexMap::new();
+        for r in stores {
+            let Reference::Store {
+                provider,
+                path,
+                field,
+            } = &r
+            else {
+                continue;
+            };
+            match reference::target(self.config, provider, path, field.as_deref()) {
+                Ok(t) => groups
+                    .entry(t.source)
+                    .or_default()
+                    .push((Item::Reference(r, t.field), t.input)),
+                Err(e) => {
+                    self.provider_results.insert(r.to_string(), Err(e));
+                }
+            }
+        }
         for name in wanted {
             let entry = &self.entries[name];
             match provider_input(self.config, entry) {
@@ -222,25 +440,38 @@ impl<'c> Resolver<'c> {
                         ));
                     self.provider_results.insert(name.to_owned(), Err(err));
                 }
-                Some((Some(provider), input)) => {
-                    groups.entry(provider).or_default().push((name, input))
-                }
+                Some((Some(provider), input)) => groups
+                    .entry(Source::Named(provider))
+                    .or_default()
+                    .push((Item::Secret(name), input.to_owned())),
             }
         }
         let mut built: Vec<BuiltGroup> = Vec::new();
-        for (provider, items) in groups {
-            let p = build_provider(self.config, &provider);
-            built.push((provider, items, p));
+        for (source, items) in groups {
+            let p = match &source {
+                Source::Named(name) => build_provider(self.config, name),
+                Source::Default { .. } => source
+                    .build_default(self.config)
+                    .map_err(|e| provider_error(format!("cannot use {source}"), e)),
+            };
+            built.push((source, items, p));
         }
+        // A spinner on stderr if the batches take a while (remote stores); cleared when dropped.
+        let progress = crate::progress::Progress::start("fetching secrets", built.len());
         let results: Vec<Vec<ItemResult>> = std::thread::scope(|scope| {
             let handles: Vec<_> = built
                 .iter()
                 .map(|(_, items, p)| {
-                    let inputs: Vec<&str> = items.iter().map(|(_, v)| *v).collect();
+                    let inputs: Vec<&str> = items.iter().map(|(_, v)| v.as_str()).collect();
                     let p = p.as_ref().ok();
-                    scope.spawn(move || match p {
-                        Some(p) => p.read_batch(&inputs),
-                        None => Vec::new(),
+                    let progress = &progress;
+                    scope.spawn(move || {
+                        let r = match p {
+                            Some(p) => p.read_batch(&inputs),
+                            None => Vec::new(),
+                        };
+                        progress.inc();
+                        r
                     })
                 })
                 .collect();
@@ -249,17 +480,23 @@ impl<'c> Resolver<'c> {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        for ((provider, items, p), res) in built.into_iter().zip(results) {
+        drop(progress);
+        for ((source, items, p), res) in built.into_iter().zip(results) {
             match p {
                 Err(e) => {
-                    for (name, _) in items {
-                        let entry = &self.entries[name];
-                        let mut err =
-                            Error::new(format!("cannot resolve {name} ({})", self.locate(entry)));
+                    for (item, _) in items {
+                        let (key, what) = match item {
+                            Item::Secret(name) => {
+                                let entry = &self.entries[name];
+                                (name.to_owned(), format!("{name} ({})", self.locate(entry)))
+                            }
+                            Item::Reference(r, _) => (r.to_string(), r.to_string()),
+                        };
+                        let mut err = Error::new(format!("cannot resolve {what}"));
                         err.causes.push(e.message.clone());
                         err.causes.extend(e.causes.iter().cloned());
                         err.hint = e.hint.clone();
-                        self.provider_results.insert(name.to_owned(), Err(err));
+                        self.provider_results.insert(key, Err(err));
                     }
                 }
                 Ok(built) => {
@@ -268,18 +505,40 @@ impl<'c> Resolver<'c> {
                     } else {
                         "fetch"
                     };
-                    for ((name, _), r) in items.into_iter().zip(res) {
-                        let entry = &self.entries[name];
-                        let r = r.map_err(|e| {
-                            provider_error(
-                                format!(
-                                    "cannot {verb} {name} ({}, provider '{provider}')",
-                                    self.locate(entry)
-                                ),
-                                e,
-                            )
-                        });
-                        self.provider_results.insert(name.to_owned(), r);
+                    for ((item, _), r) in items.into_iter().zip(res) {
+                        let (key, r) = match item {
+                            Item::Secret(name) => {
+                                let entry = &self.entries[name];
+                                let r = r.map_err(|e| {
+                                    provider_error(
+                                        format!(
+                                            "cannot {verb} {name} ({}, {source})",
+                                            self.locate(entry)
+                                        ),
+                                        e,
+                                    )
+                                });
+                                (name.to_owned(), r)
+                            }
+                            Item::Reference(reference, field) => {
+                                let r = r
+                                    .map_err(|e| {
+                                        provider_error(
+                                            format!("cannot {verb} {reference} ({source})"),
+                                            e,
+                                        )
+                                    })
+                                    .and_then(|v| match &field {
+                                        Some(f) => reference::select_field(&v, f).map_err(|c| {
+                                            Error::new(format!("cannot resolve {reference}"))
+                                                .cause(c)
+                                        }),
+                                        None => Ok(v),
+                                    });
+                                (reference.to_string(), r)
+                            }
+                        };
+                        self.provider_results.insert(key, r);
                     }
                 }
             }
@@ -296,8 +555,19 @@ impl<'c> Resolver<'c> {
 
     /// The final value of one secret: provider value, else default, else the environment.
     fn value(&mut self, name: &str) -> Result<SecretValue> {
+        // Already worked out (as another secret's `${NAME}` or `fnox://NAME`): its provider
+        // result has been taken, so it must not be worked out again.
+        match self.done.get(name) {
+            Some(Ok(v)) => return Ok(v.clone()),
+            Some(Err(e)) => return Err(copy_error(e)),
+            None => {}
+        }
         let entry = &self.entries[name];
-        if let Some(r) = self.provider_results.remove(name) {
+        let stored = match template(self.config, entry) {
+            Some(text) => Some(self.expand(name, text, "value")),
+            None => self.provider_results.remove(name),
+        };
+        if let Some(r) = stored {
             match r {
                 Ok(v) => {
                     let v = post_process(entry, v).map_err(|cause| {
@@ -306,12 +576,12 @@ impl<'c> Resolver<'c> {
                     });
                     self.done.insert(
                         name.to_owned(),
-                        v.as_ref().map(Clone::clone).map_err(|_| ()),
+                        v.as_ref().map(Clone::clone).map_err(copy_error),
                     );
                     return v;
                 }
                 Err(e) if entry.secret.default.is_none() => {
-                    self.done.insert(name.to_owned(), Err(()));
+                    self.done.insert(name.to_owned(), Err(copy_error(&e)));
                     return Err(e);
                 }
                 Err(e) => warn(format!(
@@ -322,17 +592,7 @@ impl<'c> Resolver<'c> {
             }
         }
         if let Some(default) = &entry.secret.default {
-            if !self.visiting.insert(name.to_owned()) {
-                return Err(
-                    Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
-                        .cause(
-                            "its default refers back to itself through ${...} references (a cycle)",
-                        )
-                        .hint("break the cycle in the `default` values"),
-                );
-            }
-            let r = self.interpolate(name, default);
-            self.visiting.remove(name);
+            let r = self.expand(name, default, "default");
             let r = r.and_then(|v| {
                 post_process(entry, v).map_err(|cause| {
                     Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
@@ -341,7 +601,7 @@ impl<'c> Resolver<'c> {
             });
             self.done.insert(
                 name.to_owned(),
-                r.as_ref().map(Clone::clone).map_err(|_| ()),
+                r.as_ref().map(Clone::clone).map_err(copy_error),
             );
             return r;
         }
@@ -362,9 +622,117 @@ impl<'c> Resolver<'c> {
         )))
     }
 
-    /// Replaces `${NAME}` in a default with the value of secret NAME, else environment variable NAME.
-    fn interpolate(&mut self, owner: &str, template: &str) -> Result<SecretValue> {
+    /// `interpolate`, guarded against a secret that refers back to itself.
+    fn expand(&mut self, owner: &str, template: &str, what: &str) -> Result<SecretValue> {
+        if !self.visiting.insert(owner.to_owned()) {
+            let entry = &self.entries[owner];
+            return Err(
+                Error::new(format!("cannot resolve {owner} ({})", self.locate(entry)))
+                    .cause(format!(
+                        "its {what} refers back to itself through references (a cycle)"
+                    ))
+                    .hint(format!(
+                        "break the cycle in the `{what}` of one of these secrets"
+                    )),
+            );
+        }
+        let r = self.interpolate(owner, template, what);
+        self.visiting.remove(owner);
+        r
+    }
+
+    /// Replaces each `secret://` / `fnox://` reference in `owner`'s value or default with its
+    /// value, and in a default also `${NAME}` with secret NAME, else environment variable NAME.
+    /// Resolved values are never scanned again.
+    fn interpolate(&mut self, owner: &str, template: &str, what: &str) -> Result<SecretValue> {
         let mut out = String::with_capacity(template.len());
+        let mut last = 0;
+        let literal = |s: &mut Self, text: &str, out: &mut String| {
+            if what == "default" {
+                s.dollar(owner, text, out)
+            } else {
+                out.push_str(text);
+                Ok(())
+            }
+        };
+        for found in reference::find(template) {
+            literal(self, &template[last..found.start], &mut out)?;
+            last = found.end;
+            let fail = |s: &Self| {
+                let entry = &s.entries[owner];
+                Error::new(format!("cannot resolve {owner} ({})", s.locate(entry)))
+            };
+            let r = match &found.reference {
+                Ok(r) => r,
+                Err(why) => {
+                    let column = template[..found.start].chars().count() + 1;
+                    return Err(fail(self)
+                        .cause(format!(
+                            "its {what} has a malformed reference at character {column}: {why}"
+                        ))
+                        .hint("see \"References\" in the README for the grammar; percent-encode other characters"));
+                }
+            };
+            if let Reference::Secret { name, .. } = r {
+                if self.visiting.contains(name.as_str()) {
+                    return Err(fail(self)
+                        .cause(format!(
+                            "its {what} refers to {r}, which refers back to {owner} (a cycle)"
+                        ))
+                        .hint(format!(
+                            "break the cycle in the `{what}` of one of these secrets"
+                        )));
+                }
+            }
+            match self.reference_value(r) {
+                Ok(v) => out.push_str(v.expose()),
+                Err(e) if e.causes.iter().any(|c| c.ends_with("(a cycle)")) => return Err(e),
+                Err(e) => {
+                    let mut err = fail(self).cause(format!(
+                        "its {what} refers to {r}, which could not be resolved"
+                    ));
+                    err.causes.push(e.message);
+                    err.causes.extend(e.causes);
+                    err.hint = e.hint;
+                    return Err(err);
+                }
+            }
+        }
+        literal(self, &template[last..], &mut out)?;
+        Ok(SecretValue::new(out))
+    }
+
+    /// The value of one reference: a `secret://` read from the batches, or a `fnox://` secret.
+    fn reference_value(&mut self, r: &Reference) -> Result<SecretValue> {
+        let (name, field) = match r {
+            Reference::Store { .. } => {
+                return match self.provider_results.get(&r.to_string()) {
+                    Some(Ok(v)) => Ok(v.clone()),
+                    Some(Err(e)) => Err(copy_error(e)),
+                    None => Err(Error::new(format!("cannot resolve {r}"))
+                        .cause("it was not read (an internal error)")),
+                }
+            }
+            Reference::Secret { name, field } => (name, field),
+        };
+        if !self.entries.contains_key(name.as_str()) {
+            let mut err = Error::new(format!("cannot resolve {r}"))
+                .cause(format!("no secret {name} is defined"));
+            if let Some(dym) = crate::error::did_you_mean(name, self.entries.keys().copied()) {
+                err = err.cause(dym);
+            }
+            return Err(err.hint("see what is defined with `fnox list`"));
+        }
+        let v = self.value(name)?;
+        match field {
+            Some(f) => reference::select_field(&v, f)
+                .map_err(|c| Error::new(format!("cannot resolve {r}")).cause(c)),
+            None => Ok(v),
+        }
+    }
+
+    /// Appends `template` to `out` with `${NAME}` replaced (see `interpolate`).
+    fn dollar(&mut self, owner: &str, template: &str, out: &mut String) -> Result<()> {
         let mut rest = template;
         while let Some(start) = rest.find("${") {
             out.push_str(&rest[..start]);
@@ -384,12 +752,7 @@ impl<'c> Resolver<'c> {
                             ))
                             .hint("break the cycle in the `default` values"));
                         }
-                        let resolved = match self.done.get(var).cloned() {
-                            Some(Ok(v)) => Ok(v),
-                            Some(Err(())) => self.value(var),
-                            None => self.value(var),
-                        };
-                        match resolved {
+                        match self.value(var) {
                             Ok(v) => Some(v),
                             // A cycle found deeper down is this secret's cycle too: pass it up as it is.
                             Err(e) if e.causes.iter().any(|c| c.ends_with("(a cycle)")) => {
@@ -436,7 +799,7 @@ impl<'c> Resolver<'c> {
             }
         }
         out.push_str(rest);
-        Ok(SecretValue::new(out))
+        Ok(())
     }
 }
 

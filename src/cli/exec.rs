@@ -6,7 +6,9 @@ use super::Ctx;
 use crate::config::model::EnvMode;
 use crate::env_vars;
 use crate::error::{Error, Result};
-use crate::resolve::resolve;
+use crate::reference::{self, Found, Reference};
+use crate::resolve::resolve_with_references;
+use crate::secret::SecretValue;
 
 /// Run a command with the active profile's secrets in its environment.
 ///
@@ -15,8 +17,28 @@ use crate::resolve::resolve;
 /// is the command's own, or 128+N when signal N killed it (127/126 when it cannot be started).
 /// fnox's own key material (FNOX_AGE_KEY, FNOX_AGE_KEY_FILE) is not passed on unless it is
 /// itself a secret. Put fnox options before `--`.
+///
+/// References (`secret://PROVIDER/REFERENCE[#FIELD]`, `fnox://SECRET`; see the README) are
+/// resolved before the command starts: in the values of `--env-file` files, and in inherited
+/// variables whose whole value is one reference (as `op run` does).
+///
+/// A secret with `as_file = true` is written to a file readable only by you (0600, in a fresh
+/// 0700 directory) and the variable holds the file's path; the files are removed when the
+/// command exits.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`,
+    /// since fnox must remain to remove the file afterwards
+    #[arg(long)]
+    pub replace: bool,
+    /// Also set the variables of this .env file, with the references in their values resolved
+    /// (repeatable; a later file wins, and a file wins over fnox.toml)
+    #[arg(long = "env-file", value_name = "FILE")]
+    pub env_files: Vec<std::path::PathBuf>,
+    /// Refuse to run the command if any secret cannot be resolved (if_missing = "error" for
+    /// this run, whatever the config or FNOX_IF_MISSING say)
+    #[arg(long)]
+    pub strict: bool,
     /// The command and its arguments
     #[arg(
         trailing_var_arg = true,
@@ -41,7 +63,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             EnvMode::Never => withheld.push(s.name),
         }
     }
-    let values = resolve(&config, &wanted, ctx.resolve_options())?;
+    let defined = |name: &str| wanted.contains(&name) || withheld.contains(&name);
+    let env_refs = EnvReferences::collect(&args.env_files, defined)?;
+    let mut opts = ctx.resolve_options();
+    if args.strict {
+        opts.if_missing = Some(crate::config::model::IfMissing::Error);
+    }
+    let (values, results) = resolve_with_references(&config, &wanted, &env_refs.references, opts)?;
+    let env_values = env_refs.values(program, results)?;
     if let Some((name, _)) = values.iter().find(|(_, v)| v.expose().contains('\0')) {
         let entry = config.secret(name).expect("resolved secrets are defined");
         return Err(Error::new(format!(
@@ -53,8 +82,33 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             "store binary data with `fnox set {name} --base64-encode` and decode it in the program"
         )));
     }
+    let as_file: Vec<&str> = values
+        .keys()
+        .map(String::as_str)
+        .filter(|name| {
+            config
+                .secret(name)
+                .is_some_and(|e| e.secret.as_file == Some(true))
+        })
+        .collect();
+    if args.replace && !as_file.is_empty() {
+        return Err(Error::usage(format!(
+            "cannot use --replace: {} {} as_file",
+            as_file.join(", "),
+            if as_file.len() == 1 { "is" } else { "are" }
+        ))
+        .cause("fnox must stay to remove the secret files when the command exits")
+        .hint("drop --replace, or set as_file = false on those secrets"));
+    }
     ctx.verbose(format!("running {program} with {} secret(s)", values.len()));
 
+    let files = if as_file.is_empty() {
+        None
+    } else {
+        Some(SecretFiles::write(
+            as_file.iter().map(|n| (*n, values[*n].expose())),
+        )?)
+    };
     let mut cmd = Command::new(program);
     cmd.args(rest);
     for var in env_vars::KEY_MATERIAL {
@@ -66,9 +120,102 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         cmd.env_remove(name);
     }
     for (name, value) in &values {
+        match files.as_ref().and_then(|f| f.path_of(name)) {
+            Some(path) => cmd.env(name, path),
+            None => cmd.env(name, value.expose()),
+        };
+    }
+    for (name, value) in &env_values {
         cmd.env(name, value.expose());
     }
-    run_child(cmd, program)
+    if args.replace {
+        return replace(cmd, program);
+    }
+    let code = run_child(cmd, program);
+    // The files go once the command has exited, whatever the outcome.
+    drop(files);
+    code
+}
+
+/// Execs the command in place of fnox (same PID); returns only when that fails.
+#[cfg(unix)]
+fn replace(mut cmd: Command, program: &str) -> Result<i32> {
+    use std::os::unix::process::CommandExt;
+    Err(spawn_error(program, cmd.exec()))
+}
+
+#[cfg(not(unix))]
+fn replace(_cmd: Command, _program: &str) -> Result<i32> {
+    Err(Error::usage("--replace is only available on Unix")
+        .hint("drop --replace; fnox runs the command and returns its exit code"))
+}
+
+/// The `as_file` secrets of one run: a fresh 0700 directory holding one 0600 file per secret,
+/// removed (with the files) when dropped.
+struct SecretFiles {
+    dir: tempfile::TempDir,
+    /// (secret name, file name): the file is named after the secret, made safe for a path.
+    names: Vec<(String, String)>,
+}
+
+impl SecretFiles {
+    fn write<'a>(secrets: impl Iterator<Item = (&'a str, &'a str)>) -> Result<SecretFiles> {
+        let fail = |e: std::io::Error| {
+            Error::new("cannot write the as_file secrets to a temporary file")
+                .cause(e)
+                .hint("check that the temporary directory (TMPDIR) is writable")
+        };
+        let dir = {
+            let mut builder = tempfile::Builder::new();
+            builder.prefix("fnox-");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o700));
+            }
+            builder.tempdir()
+        }
+        .map_err(fail)?;
+        let mut names = Vec::new();
+        for (name, value) in secrets {
+            use std::io::Write;
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut file_name: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            if file_name.trim_matches('.').is_empty()
+                || names
+                    .iter()
+                    .any(|(_, f): &(String, String)| *f == file_name)
+            {
+                file_name = format!("{file_name}-{}", names.len());
+            }
+            let mut file = options.open(dir.path().join(&file_name)).map_err(fail)?;
+            file.write_all(value.as_bytes()).map_err(fail)?;
+            names.push((name.to_owned(), file_name));
+        }
+        Ok(SecretFiles { dir, names })
+    }
+
+    fn path_of(&self, name: &str) -> Option<std::path::PathBuf> {
+        self.names
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, file)| self.dir.path().join(file))
+    }
 }
 
 /// Spawns the child, passes on signals sent to fnox, and returns its exit code.
@@ -146,5 +293,125 @@ fn spawn_error(program: &str, e: std::io::Error) -> Error {
         std::io::ErrorKind::InvalidInput => err
             .hint("a secret value or argument contains a NUL byte, which no environment can carry"),
         _ => err,
+    }
+}
+
+/// The variables of the `--env-file`s and the inherited variables whose whole value is one
+/// reference, with the references in them (read in the same batches as the secrets).
+struct EnvReferences {
+    /// (name, text, where it comes from, the references in the text)
+    vars: Vec<(String, String, String, Vec<Found>)>,
+    references: Vec<Reference>,
+}
+
+impl EnvReferences {
+    /// `defined`: secrets of fnox.toml, whose inherited variables fnox replaces or removes anyway.
+    fn collect(files: &[std::path::PathBuf], defined: impl Fn(&str) -> bool) -> Result<Self> {
+        let mut vars: Vec<(String, String, String, Vec<Found>)> = Vec::new();
+        for file in files {
+            let shown = file.display().to_string();
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| Error::new(format!("cannot read the env file {shown}")).cause(e))?;
+            let parsed = super::import::parse_dotenv(&text).map_err(|e| {
+                Error::new(format!("cannot read the env file {shown}"))
+                    .cause(e)
+                    .hint("write one KEY=value per line")
+            })?;
+            for (name, value) in parsed {
+                vars.retain(|(n, ..)| *n != name);
+                let found = reference::find(&value);
+                vars.push((name, value, shown.clone(), found));
+            }
+        }
+        for (name, value) in std::env::vars_os() {
+            let (Ok(name), Ok(value)) = (name.into_string(), value.into_string()) else {
+                continue;
+            };
+            if defined(&name) || vars.iter().any(|(n, ..)| *n == name) {
+                continue;
+            }
+            let found = reference::find(&value);
+            if let [one] = found.as_slice() {
+                if one.start == 0 && one.end == value.len() && one.reference.is_ok() {
+                    vars.push((name, value, "the environment".to_owned(), found));
+                }
+            }
+        }
+        let mut references = Vec::new();
+        for f in vars.iter().flat_map(|(.., found)| found) {
+            if let Ok(r) = &f.reference {
+                if !references.contains(r) {
+                    references.push(r.clone());
+                }
+            }
+        }
+        Ok(EnvReferences { vars, references })
+    }
+
+    /// Each variable with its references spliced in; every failure is listed, naming the variable.
+    fn values(
+        self,
+        program: &str,
+        results: Vec<Result<SecretValue>>,
+    ) -> Result<Vec<(String, SecretValue)>> {
+        let mut out = Vec::new();
+        let mut failures: Vec<Error> = Vec::new();
+        for (name, text, origin, found) in self.vars {
+            let mut values = Vec::new();
+            for f in &found {
+                let r = match &f.reference {
+                    Ok(r) => r,
+                    Err(why) => {
+                        failures.push(
+                            Error::new(format!("cannot set {name} (from {origin})"))
+                                .cause(format!("its value has a malformed reference: {why}")),
+                        );
+                        continue;
+                    }
+                };
+                let i = self.references.iter().position(|u| u == r);
+                match i.map(|i| &results[i]) {
+                    Some(Ok(v)) => values.push(v.clone()),
+                    Some(Err(e)) => {
+                        let mut err = Error::new(format!("cannot set {name} (from {origin})"))
+                            .cause(format!(
+                                "its value refers to {r}, which could not be resolved"
+                            ))
+                            .cause(&e.message);
+                        err.causes.extend(e.causes.iter().cloned());
+                        err.hint = e.hint.clone();
+                        failures.push(err);
+                    }
+                    None => unreachable!("every reference was collected"),
+                }
+            }
+            if values.len() == found.len() {
+                let value = reference::splice(&text, &found, &values);
+                if value.expose().contains('\0') {
+                    failures.push(
+                        Error::new(format!("cannot pass {name} to {program} (from {origin})"))
+                            .cause("its value contains a NUL byte, which no environment variable can carry"),
+                    );
+                    continue;
+                }
+                out.push((name, value));
+            }
+        }
+        match failures.len() {
+            0 => Ok(out),
+            1 => Err(failures.pop().expect("one failure")),
+            n => {
+                let mut err = Error::new(format!("{n} variables could not be resolved"));
+                for f in &failures {
+                    let mut line = f.message.clone();
+                    for c in &f.causes {
+                        line.push_str(&format!(": {c}"));
+                    }
+                    err = err.cause(line);
+                }
+                err.hint = failures.into_iter().find_map(|f| f.hint);
+                Err(err)
+            }
+        }
     }
 }

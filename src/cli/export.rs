@@ -30,6 +30,10 @@ pub struct Args {
     /// List what would be exported (names only) without resolving anything
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Fail if any secret cannot be resolved (if_missing = "error" for this run, whatever the
+    /// config or FNOX_IF_MISSING say)
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -82,7 +86,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .hint("rename the secret, or use `--format env` / `json`"));
         }
     }
-    let values = resolve(&config, &names, ctx.resolve_options())?;
+    let mut opts = ctx.resolve_options();
+    if args.strict {
+        opts.if_missing = Some(crate::config::model::IfMissing::Error);
+    }
+    let values = resolve(&config, &names, opts)?;
     let pairs: IndexMap<&str, &str> = values
         .iter()
         .map(|(k, v)| (k.as_str(), v.expose()))

@@ -1,7 +1,9 @@
 //! `fnox list`
 
-use super::{print_data, Ctx};
-use crate::config::load::Config;
+use serde_json::{json, Value};
+
+use super::{print_data, print_json, Ctx};
+use crate::config::load::{line_col, Config, Origin};
 use crate::error::{Error, Result};
 
 /// List the secrets of the active profile(s): name, where the value comes from, description.
@@ -14,6 +16,13 @@ pub struct Args {
     /// Show the file and line that define each secret
     #[arg(short = 's', long)]
     pub sources: bool,
+    /// Print a JSON array (name, type, provider, description, source); never values or ciphertexts
+    #[arg(long, conflicts_with_all = ["full", "sources"])]
+    pub json: bool,
+    /// Only values not under their provider's current settings (other recipients, another KMS
+    /// key), with the reason: what `fnox reencrypt` would change
+    #[arg(long, conflicts_with_all = ["full", "json"])]
+    pub stale: bool,
     /// Not supported: `list` never prints values
     #[arg(short = 'V', long, hide = true)]
     pub values: bool,
@@ -27,7 +36,27 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .hint("use `fnox get KEY` for one value or `fnox export` for all of them"));
     }
     let config = ctx.load()?;
+    if args.stale {
+        return stale(ctx, &config);
+    }
     let secrets = config.secrets();
+    if args.json {
+        let items: Vec<Value> = secrets
+            .iter()
+            .map(|s| {
+                let (kind, provider) = source_of(&config, s.secret);
+                json!({
+                    "name": s.name,
+                    "type": kind,
+                    "provider": provider,
+                    "description": s.secret.description,
+                    "source": source_json(&config, "secrets", s.name, &s.origin),
+                })
+            })
+            .collect();
+        print_json(&items)?;
+        return Ok(0);
+    }
     if secrets.is_empty() {
         ctx.say(format!(
             "No secrets defined in profiles '{}'",
@@ -65,20 +94,41 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
 
 /// "provider (age)", "default value" or "environment".
 fn kind(config: &Config, secret: &crate::config::model::SecretConfig) -> String {
+    match source_of(config, secret) {
+        ("provider", Some(p)) => format!("provider ({p})"),
+        ("provider", None) => "provider (none)".to_owned(),
+        ("default", _) => "default value".to_owned(),
+        _ => "environment".to_owned(),
+    }
+}
+
+/// Where a secret's value comes from: ("provider", its provider), ("default", None) or ("environment", None).
+fn source_of(
+    config: &Config,
+    secret: &crate::config::model::SecretConfig,
+) -> (&'static str, Option<String>) {
     if secret.value.is_some() || secret.sync.is_some() {
         let provider = secret
             .provider
             .clone()
             .or_else(|| config.default_provider());
-        match provider {
-            Some(p) => format!("provider ({p})"),
-            None => "provider (none)".to_owned(),
-        }
+        ("provider", provider)
     } else if secret.default.is_some() {
-        "default value".to_owned()
+        ("default", None)
     } else {
-        "environment".to_owned()
+        ("environment", None)
     }
+}
+
+/// `{"file": "./fnox.toml", "line": 14, "key": "secrets.NAME"}` for the `--json` outputs.
+pub fn source_json(config: &Config, table: &str, name: &str, origin: &Origin) -> Value {
+    let layer = &config.layers[origin.layer];
+    let (line, _) = line_col(&layer.text, origin.offset);
+    json!({
+        "file": config.display(&layer.path),
+        "line": line,
+        "key": origin.section.key_path(table, name),
+    })
 }
 
 /// Left-aligned columns, two spaces apart, no trailing spaces.
@@ -106,4 +156,54 @@ pub fn table(rows: &[Vec<String>]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `list --stale`: asks each encryption provider which of its values predate its settings.
+fn stale(ctx: &Ctx, config: &Config) -> Result<i32> {
+    let mut groups: indexmap::IndexMap<String, Vec<(&str, &str, String)>> =
+        indexmap::IndexMap::new();
+    for s in config.secrets() {
+        let (Some(value), None) = (&s.secret.value, &s.secret.sync) else {
+            continue;
+        };
+        let Some(provider) = s
+            .secret
+            .provider
+            .clone()
+            .or_else(|| config.default_provider())
+        else {
+            continue;
+        };
+        let loc = config.locate("secrets", s.name, &s.origin);
+        groups
+            .entry(provider)
+            .or_default()
+            .push((s.name, value.as_str(), loc));
+    }
+    let mut rows = vec![vec![
+        "Key".to_owned(),
+        "Provider".to_owned(),
+        "Why".to_owned(),
+        "Source".to_owned(),
+    ]];
+    for (provider, items) in &groups {
+        let Ok(crate::provider::Provider::Cipher(cipher)) =
+            crate::resolve::build_provider(config, provider)
+        else {
+            continue;
+        };
+        let values: Vec<&str> = items.iter().map(|(_, v, _)| *v).collect();
+        for ((name, _, loc), why) in items.iter().zip(cipher.stale_batch(&values)) {
+            if let Some(why) = why {
+                let source = loc.rsplit(" in ").next().unwrap_or_default().to_owned();
+                rows.push(vec![name.to_string(), provider.clone(), why, source]);
+            }
+        }
+    }
+    if rows.len() == 1 {
+        ctx.say("No stale values: every encrypted value is under its provider's current settings (as far as fnox can tell)");
+        return Ok(0);
+    }
+    print_data(&table(&rows))?;
+    Ok(0)
 }

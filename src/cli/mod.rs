@@ -1,17 +1,30 @@
 //! The command line: global flags, the command enum and the single dispatch.
 
+mod activate;
+mod check;
+mod ci_redact;
 pub mod completion;
+mod config_files;
+mod deactivate;
+mod doctor;
+mod edit;
 mod exec;
 mod export;
 mod get;
+mod hook_env;
 mod import;
 mod init;
+mod inject;
 mod list;
+mod man;
 mod profiles;
 mod provider;
 mod reencrypt;
 mod remove;
+mod scan;
+mod schema;
 mod set;
+mod sync;
 mod version;
 
 use std::io::IsTerminal;
@@ -55,6 +68,9 @@ pub struct GlobalArgs {
     /// Say more about what fnox is doing (on stderr)
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// No confirmations and no progress on stderr (warnings and errors still show)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
     /// What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub if_missing: Option<IfMissing>,
@@ -92,6 +108,7 @@ pub enum Command {
     Export(export::Args),
     #[command(visible_alias = "im")]
     Import(import::Args),
+    Inject(inject::Args),
     #[command(alias = "profile")]
     Profiles(profiles::Args),
     Provider(provider::Args),
@@ -100,6 +117,23 @@ pub enum Command {
     Completion(completion::Args),
     #[command(visible_alias = "v")]
     Version(version::Args),
+    #[command(visible_alias = "c")]
+    Check(check::Args),
+    #[command(visible_alias = "dr")]
+    Doctor(doctor::Args),
+    ConfigFiles(config_files::Args),
+    Edit(edit::Args),
+    Sync(sync::Args),
+    Scan(scan::Args),
+    #[command(hide = true)]
+    CiRedact(ci_redact::Args),
+    Schema(schema::Args),
+    #[command(name = "__man", hide = true)]
+    Man(man::Args),
+    Activate(activate::Args),
+    #[command(hide = true)]
+    HookEnv(hook_env::Args),
+    Deactivate(deactivate::Args),
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -113,9 +147,9 @@ pub fn main() -> i32 {
         }
     };
     if cli.global.no_color {
-        // SAFETY: single-threaded at this point; read back by error::stderr_color.
-        unsafe { std::env::set_var("NO_COLOR", "1") };
+        crate::error::disable_color();
     }
+    crate::progress::set_quiet(cli.global.quiet);
     if let Some(path) = &cli.global.age_key_file {
         // SAFETY: single-threaded at this point; the age provider reads it.
         unsafe { std::env::set_var(env_vars::FNOX_AGE_KEY_FILE, path) };
@@ -145,11 +179,24 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Exec(args) => exec::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
+        Command::Inject(args) => inject::run(ctx, args),
         Command::Profiles(args) => profiles::run(ctx, args),
         Command::Provider(args) => provider::run(ctx, args),
         Command::Reencrypt(args) => reencrypt::run(ctx, args),
         Command::Completion(args) => completion::run(ctx, args),
         Command::Version(args) => version::run(ctx, args),
+        Command::Check(args) => check::run(ctx, args),
+        Command::Doctor(args) => doctor::run(ctx, args),
+        Command::ConfigFiles(args) => config_files::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
+        Command::Scan(args) => scan::run(ctx, args),
+        Command::CiRedact(args) => ci_redact::run(ctx, args),
+        Command::Schema(args) => schema::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
+        Command::Activate(args) => activate::run(ctx, args),
+        Command::HookEnv(args) => hook_env::run(ctx, args),
+        Command::Deactivate(args) => deactivate::run(ctx, args),
     }
 }
 
@@ -245,8 +292,11 @@ impl Ctx {
     }
 
     /// A message for the person at the terminal (stderr; stdout is for data).
+    /// Silent with --quiet.
     pub fn say(&self, message: impl std::fmt::Display) {
-        eprintln!("{message}");
+        if !self.global.quiet {
+            eprintln!("{message}");
+        }
     }
 
     pub fn verbose(&self, message: impl std::fmt::Display) {
@@ -265,6 +315,13 @@ pub fn print_data(data: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::new("cannot write to stdout").cause(e)),
     }
+}
+
+/// Writes a value to stdout as pretty JSON (the `--json` output of the listing commands).
+pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value).expect("JSON output serialises");
+    text.push('\n');
+    print_data(&text)
 }
 
 /// Asks "Continue? [y/N]" on stderr; false without a terminal.

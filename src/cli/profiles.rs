@@ -1,14 +1,20 @@
 //! `fnox profiles`
 
-use super::{print_data, Ctx};
+use serde_json::json;
+
+use super::{print_data, print_json, Ctx};
 use crate::config::DEFAULT_PROFILE;
 use crate::error::Result;
 
 /// List the profiles defined in the loaded config files, with how many secrets each has.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Print a JSON array: name, secret count, whether it is active
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
+pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let config = ctx.load()?;
     let mut names = vec![DEFAULT_PROFILE.to_owned()];
     names.extend(
@@ -17,6 +23,20 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
             .into_iter()
             .filter(|p| p != DEFAULT_PROFILE),
     );
+    if args.json {
+        let items: Vec<_> = names
+            .iter()
+            .map(|name| {
+                json!({
+                    "name": name,
+                    "secrets": config.secrets_for(std::slice::from_ref(name)).len(),
+                    "active": config.profiles.contains(name),
+                })
+            })
+            .collect();
+        print_json(&items)?;
+        return Ok(0);
+    }
     let mut out = String::from("Available profiles:\n");
     for name in names {
         let count = config.secrets_for(std::slice::from_ref(&name)).len();

@@ -2,7 +2,7 @@
 
 use toml_edit::Value;
 
-use super::{print_data, Ctx};
+use super::{print_data, print_json, Ctx};
 use crate::config::edit::Editor;
 use crate::error::{Error, Result};
 use crate::resolve::build_provider;
@@ -30,7 +30,11 @@ pub enum Sub {
     },
     /// List the providers of the active profile(s)
     #[command(visible_alias = "ls")]
-    List,
+    List {
+        /// Print a JSON array: name, type, source
+        #[arg(long)]
+        json: bool,
+    },
     /// Remove a provider table from the config
     #[command(visible_aliases = ["rm", "delete"])]
     Remove {
@@ -52,9 +56,9 @@ pub enum Sub {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    match args.command.unwrap_or(Sub::List) {
+    match args.command.unwrap_or(Sub::List { json: false }) {
         Sub::Add { name, kind, global } => add(ctx, &name, &kind, global),
-        Sub::List => list(ctx),
+        Sub::List { json } => list(ctx, json),
         Sub::Remove { name, global } => remove(ctx, &name, global),
         Sub::Test { name, all } => test(ctx, name, all),
     }
@@ -149,8 +153,24 @@ fn add(ctx: &Ctx, name: &str, kind: &str, global: bool) -> Result<i32> {
     Ok(0)
 }
 
-fn list(ctx: &Ctx) -> Result<i32> {
+fn list(ctx: &Ctx, json: bool) -> Result<i32> {
     let config = ctx.load()?;
+    if json {
+        let mut providers = config.providers();
+        providers.sort_by_key(|p| p.name);
+        let items: Vec<_> = providers
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "name": p.name,
+                    "type": p.config.kind,
+                    "source": super::list::source_json(&config, "providers", p.name, &p.origin),
+                })
+            })
+            .collect();
+        print_json(&items)?;
+        return Ok(0);
+    }
     let mut names: Vec<&str> = config.providers().iter().map(|p| p.name).collect();
     names.sort_unstable();
     let mut out = String::new();

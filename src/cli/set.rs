@@ -60,6 +60,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         Some(found) if !args.global => found,
         _ => config.write_target(args.global, &profile),
     };
+    // Where the entry is written, for every message below: "secrets.KEY in ./fnox.toml".
+    let target = format!(
+        "{} in {}",
+        section.key_path("secrets", &args.key),
+        config.display(&path)
+    );
     let mut fields: Vec<(&str, Value)> = Vec::new();
     let mut provider_name = None;
     if let Some(value) = &value {
@@ -69,7 +75,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .or_else(|| existing.as_ref().and_then(|e| e.secret.provider.clone()))
             .or_else(|| config.default_provider())
             .ok_or_else(|| {
-                Error::new(format!("cannot set {}: no provider to encrypt it with", args.key))
+                Error::new(format!("cannot set {} ({target}): no provider to encrypt it with", args.key))
                     .cause("no providers are configured")
                     .hint("run `fnox init` to set up an age key, or add one with `fnox provider add age age`")
             })?;
@@ -77,7 +83,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             None
         } else {
             let provider = build_provider(&config, &name)?;
-            Some(store(&provider, &name, &args, value)?)
+            Some(
+                store(&provider, &name, &args, value)
+                    .map_err(|e| e.cause(format!("writing {target}")))?,
+            )
         };
         let had_provider = existing
             .as_ref()

@@ -133,7 +133,18 @@ impl Editor {
                                 *old.decor_mut() = decor;
                             }
                             None => {
-                                t.insert(*k, v.clone());
+                                // The space before `}` belongs after the new last field, not before its comma.
+                                let trailing = t.iter_mut().last().map(|(_, last)| {
+                                    let suffix = last.decor().suffix().cloned();
+                                    last.decor_mut().set_suffix("");
+                                    suffix
+                                });
+                                let mut v = v.clone();
+                                v.decor_mut().set_prefix(" ");
+                                if let Some(Some(suffix)) = trailing {
+                                    v.decor_mut().set_suffix(suffix);
+                                }
+                                t.insert(*k, v);
                             }
                         }
                     }
@@ -164,11 +175,12 @@ impl Editor {
         }
         let mut entry = InlineTable::new();
         for key in SECRET_FIELD_ORDER {
-            if let Some((_, v)) = fields.iter().find(|(k, _)| *k == key) {
+            // The last occurrence wins, as it does when updating an existing entry.
+            if let Some((_, v)) = fields.iter().rev().find(|(k, _)| *k == key) {
                 entry.insert(key, v.clone());
             }
         }
-        for (k, v) in fields {
+        for (k, v) in fields.iter().rev() {
             if !entry.contains_key(k) {
                 entry.insert(*k, v.clone());
             }

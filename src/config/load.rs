@@ -183,6 +183,16 @@ fn dir_file_names(profiles: &[String]) -> Vec<(String, Option<String>)> {
     names
 }
 
+/// Every path discovery would look at from `dir` upward, nearest directory first, in load order
+/// within a directory. Nothing is read, so `root = true` is not seen: a superset of what `load`
+/// reads, for cheap "has anything changed" checks (the shell hook stats these).
+pub fn candidate_paths(dir: &Path, profiles: &[String]) -> Vec<PathBuf> {
+    let names = dir_file_names(profiles);
+    dir.ancestors()
+        .flat_map(|d| names.iter().map(move |(name, _)| d.join(name)))
+        .collect()
+}
+
 /// The profiles that have a `fnox.PROFILE.toml` / `.fnox.PROFILE.toml` in a directory.
 pub fn profile_files_in(dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(dir) else {

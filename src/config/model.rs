@@ -1,33 +1,55 @@
 //! What a fnox.toml means: the serde read model. Read-only; edits go through `edit.rs`.
 //! Unknown keys are ignored here (and kept byte-for-byte by the editor).
 
+use std::borrow::Cow;
+
 use indexmap::IndexMap;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-#[derive(Debug, Default, Deserialize)]
+/// fnox.toml: a project's secrets and the providers that decrypt or fetch them.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(title = "fnox.toml")]
 pub struct ConfigFile {
+    /// Other config files to load before this one (this file wins over them); relative to this file.
     #[serde(default, alias = "imports")]
     pub import: Vec<String>,
+    /// Stop looking for fnox.toml in parent directories.
     pub root: Option<bool>,
+    /// The provider of secrets that name none (needed when there are several providers).
     pub default_provider: Option<String>,
+    /// What to do with a secret that cannot be resolved.
     pub if_missing: Option<IfMissing>,
+    /// Where secrets go: true (everywhere), "exec" (only `fnox exec` children), false (nowhere).
     pub env: Option<EnvMode>,
+    /// Deprecated: an age identity file; use the age provider's `key_file`.
     pub age_key_file: Option<String>,
+    /// Providers by name.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, ProviderConfig>")]
     pub providers: IndexMap<String, Spanned<ProviderConfig>>,
+    /// Secrets by environment variable name.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, SecretConfig>")]
     pub secrets: IndexMap<String, Spanned<SecretConfig>>,
+    /// Profiles by name (`fnox -P NAME`); each overlays the top level.
     #[serde(default)]
     pub profiles: IndexMap<String, ProfileConfig>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// A profile: providers and secrets that overlay the top level's when the profile is active.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 pub struct ProfileConfig {
+    /// The provider of this profile's secrets that name none.
     pub default_provider: Option<String>,
+    /// Providers by name; an entry replaces the top-level entry of the same name.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, ProviderConfig>")]
     pub providers: IndexMap<String, Spanned<ProviderConfig>>,
+    /// Secrets by name; an entry replaces the top-level entry of the same name.
     #[serde(default)]
+    #[schemars(with = "IndexMap<String, SecretConfig>")]
     pub secrets: IndexMap<String, Spanned<SecretConfig>>,
 }
 
@@ -55,27 +77,65 @@ impl<'de> Deserialize<'de> for ProviderConfig {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Written by hand like the Deserialize: a string `type`, and fields the provider interprets.
+impl JsonSchema for ProviderConfig {
+    fn schema_name() -> Cow<'static, str> {
+        "ProviderConfig".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A provider: its `type` plus the fields that provider reads (recipients, region, path, ...).",
+            "type": "object",
+            "required": ["type"],
+            "properties": {
+                "type": {
+                    "description": "The provider type.",
+                    "type": "string",
+                    "examples": crate::provider::SUPPORTED,
+                }
+            },
+            "additionalProperties": true,
+        })
+    }
+}
+
+/// A secret: a provider value (ciphertext or reference), a default, or neither (the environment).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 pub struct SecretConfig {
+    /// The provider that decrypts or fetches `value` (else `default_provider`).
     pub provider: Option<String>,
+    /// Ciphertext (age, ...) or a reference into a remote store; never plaintext except with `plain`.
     pub value: Option<String>,
+    /// Used when there is no provider value or the provider fails; `${NAME}` is another secret or env var.
     pub default: Option<String>,
+    /// Shown by `fnox list`.
     pub description: Option<String>,
+    /// What to do when this secret cannot be resolved.
     pub if_missing: Option<IfMissing>,
+    /// Where this secret goes: true, "exec" or false.
     pub env: Option<EnvMode>,
+    /// Upstream: hand the value over as a temporary file path (not used by this version yet).
     pub as_file: Option<bool>,
+    /// Select a field of a JSON value (dot path; `\.` for a literal dot).
     pub json_path: Option<String>,
+    /// Select one line of the value (1-based).
     pub line: Option<usize>,
+    /// A copy of the value held by another provider.
     pub sync: Option<SyncConfig>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A copy of a secret kept in another provider.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct SyncConfig {
+    /// The provider holding the copy.
     pub provider: String,
+    /// Its ciphertext or reference.
     pub value: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+/// error (fail), warn (leave the secret out and say so) or ignore (leave it out silently).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum IfMissing {
     Error,
@@ -108,6 +168,19 @@ pub enum EnvMode {
     All,
     ExecOnly,
     Never,
+}
+
+impl JsonSchema for EnvMode {
+    fn schema_name() -> Cow<'static, str> {
+        "EnvMode".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Where a secret goes: true (everywhere), \"exec\" (only into `fnox exec` children), false (nowhere).",
+            "anyOf": [{ "type": "boolean" }, { "const": "exec" }],
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for EnvMode {

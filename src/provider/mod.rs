@@ -75,6 +75,12 @@ pub trait Cipher: Send + Sync {
     fn rewrap_batch(&self, _ciphertexts: &[&str]) -> Option<Vec<Result<String, ProviderError>>> {
         None
     }
+
+    /// For each ciphertext, why it is not under the current settings (sealed to other
+    /// recipients, under another key), or None when it is current or this cannot be told.
+    fn stale_batch(&self, ciphertexts: &[&str]) -> Vec<Option<String>> {
+        vec![None; ciphertexts.len()]
+    }
 }
 
 /// A provider that keeps values elsewhere; fnox.toml holds the reference.

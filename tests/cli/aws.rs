@@ -379,3 +379,105 @@ fn provider_test_reports_a_disabled_kms_key() {
     assert!(err.contains("is Disabled"), "{err}");
     assert!(err.contains("hint: enable the key"), "{err}");
 }
+
+#[test]
+fn reencrypt_moves_kms_values_to_the_new_key() {
+    let Some(aws) = Aws::new() else { return };
+    let (old_id, old) = aws.kms_key("rot-old");
+    let (new_id, new) = aws.kms_key("rot-new");
+    let config = |alias: &str| {
+        format!(
+            "[providers.kms]\ntype = \"aws-kms\"\nkey_id = \"{alias}\"\nregion = \"us-east-1\"\n"
+        )
+    };
+    aws.sb.write("fnox.toml", &config(&old));
+    aws.run(&["set", "A", "a-value"]).ok();
+    aws.run(&["set", "B", "b-value"]).ok();
+    let text = aws.sb.read("fnox.toml").replace(&old, &new);
+    aws.sb.write("fnox.toml", &text);
+    let key_of = |name: &str| {
+        let text = aws.sb.read("fnox.toml");
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap()
+            .to_owned();
+        let blob = line
+            .split("value = \"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let out = aws.call("kms", "decrypt", json!({"CiphertextBlob": {"__b64": blob}}));
+        out["KeyId"].as_str().unwrap().to_owned()
+    };
+    assert!(key_of("A").ends_with(&old_id), "before: under the old key");
+    aws.run(&["reencrypt", "--force"]).ok();
+    for name in ["A", "B"] {
+        assert!(
+            key_of(name).ends_with(&new_id),
+            "{name} is under the new key after reencrypt"
+        );
+    }
+    assert_eq!(aws.run(&["get", "A"]).ok(), "a-value\n");
+    assert_eq!(aws.run(&["get", "B"]).ok(), "b-value\n");
+}
+
+#[test]
+fn reencrypt_to_moves_values_from_age_to_kms_and_back() {
+    let Some(aws) = Aws::new() else { return };
+    let (_, alias) = aws.kms_key("switch");
+    aws.sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers]\nage = {{ type = \"age\", recipients = [\"{}\"] }}\nkms = {{ type = \"aws-kms\", key_id = \"{alias}\", region = \"us-east-1\" }}\n\n[secrets]\n",
+            crate::support::TEST_PUBLIC_KEY
+        ),
+    );
+    aws.run(&["set", "S", "switch-me", "-p", "age"]).ok();
+    aws.run(&["reencrypt", "--force", "--to", "kms", "S"]).ok();
+    let text = aws.sb.read("fnox.toml");
+    assert!(
+        text.contains("S= { provider = \"kms\", value = \""),
+        "{text}"
+    );
+    assert!(
+        !text.contains("YWdlLWVuY3J5cHRpb24"),
+        "no age ciphertext left: {text}"
+    );
+    assert_eq!(aws.run(&["get", "S"]).ok(), "switch-me\n");
+    aws.run(&["reencrypt", "--force", "--to", "age", "S"]).ok();
+    assert!(aws
+        .sb
+        .read("fnox.toml")
+        .contains("S= { provider = \"age\", value = \"YWdlLWVuY3J5cHRpb24"));
+    assert_eq!(aws.run(&["get", "S"]).ok(), "switch-me\n");
+}
+
+#[test]
+fn list_stale_names_kms_values_under_an_old_key() {
+    let Some(aws) = Aws::new() else { return };
+    let (_, old) = aws.kms_key("stale-old");
+    let (_, new) = aws.kms_key("stale-new");
+    aws.sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers.kms]\ntype = \"aws-kms\"\nkey_id = \"{old}\"\nregion = \"us-east-1\"\n"
+        ),
+    );
+    aws.run(&["set", "A", "a"]).ok();
+    assert_eq!(aws.run(&["list", "--stale"]).ok(), "");
+    let text = aws.sb.read("fnox.toml").replace(&old, &new);
+    aws.sb.write("fnox.toml", &text);
+    let out = aws.run(&["list", "--stale"]);
+    assert!(
+        out.ok()
+            .contains(&format!("not the configured {new}: run `fnox reencrypt`")),
+        "{}",
+        out.stdout
+    );
+    aws.run(&["reencrypt", "--force"]).ok();
+    assert_eq!(aws.run(&["list", "--stale"]).ok(), "");
+}

@@ -107,13 +107,13 @@ fn unknown_provider_type() {
 #[test]
 fn unknown_provider_field_lists_allowed_fields() {
     let config = "[providers]\nage = { type = \"age\", recipient = [] }\n[secrets]\nA = { provider = \"age\", value = \"v\" }\n";
-    assert_snapshot!(run_on(config, &["get", "A"]), @r"
+    assert_snapshot!(run_on(config, &["get", "A"]), @"
     exit: 1
     --- stdout
     --- stderr
     error: cannot resolve A (secrets.A in ./fnox.toml:4)
       caused by: cannot use provider 'age' (providers.age in ./fnox.toml:2)
-      caused by: invalid age provider settings: unknown field `recipient`, expected one of `recipients`, `key_file`, `identity`
+      caused by: invalid age provider settings: unknown field `recipient`, expected one of `recipients`, `key_file`, `identity`, `retired_key_files`
     ");
 }
 
@@ -234,11 +234,11 @@ fn secret_with_no_value_anywhere_is_not_an_empty_string() {
 #[test]
 fn set_without_any_provider() {
     let out = run_on("[secrets]\n", &["set", "A", "v"]);
-    assert_snapshot!(out, @r"
+    assert_snapshot!(out, @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot set A: no provider to encrypt it with
+    error: cannot set A (secrets.A in ./fnox.toml): no provider to encrypt it with
       caused by: no providers are configured
       hint: run `fnox init` to set up an age key, or add one with `fnox provider add age age`
     ");

@@ -276,12 +276,13 @@ fn uninitialised_store_says_to_run_pass_init() {
       caused by: password-store: the password store at [CWD]/empty-store is not initialised
       hint: create it with `PASSWORD_STORE_DIR=[CWD]/empty-store pass init KEYID` (your GPG key id or email), or point store_dir / PASSWORD_STORE_DIR at an existing store
     ");
-    assert_snapshot!(p.run(&["set", "B", "v", "-p", "pass"]).all(), @r"
+    assert_snapshot!(p.run(&["set", "B", "v", "-p", "pass"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
     error: cannot store B in provider 'pass'
       caused by: password-store: the password store at [CWD]/empty-store is not initialised
+      caused by: writing secrets.B in ./fnox.toml
       hint: create it with `PASSWORD_STORE_DIR=[CWD]/empty-store pass init KEYID` (your GPG key id or email), or point store_dir / PASSWORD_STORE_DIR at an existing store
     ");
     // pass's default store, ~/.password-store, which plain `pass init` creates.
@@ -296,12 +297,13 @@ fn uninitialised_store_says_to_run_pass_init() {
             "-p",
             "pass",
         ]));
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
     error: cannot store B in provider 'pass'
       caused by: password-store: the password store at [HOME]/.password-store is not initialised
+      caused by: writing secrets.B in ./default.toml
       hint: create it with `pass init KEYID` (your GPG key id or email), or point store_dir / PASSWORD_STORE_DIR at an existing store
     ");
 }

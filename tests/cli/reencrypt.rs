@@ -316,3 +316,63 @@ fn naming_a_secret_that_is_not_encrypted_is_an_error() {
         out.stderr
     );
 }
+
+#[test]
+fn list_stale_names_values_sealed_to_other_recipients_until_reencrypt() {
+    let bob = teammate();
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let out = sb.run(&["list", "--stale"]);
+    assert_eq!(out.ok(), "", "nothing is stale yet");
+    assert!(out.stderr.contains("No stale values"), "{}", out.stderr);
+    set_recipients(&sb, &[TEST_PUBLIC_KEY], &[TEST_PUBLIC_KEY, &bob.public]);
+    let out = sb.run(&["list", "--stale"]);
+    let listed = out.ok();
+    for key in ["DB", "API", "LOCAL"] {
+        assert!(listed.contains(key), "{key} is stale:\n{listed}");
+    }
+    assert!(
+        listed.contains("sealed to 1 recipient(s); the provider lists 2: run `fnox reencrypt`"),
+        "{listed}"
+    );
+    let out = sb.run(&["-P", "prod", "list", "--stale"]);
+    assert!(out.ok().contains("PROD_DB"), "{}", out.stdout);
+    sb.run(&["reencrypt", "--force"]).ok();
+    assert_eq!(sb.run(&["list", "--stale"]).ok(), "");
+}
+
+#[test]
+fn a_retired_key_still_decrypts_until_reencrypt_moves_values_to_the_new_key() {
+    // We rotate our own key: the old one is kept as a retired identity, used only to decrypt.
+    let sb = project(&[TEST_PUBLIC_KEY]);
+    let new_me = teammate();
+    let old_key = sb.home.join(".config/fnox/age.txt");
+    let retired = sb.path("old-key.txt");
+    std::fs::rename(&old_key, &retired).unwrap();
+    std::fs::copy(new_me.sb.home.join(".config/fnox/age.txt"), &old_key).unwrap();
+    let text = sb.read("fnox.toml").replace(
+        &recipients(&[TEST_PUBLIC_KEY]),
+        &format!(
+            "age = {{ type = \"age\", recipients = [\"{}\"], retired_key_files = [\"old-key.txt\"] }}",
+            new_me.public
+        ),
+    );
+    sb.write("fnox.toml", &text);
+    assert_eq!(
+        sb.run(&["get", "DB"]).ok(),
+        "db-value\n",
+        "old values open with the retired key"
+    );
+    sb.run(&["reencrypt", "--force"]).ok();
+    std::fs::remove_file(&retired).unwrap();
+    let text = sb
+        .read("fnox.toml")
+        .replace(", retired_key_files = [\"old-key.txt\"]", "");
+    sb.write("fnox.toml", &text);
+    for (profile, key, value) in ALL {
+        assert_eq!(
+            sb.run(&["-P", profile, "get", key]).ok(),
+            format!("{value}\n"),
+            "{key} is under the new key"
+        );
+    }
+}

@@ -127,6 +127,59 @@ impl Cipher for Kms {
         }
     }
 
+    fn stale_batch(&self, values: &[&str]) -> Vec<Option<String>> {
+        let key_id = self.key_id.clone();
+        let blobs: Vec<Option<Vec<u8>>> = values
+            .iter()
+            .map(|v| {
+                base64::engine::general_purpose::STANDARD
+                    .decode(v.trim())
+                    .ok()
+            })
+            .collect();
+        let n = values.len();
+        let outcome = self.conn.run(|config| async move {
+            let client = aws_sdk_kms::Client::new(&config);
+            let current = client
+                .describe_key()
+                .key_id(&key_id)
+                .send()
+                .await
+                .map_err(|e| classify(SERVICE, &format!("key {key_id}"), e))?;
+            let arn = current
+                .key_metadata()
+                .and_then(|m| m.arn())
+                .unwrap_or_default()
+                .to_owned();
+            let found: Vec<Option<String>> = stream::iter(blobs)
+                .map(|blob| {
+                    let client = client.clone();
+                    async move {
+                        let out = client
+                            .decrypt()
+                            .ciphertext_blob(aws_sdk_kms::primitives::Blob::new(blob?))
+                            .send()
+                            .await
+                            .ok()?;
+                        out.key_id().map(str::to_owned)
+                    }
+                })
+                .buffered(CONCURRENCY)
+                .collect()
+                .await;
+            Ok(found
+                .into_iter()
+                .map(|k| match k {
+                    Some(k) if k != arn => Some(format!(
+                        "encrypted under {k}, not the configured {key_id}: run `fnox reencrypt`"
+                    )),
+                    _ => None,
+                })
+                .collect())
+        });
+        outcome.unwrap_or_else(|_| vec![None; n])
+    }
+
     fn check(&self) -> Result<String, ProviderError> {
         let key_id = self.key_id.clone();
         self.conn.run(|config| async move {

@@ -1,6 +1,9 @@
 //! `age`: values are the standard-base64 of a binary age file, encrypted to every recipient.
 //! Identities are found once per run, only when something must be decrypted, and decryption of
-//! a batch runs on all cores.
+//! a batch runs on all cores. Native X25519 identities go through `fast` (assembly X25519, public key
+//! derived once); everything else through the age crate.
+
+mod fast;
 
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -22,6 +25,9 @@ pub struct AgeConfig {
     pub recipients: Vec<String>,
     pub key_file: Option<String>,
     pub identity: Option<toml::Value>,
+    /// Identities kept only to decrypt values sealed before a key rotation; never written to.
+    #[serde(default)]
+    pub retired_key_files: Vec<String>,
 }
 
 type DynIdentity = Box<dyn age::Identity + Send + Sync>;
@@ -77,6 +83,13 @@ impl Age {
                 path: path.clone(),
                 explicit: true,
                 label: "age_key_file".to_owned(),
+            });
+        }
+        for raw in &config.retired_key_files {
+            sources.push(IdentitySource::File {
+                path: env_vars::expand_path(raw, &ctx.base_dir),
+                explicit: true,
+                label: format!("retired_key_files of provider '{}'", ctx.name),
             });
         }
         if let Some(path) = default_identity_path() {
@@ -141,11 +154,12 @@ pub fn parse_recipient(r: &str) -> Result<Box<dyn age::Recipient + Send>, Provid
         age::x25519::Recipient::from_str(r)
             .map(|k| Box::new(k) as Box<dyn age::Recipient + Send>)
             .map_err(|e| bad(e.to_string()))
-    } else if r.starts_with("age1") {
+    } else if r.starts_with("age1") && r[4..].contains('1') && r.len() > 62 {
         Err(ProviderError::new(
             ErrorKind::Unsupported,
             format!("age plugin recipient '{r}' is not supported by this version of fnox"),
-        ))
+        )
+        .hint("use an age1... X25519 key or an SSH public key as recipient"))
     } else {
         Err(bad("unrecognised format".to_owned()))
     }
@@ -231,6 +245,20 @@ fn parse_identity_text(text: &str, name: &str) -> Result<Vec<DynIdentity>, Strin
     if ids.is_empty() {
         return Err("no AGE-SECRET-KEY-1... line found".to_owned());
     }
+    // The age crate has validated the file; native keys take the fast path.
+    let keys: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let fast: Vec<DynIdentity> = keys
+        .iter()
+        .filter_map(|l| fast::FastX25519::parse(l))
+        .map(|f| Box::new(f) as DynIdentity)
+        .collect();
+    if fast.len() == keys.len() {
+        return Ok(fast);
+    }
     Ok(ids)
 }
 
@@ -261,6 +289,26 @@ fn decode(value: &str) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD
         .decode(trimmed.as_bytes())
         .unwrap_or_else(|_| value.as_bytes().to_vec())
+}
+
+/// How many recipient stanzas (X25519 and SSH) a binary age file's header has; None when the
+/// header cannot be read (armored or damaged values).
+fn recipient_stanzas(bytes: &[u8]) -> Option<usize> {
+    let header_end = bytes.windows(4).position(|w| w == b"\n---")?;
+    let header = std::str::from_utf8(&bytes[..header_end]).ok()?;
+    let mut lines = header.lines();
+    if lines.next()? != "age-encryption.org/v1" {
+        return None;
+    }
+    Some(
+        lines
+            .filter(|l| {
+                l.starts_with("-> X25519 ")
+                    || l.starts_with("-> ssh-ed25519 ")
+                    || l.starts_with("-> ssh-rsa ")
+            })
+            .count(),
+    )
 }
 
 fn decrypt_one(identities: &[DynIdentity], value: &str) -> ItemResult {
@@ -351,6 +399,19 @@ impl Cipher for Age {
         values
             .par_iter()
             .map(|v| decrypt_one(identities, v))
+            .collect()
+    }
+
+    fn stale_batch(&self, values: &[&str]) -> Vec<Option<String>> {
+        let want = self.recipients.len();
+        values
+            .iter()
+            .map(|v| {
+                let have = recipient_stanzas(&decode(v))?;
+                (have != want).then(|| {
+                    format!("sealed to {have} recipient(s); the provider lists {want}: run `fnox reencrypt`")
+                })
+            })
             .collect()
     }
 

@@ -1,0 +1,256 @@
+//! `fnox hook-env -s SHELL` (hidden): what the prompt hook of `fnox activate` runs.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use zeroize::Zeroizing;
+
+use super::Ctx;
+use crate::config::model::EnvMode;
+use crate::env_vars;
+use crate::error::{warn, Error, Result};
+use crate::resolve::resolve;
+use crate::secret::SecretValue;
+use crate::shell::{self, is_var_name, Managed, Session, Shell};
+
+/// Print the shell code that brings the environment up to date with this directory's secrets.
+///
+/// Prints nothing, without reading any config, when the config files (by stat), the profile and
+/// the settings are as at the previous prompt. Never fails the prompt: problems are warnings on
+/// stderr, and the exit code is 0.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The shell to write code for (default: FNOX_SHELL)
+    #[arg(short, long, value_enum)]
+    pub shell: Option<Shell>,
+}
+
+/// FNOX_SHELL_OUTPUT: how much the hook says on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    None,
+    Normal,
+    Debug,
+}
+
+impl Output {
+    fn from_env() -> Output {
+        match env_vars::non_empty(env_vars::FNOX_SHELL_OUTPUT)
+            .map(|v| v.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("none" | "off" | "false" | "0" | "quiet") => Output::None,
+            Some("debug" | "verbose") => Output::Debug,
+            _ => Output::Normal,
+        }
+    }
+
+    fn debug(self, message: impl std::fmt::Display) {
+        if self == Output::Debug {
+            eprintln!("fnox: {message}");
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    // The prompt must not grow a spinner.
+    crate::progress::set_quiet(true);
+    let shell = args.shell.or_else(Shell::from_env).ok_or_else(|| {
+        Error::usage("which shell? FNOX_SHELL is not set")
+            .hint("fnox hook-env -s bash | zsh | fish")
+    })?;
+    let out = Output::from_env();
+    out.debug(format!("hook-env in {}", ctx.cwd.display()));
+    let previous = match Session::from_env() {
+        Ok(p) => p,
+        Err(e) => {
+            // Whatever it recorded is lost; start afresh rather than break every prompt.
+            eprint!("{}", e.render());
+            Some(Session::default())
+        }
+    };
+    let no_defaults =
+        ctx.global.no_defaults || env_vars::flag(env_vars::FNOX_NO_DEFAULTS) == Some(true);
+    let imports = previous.as_ref().map_or(&[][..], |s| &s.imports[..]);
+    let fp = shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, imports);
+    match &previous {
+        Some(s) if s.fingerprint == fp.hash => {
+            out.debug("nothing changed");
+            return Ok(0);
+        }
+        None if !fp.project => {
+            out.debug("no fnox config here and nothing loaded");
+            return Ok(0);
+        }
+        _ => out.debug("config files, profile or settings changed: loading"),
+    }
+    let previous = previous.unwrap_or_default();
+
+    // What the shell has now, then the environment as the user had it: the resolver's fallback to
+    // an environment variable must see the user's value, not a secret loaded for another directory.
+    let mut current: HashMap<&str, Zeroizing<Vec<u8>>> = HashMap::new();
+    for var in &previous.vars {
+        if let Some(v) = std::env::var_os(&var.name) {
+            current.insert(&var.name, Zeroizing::new(v.into_encoded_bytes()));
+        }
+        // SAFETY: hook-env is single-threaded until resolution starts below.
+        unsafe {
+            match var.previous() {
+                Some(p) => std::env::set_var(&var.name, os_string(p)),
+                None => std::env::remove_var(&var.name),
+            }
+        }
+    }
+
+    let mut code = Zeroizing::new(Vec::new());
+    let mut session = Session::default();
+    let mut loaded: Vec<&str> = Vec::new();
+    let mut unloaded: Vec<&str> = Vec::new();
+    let values = if fp.project {
+        match load(ctx) {
+            Ok((values, imports)) => {
+                session.imports = imports;
+                values
+            }
+            Err(e) => {
+                eprint!("{}", e.render());
+                warn(
+                    "fnox loaded no secrets for this directory; the shell hook tries again when a \
+                     config file, FNOX_PROFILE or a fnox setting changes",
+                );
+                IndexMap::new()
+            }
+        }
+    } else {
+        IndexMap::new()
+    };
+    // Stats taken before the load stand unless the imports changed (a file edited during the load
+    // is then seen at the next prompt).
+    session.fingerprint = if session.imports == previous.imports {
+        fp.hash
+    } else {
+        shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, &session.imports).hash
+    };
+
+    for (name, value) in &values {
+        let value = value.expose().as_bytes();
+        if value.contains(&0) {
+            warn(format!(
+                "{name} is not loaded: its value contains a NUL byte, which no environment variable can carry"
+            ));
+            continue;
+        }
+        let prior = match previous.managed(name) {
+            Some(var) => {
+                if current.get(name.as_str()).map(|v| &v[..]) == Some(value) {
+                    session.vars.push(var.clone());
+                    continue;
+                }
+                var.clone()
+            }
+            None => {
+                let user = std::env::var_os(name).map(|v| Zeroizing::new(v.into_encoded_bytes()));
+                if user.as_deref().map(|v| &v[..]) == Some(value) {
+                    // Already there with this value: nothing to do now or on leaving.
+                    continue;
+                }
+                Managed::new(name, user.as_deref().map(|v| &v[..]))
+            }
+        };
+        shell.set(&mut code, name, value);
+        session.vars.push(prior);
+        loaded.push(name);
+    }
+    for var in &previous.vars {
+        if session.managed(&var.name).is_none() {
+            var.restore(shell, &mut code);
+            unloaded.push(&var.name);
+        }
+    }
+    if session.vars.is_empty() && !fp.project {
+        shell.unset(&mut code, env_vars::FNOX_SESSION);
+    } else {
+        shell.set(
+            &mut code,
+            env_vars::FNOX_SESSION,
+            session.encode().as_bytes(),
+        );
+    }
+    summary(out, &loaded, &unloaded);
+    shell::emit(&code)?;
+    Ok(0)
+}
+
+/// Resolves the secrets that belong in the shell (env = true), and lists the imported files.
+fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
+    let config = ctx.load()?;
+    let default_env = config.env_default();
+    let mut names = Vec::new();
+    for s in config.secrets() {
+        if s.secret.env.unwrap_or(default_env) != EnvMode::All {
+            continue;
+        }
+        if is_var_name(s.name) {
+            names.push(s.name);
+        } else {
+            warn(format!(
+                "{} is not loaded into the shell: not a valid variable name ({})",
+                s.name,
+                config.locate("secrets", s.name, &s.origin)
+            ));
+        }
+    }
+    let found: std::collections::HashSet<_> =
+        crate::config::load::candidate_paths(&ctx.cwd, &ctx.profiles)
+            .into_iter()
+            .collect();
+    // Files reached through `import` (the global file's too): not found by name, so listed.
+    let global = crate::config::load::global_config_path();
+    let imports = config
+        .layers
+        .iter()
+        .filter(|l| !found.contains(&l.path) && Some(&l.path) != global.as_ref())
+        .map(|l| l.path.to_string_lossy().into_owned())
+        .collect();
+    let values = resolve(&config, &names, ctx.resolve_options())?;
+    Ok((values, imports))
+}
+
+/// "fnox: +2 -1 A, B, C" on stderr (normal), or one line per variable (debug).
+fn summary(out: Output, loaded: &[&str], unloaded: &[&str]) {
+    match out {
+        Output::None => {}
+        Output::Normal => {
+            let mut counts = Vec::new();
+            if !loaded.is_empty() {
+                counts.push(format!("+{}", loaded.len()));
+            }
+            if !unloaded.is_empty() {
+                counts.push(format!("-{}", unloaded.len()));
+            }
+            if !counts.is_empty() {
+                let names: Vec<&str> = loaded.iter().chain(unloaded).copied().collect();
+                eprintln!("fnox: {} {}", counts.join(" "), names.join(", "));
+            }
+        }
+        Output::Debug => {
+            for name in loaded {
+                eprintln!("fnox: + {name}");
+            }
+            for name in unloaded {
+                eprintln!("fnox: - {name}");
+            }
+        }
+    }
+}
+
+fn os_string(bytes: Vec<u8>) -> std::ffi::OsString {
+    #[cfg(unix)]
+    {
+        std::os::unix::ffi::OsStringExt::from_vec(bytes)
+    }
+    #[cfg(not(unix))]
+    {
+        String::from_utf8_lossy(&bytes).into_owned().into()
+    }
+}
