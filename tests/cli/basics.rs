@@ -226,3 +226,51 @@ type = "aws-sts"
         "set then remove returns the file to its bytes"
     );
 }
+
+#[test]
+fn provider_fields_can_come_from_other_secrets_or_the_environment() {
+    let sb = Sandbox::bare(); // no default identity: the key file must come through the field
+    let key = sb.write("keys/me.txt", &read_fixture("upstream/test-key.txt"));
+    let before = read_fixture("upstream/before.toml");
+    let with_field = |field: &str| {
+        before.replacen(
+            "recipients = [",
+            &format!("key_file = {field}, recipients = ["),
+            1,
+        )
+    };
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "{}\n[secrets.KEY_PATH]\ndefault = \"{}\"\n",
+            with_field("{ secret = \"KEY_PATH\" }"),
+            key.display()
+        ),
+    );
+    assert_eq!(sb.run(&["get", "EXISTING"]).ok(), "existing-value\n");
+
+    sb.write(
+        "fnox.toml",
+        &with_field("{ secret = \"FNOX_TEST_KEY_PATH\" }"),
+    );
+    let out = sb.output(
+        sb.fnox()
+            .env("FNOX_TEST_KEY_PATH", &key)
+            .args(["get", "EXISTING"]),
+    );
+    assert_eq!(out.ok(), "existing-value\n");
+    let out = sb.run(&["get", "EXISTING"]);
+    assert!(
+        out.fails(1)
+            .contains("neither a secret nor set in the environment"),
+        "{}",
+        out.stderr
+    );
+
+    // The field's secret needs the very provider it configures.
+    sb.write("fnox.toml", &with_field("{ secret = \"EXISTING\" }"));
+    let out = sb.run(&["get", "TABLE_STYLE"]);
+    let err = out.fails(1);
+    assert!(err.contains("a cycle"), "{err}");
+    assert!(!err.contains("existing-value"), "{err}");
+}
