@@ -62,6 +62,27 @@ impl Error {
         self
     }
 
+    /// Every failure of a batch as one error: a cause line per failure (its message and causes),
+    /// then the first hint any of them had.
+    pub fn batch(message: impl Into<String>, failures: impl IntoIterator<Item = Error>) -> Error {
+        let mut err = Error::new(message);
+        for f in failures {
+            err.causes.push(f.one_line());
+            err.hint = err.hint.or(f.hint);
+        }
+        err
+    }
+
+    /// The message and its causes on one line.
+    pub fn one_line(&self) -> String {
+        let mut line = self.message.clone();
+        for c in &self.causes {
+            line.push_str(": ");
+            line.push_str(c);
+        }
+        line
+    }
+
     /// Renders the error for stderr; colour only when stderr is a terminal and colour is allowed.
     pub fn render(&self) -> String {
         let color = stderr_color();

@@ -82,11 +82,10 @@ pub fn resolve_with_references(
                         error,
                     }),
                     IfMissing::Warn => {
-                        let mut msg = error.message.clone();
-                        for c in &error.causes {
-                            msg.push_str(&format!(": {c}"));
-                        }
-                        warn(format!("{msg} (left out; if_missing = \"warn\")"));
+                        warn(format!(
+                            "{} (left out; if_missing = \"warn\")",
+                            error.one_line()
+                        ));
                     }
                     IfMissing::Ignore => {}
                 }
@@ -103,18 +102,15 @@ pub fn resolve_with_references(
         }
         1 => Err(fatal.pop().expect("one failure").error),
         n => {
-            let mut err = Error::new(format!("{n} secrets could not be resolved"));
-            let mut hint = None;
-            for f in fatal {
-                let mut line = format!("{}: {}", f.name, f.error.message);
-                for c in &f.error.causes {
-                    line.push_str(&format!(": {c}"));
-                }
-                err = err.cause(line);
-                hint = hint.or(f.error.hint);
-            }
-            err.hint = hint;
-            Err(err)
+            let named = fatal.into_iter().map(|f| {
+                let mut e = f.error;
+                e.message = format!("{}: {}", f.name, e.message);
+                e
+            });
+            Err(Error::batch(
+                format!("{n} secrets could not be resolved"),
+                named,
+            ))
         }
     }
 }

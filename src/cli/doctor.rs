@@ -167,13 +167,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .collect();
         let providers: Vec<_> = providers
             .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "name": p.name,
-                    "type": p.config.kind,
-                    "source": super::list::source_json(&config, "providers", p.name, &p.origin),
-                })
-            })
+            .map(|p| super::list::provider_json(&config, p))
             .collect();
         print_json(&serde_json::json!({
             "config_files": files,

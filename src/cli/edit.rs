@@ -80,19 +80,11 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
         }
     }
     if !failures.is_empty() {
-        let mut err = Error::new(format!(
+        let message = format!(
             "cannot edit: {} secret(s) could not be read",
             failures.len()
-        ));
-        for f in &failures {
-            let mut line = f.message.clone();
-            for c in &f.causes {
-                line.push_str(&format!(": {c}"));
-            }
-            err = err.cause(line);
-        }
-        err.hint = failures.iter().find_map(|f| f.hint.clone());
-        return Err(err);
+        );
+        return Err(Error::batch(message, failures));
     }
 
     let profiles = config.profiles.join(",");

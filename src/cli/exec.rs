@@ -82,14 +82,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             "store binary data with `fnox set {name} --base64-encode` and decode it in the program"
         )));
     }
+    // From the list in hand: looking each name up again would rebuild the effective map per secret.
+    let file_secrets: std::collections::HashSet<&str> = secrets
+        .iter()
+        .filter(|s| s.secret.as_file == Some(true))
+        .map(|s| s.name)
+        .collect();
     let as_file: Vec<&str> = values
         .keys()
         .map(String::as_str)
-        .filter(|name| {
-            config
-                .secret(name)
-                .is_some_and(|e| e.secret.as_file == Some(true))
-        })
+        .filter(|name| file_secrets.contains(name))
         .collect();
     if args.replace && !as_file.is_empty() {
         return Err(Error::usage(format!(
@@ -400,18 +402,10 @@ impl EnvReferences {
         match failures.len() {
             0 => Ok(out),
             1 => Err(failures.pop().expect("one failure")),
-            n => {
-                let mut err = Error::new(format!("{n} variables could not be resolved"));
-                for f in &failures {
-                    let mut line = f.message.clone();
-                    for c in &f.causes {
-                        line.push_str(&format!(": {c}"));
-                    }
-                    err = err.cause(line);
-                }
-                err.hint = failures.into_iter().find_map(|f| f.hint);
-                Err(err)
-            }
+            n => Err(Error::batch(
+                format!("{n} variables could not be resolved"),
+                failures,
+            )),
         }
     }
 }

@@ -207,3 +207,12 @@ fn stale(ctx: &Ctx, config: &Config) -> Result<i32> {
     print_data(&table(&rows))?;
     Ok(0)
 }
+
+/// One provider in `--json` output (`provider list`, `doctor`).
+pub fn provider_json(config: &Config, p: &crate::config::load::ProviderEntry) -> Value {
+    json!({
+        "name": p.name,
+        "type": p.config.kind,
+        "source": source_json(config, "providers", p.name, &p.origin),
+    })
+}

@@ -160,13 +160,7 @@ fn list(ctx: &Ctx, json: bool) -> Result<i32> {
         providers.sort_by_key(|p| p.name);
         let items: Vec<_> = providers
             .iter()
-            .map(|p| {
-                serde_json::json!({
-                    "name": p.name,
-                    "type": p.config.kind,
-                    "source": super::list::source_json(&config, "providers", p.name, &p.origin),
-                })
-            })
+            .map(|p| super::list::provider_json(&config, p))
             .collect();
         print_json(&items)?;
         return Ok(0);

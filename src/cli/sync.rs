@@ -197,19 +197,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             err.hint = first.hint.clone();
             return Err(err.cause("nothing was changed"));
         }
-        let mut err = Error::new(format!(
+        let message = format!(
             "{} secrets could not be synced; nothing was changed",
             failures.len()
-        ));
-        for f in &failures {
-            let mut line = f.message.clone();
-            for c in &f.causes {
-                line.push_str(&format!(": {c}"));
-            }
-            err = err.cause(line);
-        }
-        err.hint = failures.iter().find_map(|f| f.hint.clone());
-        return Err(err);
+        );
+        return Err(Error::batch(message, failures));
     }
 
     let mut editors: BTreeMap<PathBuf, Editor> = BTreeMap::new();

@@ -117,6 +117,20 @@ impl Provider {
     }
 }
 
+/// The small current-thread tokio runtime a network provider builds on first use (so commands
+/// that never touch the network never start one).
+pub fn network_runtime(service: &str) -> Result<tokio::runtime::Runtime, ProviderError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            ProviderError::new(
+                ErrorKind::Other,
+                format!("{service}: cannot start the network client: {e}"),
+            )
+        })
+}
+
 /// What a provider may need from its surroundings to be built.
 pub struct BuildContext<'a> {
     pub name: &'a str,

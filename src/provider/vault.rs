@@ -116,17 +116,7 @@ impl Connection {
     {
         let rt = self
             .runtime
-            .get_or_init(|| {
-                tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .map_err(|e| {
-                        ProviderError::new(
-                            ErrorKind::Other,
-                            format!("{}: cannot start the HTTP client: {e}", self.service),
-                        )
-                    })
-            })
+            .get_or_init(|| super::network_runtime(self.service))
             .as_ref()
             .map_err(Clone::clone)?;
         rt.block_on(fut)

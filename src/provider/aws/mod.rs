@@ -30,6 +30,37 @@ pub struct Target {
     pub role_arn: Option<String>,
 }
 
+/// The settings of the two AWS stores (Secrets Manager, Parameter Store).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreConfig {
+    pub region: Option<String>,
+    pub profile: Option<String>,
+    pub endpoint: Option<String>,
+    pub role_arn: Option<String>,
+    /// Prepended to every reference to form the remote name.
+    pub prefix: Option<String>,
+    /// The KMS key that protects values the store creates.
+    pub kms_key_id: Option<String>,
+}
+
+impl StoreConfig {
+    /// (prefix, kms_key_id, connection)
+    pub fn into_parts(self) -> (String, Option<String>, Connection) {
+        let target = Target {
+            region: self.region,
+            profile: self.profile,
+            endpoint: self.endpoint,
+            role_arn: self.role_arn,
+        };
+        (
+            self.prefix.unwrap_or_default(),
+            self.kms_key_id,
+            Connection::new(target),
+        )
+    }
+}
+
 /// A provider's connection: its runtime and SDK config, both made on first use.
 pub struct Connection {
     target: Target,
@@ -54,17 +85,7 @@ impl Connection {
     {
         let rt = self
             .runtime
-            .get_or_init(|| {
-                tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .map_err(|e| {
-                        ProviderError::new(
-                            ErrorKind::Other,
-                            format!("cannot start the AWS client: {e}"),
-                        )
-                    })
-            })
+            .get_or_init(|| super::network_runtime("aws"))
             .as_ref()
             .map_err(Clone::clone)?;
         rt.block_on(async {

@@ -5,22 +5,10 @@
 use std::collections::HashMap;
 
 use futures_util::stream::{self, StreamExt};
-use serde::Deserialize;
 
-use super::{classify, classify_code, Connection, Target, CONCURRENCY};
+use super::{classify, classify_code, Connection, StoreConfig, CONCURRENCY};
 use crate::provider::{ErrorKind, ItemResult, ProviderError, Store};
 use crate::secret::SecretValue;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PsConfig {
-    pub region: Option<String>,
-    pub profile: Option<String>,
-    pub endpoint: Option<String>,
-    pub role_arn: Option<String>,
-    pub prefix: Option<String>,
-    pub kms_key_id: Option<String>,
-}
 
 pub struct ParameterStore {
     prefix: String,
@@ -33,16 +21,12 @@ const SERVICE: &str = "aws-ps";
 const BATCH: usize = 10;
 
 impl ParameterStore {
-    pub fn new(config: PsConfig) -> ParameterStore {
+    pub fn new(config: StoreConfig) -> ParameterStore {
+        let (prefix, kms_key_id, conn) = config.into_parts();
         ParameterStore {
-            prefix: config.prefix.unwrap_or_default(),
-            kms_key_id: config.kms_key_id,
-            conn: Connection::new(Target {
-                region: config.region,
-                profile: config.profile,
-                endpoint: config.endpoint,
-                role_arn: config.role_arn,
-            }),
+            prefix,
+            kms_key_id,
+            conn,
         }
     }
 

@@ -6,22 +6,10 @@ use std::collections::HashMap;
 
 use base64::Engine;
 use futures_util::stream::{self, StreamExt};
-use serde::Deserialize;
 
-use super::{classify, classify_code, Connection, Target, CONCURRENCY};
+use super::{classify, classify_code, Connection, StoreConfig, CONCURRENCY};
 use crate::provider::{ErrorKind, ItemResult, ProviderError, Store};
 use crate::secret::SecretValue;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SmConfig {
-    pub region: Option<String>,
-    pub profile: Option<String>,
-    pub endpoint: Option<String>,
-    pub role_arn: Option<String>,
-    pub prefix: Option<String>,
-    pub kms_key_id: Option<String>,
-}
 
 pub struct SecretsManager {
     prefix: String,
@@ -34,16 +22,12 @@ const SERVICE: &str = "aws-sm";
 const BATCH: usize = 20;
 
 impl SecretsManager {
-    pub fn new(config: SmConfig) -> SecretsManager {
+    pub fn new(config: StoreConfig) -> SecretsManager {
+        let (prefix, kms_key_id, conn) = config.into_parts();
         SecretsManager {
-            prefix: config.prefix.unwrap_or_default(),
-            kms_key_id: config.kms_key_id,
-            conn: Connection::new(Target {
-                region: config.region,
-                profile: config.profile,
-                endpoint: config.endpoint,
-                role_arn: config.role_arn,
-            }),
+            prefix,
+            kms_key_id,
+            conn,
         }
     }
 
