@@ -54,13 +54,7 @@ pub fn resolve_with_references(
 ) -> Result<Resolved> {
     let entries: HashMap<&str, SecretEntry> =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
-    let mut resolver = Resolver {
-        config,
-        entries: &entries,
-        provider_results: HashMap::new(),
-        done: HashMap::new(),
-        visiting: HashSet::new(),
-    };
+    let mut resolver = Resolver::new(config, &entries);
     resolver.fetch_with(names, references);
     let mut values = IndexMap::new();
     let mut fatal: Vec<Failure> = Vec::new();
@@ -120,13 +114,7 @@ pub fn resolve_with_references(
 pub fn resolve_each(config: &Config, names: &[&str]) -> IndexMap<String, Result<SecretValue>> {
     let entries: HashMap<&str, SecretEntry> =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
-    let mut resolver = Resolver {
-        config,
-        entries: &entries,
-        provider_results: HashMap::new(),
-        done: HashMap::new(),
-        visiting: HashSet::new(),
-    };
+    let mut resolver = Resolver::new(config, &entries);
     resolver.fetch(names);
     names
         .iter()
@@ -426,6 +414,16 @@ struct Resolver<'c> {
 }
 
 impl<'c> Resolver<'c> {
+    fn new(config: &'c Config, entries: &'c HashMap<&'c str, SecretEntry<'c>>) -> Self {
+        Resolver {
+            config,
+            entries,
+            provider_results: HashMap::new(),
+            done: HashMap::new(),
+            visiting: HashSet::new(),
+        }
+    }
+
     /// Reads every provider value that `names` (and the secrets their defaults refer to) need,
     /// one batch per provider, the providers concurrently.
     fn fetch(&mut self, names: &[&str]) {
