@@ -8,6 +8,7 @@ pub mod kms;
 pub mod ps;
 pub mod sm;
 
+use std::collections::HashMap;
 use std::error::Error as StdError;
 use std::future::Future;
 use std::sync::OnceLock;
@@ -16,7 +17,9 @@ use std::time::Duration;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use serde::Deserialize;
 
-use super::{ErrorKind, ProviderError};
+use futures_util::stream::{self, StreamExt};
+
+use super::{ErrorKind, ItemResult, ProviderError};
 
 /// Requests in flight at once per provider.
 pub const CONCURRENCY: usize = 16;
@@ -104,6 +107,49 @@ impl Connection {
             }
             f(config).await
         })
+    }
+}
+
+impl Connection {
+    /// Fetches remote names in chunks of `batch` (each distinct name once), the chunks
+    /// concurrently, and returns one result per name in input order. `fetch` answers for one
+    /// chunk; a name no answer mentions gets `missing(name)`.
+    pub fn fetch_chunked<C, F, Fut>(
+        &self,
+        names: &[String],
+        batch: usize,
+        client: impl FnOnce(&SdkConfig) -> C,
+        fetch: F,
+        missing: impl Fn(&str) -> ProviderError,
+    ) -> Vec<ItemResult>
+    where
+        C: Clone,
+        F: Fn(C, Vec<String>) -> Fut,
+        Fut: Future<Output = Vec<(String, ItemResult)>>,
+    {
+        let mut unique = names.to_vec();
+        unique.sort();
+        unique.dedup();
+        let outcome = self.run(|config| async move {
+            let client = client(&config);
+            let chunks: Vec<Vec<String>> = unique.chunks(batch).map(<[String]>::to_vec).collect();
+            let replies: Vec<Vec<(String, ItemResult)>> = stream::iter(chunks)
+                .map(|chunk| fetch(client.clone(), chunk))
+                .buffer_unordered(CONCURRENCY)
+                .collect()
+                .await;
+            Ok(replies
+                .into_iter()
+                .flatten()
+                .collect::<HashMap<String, ItemResult>>())
+        });
+        match outcome {
+            Ok(by_name) => names
+                .iter()
+                .map(|n| by_name.get(n).cloned().unwrap_or_else(|| Err(missing(n))))
+                .collect(),
+            Err(e) => names.iter().map(|_| Err(e.clone())).collect(),
+        }
     }
 }
 

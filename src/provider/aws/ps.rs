@@ -2,11 +2,7 @@
 //! read with GetParameters, 10 names per call, the calls concurrently, SecureStrings decrypted.
 //! `set` writes a SecureString (overwriting), with `kms_key_id` when given.
 
-use std::collections::HashMap;
-
-use futures_util::stream::{self, StreamExt};
-
-use super::{classify, classify_code, Connection, StoreConfig, CONCURRENCY};
+use super::{classify, classify_code, Connection, StoreConfig};
 use crate::provider::{ErrorKind, ItemResult, ProviderError, Store};
 use crate::secret::SecretValue;
 
@@ -38,77 +34,18 @@ impl ParameterStore {
 impl Store for ParameterStore {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
         let names: Vec<String> = references.iter().map(|r| self.name(r)).collect();
-        let mut unique: Vec<String> = names.clone();
-        unique.sort();
-        unique.dedup();
-        let outcome = self.conn.run(|config| async move {
-            let client = aws_sdk_ssm::Client::new(&config);
-            let chunks: Vec<Vec<String>> = unique.chunks(BATCH).map(<[String]>::to_vec).collect();
-            let replies: Vec<Vec<(String, ItemResult)>> = stream::iter(chunks)
-                .map(|chunk| {
-                    let client = client.clone();
-                    async move {
-                        match client
-                            .get_parameters()
-                            .set_names(Some(chunk.clone()))
-                            .with_decryption(true)
-                            .send()
-                            .await
-                        {
-                            Ok(out) => {
-                                let mut found: Vec<(String, ItemResult)> = out
-                                    .parameters()
-                                    .iter()
-                                    .filter_map(|p| {
-                                        let name = p.name()?.to_owned();
-                                        let value = p.value().unwrap_or_default().to_owned();
-                                        Some((name, Ok(SecretValue::new(value))))
-                                    })
-                                    .collect();
-                                for missing in out.invalid_parameters() {
-                                    let err = classify_code(
-                                        SERVICE,
-                                        &format!("parameter {missing}"),
-                                        "ParameterNotFound",
-                                        "",
-                                    );
-                                    found.push((missing.clone(), Err(err)));
-                                }
-                                found
-                            }
-                            Err(e) => {
-                                let err = classify(
-                                    SERVICE,
-                                    &format!("parameters {}", chunk.join(", ")),
-                                    e,
-                                );
-                                chunk.into_iter().map(|n| (n, Err(err.clone()))).collect()
-                            }
-                        }
-                    }
-                })
-                .buffer_unordered(CONCURRENCY)
-                .collect()
-                .await;
-            Ok(replies
-                .into_iter()
-                .flatten()
-                .collect::<HashMap<String, ItemResult>>())
-        });
-        match outcome {
-            Ok(by_name) => names
-                .iter()
-                .map(|n| {
-                    by_name.get(n).cloned().unwrap_or_else(|| {
-                        Err(ProviderError::new(
-                            ErrorKind::NotFound,
-                            format!("{SERVICE}: parameter {n} was not returned"),
-                        ))
-                    })
-                })
-                .collect(),
-            Err(e) => names.iter().map(|_| Err(e.clone())).collect(),
-        }
+        self.conn.fetch_chunked(
+            &names,
+            BATCH,
+            aws_sdk_ssm::Client::new,
+            |client, chunk| async move { fetch_chunk(&client, chunk).await },
+            |n| {
+                ProviderError::new(
+                    ErrorKind::NotFound,
+                    format!("{SERVICE}: parameter {n} was not returned"),
+                )
+            },
+        )
     }
 
     fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
@@ -146,4 +83,43 @@ impl Store for ParameterStore {
             ))
         })
     }
+}
+
+/// One GetParameters call; names it reports invalid come back as not found, one by one.
+async fn fetch_chunk(
+    client: &aws_sdk_ssm::Client,
+    chunk: Vec<String>,
+) -> Vec<(String, ItemResult)> {
+    let reply = client
+        .get_parameters()
+        .set_names(Some(chunk.clone()))
+        .with_decryption(true)
+        .send()
+        .await;
+    let out = match reply {
+        Ok(out) => out,
+        Err(e) => {
+            let err = classify(SERVICE, &format!("parameters {}", chunk.join(", ")), e);
+            return chunk.into_iter().map(|n| (n, Err(err.clone()))).collect();
+        }
+    };
+    let mut found: Vec<(String, ItemResult)> = out
+        .parameters()
+        .iter()
+        .filter_map(|p| {
+            let name = p.name()?.to_owned();
+            let value = p.value().unwrap_or_default().to_owned();
+            Some((name, Ok(SecretValue::new(value))))
+        })
+        .collect();
+    for missing in out.invalid_parameters() {
+        let err = classify_code(
+            SERVICE,
+            &format!("parameter {missing}"),
+            "ParameterNotFound",
+            "",
+        );
+        found.push((missing.clone(), Err(err)));
+    }
+    found
 }

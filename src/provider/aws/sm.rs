@@ -2,12 +2,9 @@
 //! with BatchGetSecretValue, 20 per call, the calls concurrently. `set` creates the secret (with
 //! `kms_key_id` when given) or puts a new version of an existing one.
 
-use std::collections::HashMap;
-
 use base64::Engine;
-use futures_util::stream::{self, StreamExt};
 
-use super::{classify, classify_code, Connection, StoreConfig, CONCURRENCY};
+use super::{classify, classify_code, Connection, StoreConfig};
 use crate::provider::{ErrorKind, ItemResult, ProviderError, Store};
 use crate::secret::SecretValue;
 
@@ -56,41 +53,20 @@ fn secret_value(
 impl Store for SecretsManager {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
         let names: Vec<String> = references.iter().map(|r| self.name(r)).collect();
-        let mut unique = names.clone();
-        unique.sort();
-        unique.dedup();
-        let outcome = self.conn.run(|config| async move {
-            let client = aws_sdk_secretsmanager::Client::new(&config);
-            let chunks: Vec<Vec<String>> = unique.chunks(BATCH).map(<[String]>::to_vec).collect();
-            let replies: Vec<Vec<(String, ItemResult)>> = stream::iter(chunks)
-                .map(|chunk| {
-                    let client = client.clone();
-                    async move { fetch_chunk(&client, chunk).await }
-                })
-                .buffer_unordered(CONCURRENCY)
-                .collect()
-                .await;
-            Ok(replies
-                .into_iter()
-                .flatten()
-                .collect::<HashMap<String, ItemResult>>())
-        });
-        match outcome {
-            Ok(by_name) => names
-                .iter()
-                .map(|n| {
-                    by_name.get(n).cloned().unwrap_or_else(|| {
-                        Err(classify_code(
-                            SERVICE,
-                            &format!("secret {n}"),
-                            "ResourceNotFoundException",
-                            "",
-                        ))
-                    })
-                })
-                .collect(),
-            Err(e) => names.iter().map(|_| Err(e.clone())).collect(),
-        }
+        self.conn.fetch_chunked(
+            &names,
+            BATCH,
+            aws_sdk_secretsmanager::Client::new,
+            |client, chunk| async move { fetch_chunk(&client, chunk).await },
+            |n| {
+                classify_code(
+                    SERVICE,
+                    &format!("secret {n}"),
+                    "ResourceNotFoundException",
+                    "",
+                )
+            },
+        )
     }
 
     fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
