@@ -96,11 +96,13 @@ fn get_decrypts_an_ascii_armored_value() {
         "fnox.toml",
         &config_for(
             TEST_PUBLIC_KEY,
-            &format!("ARMORED = {{ provider = \"age\", value = \"\"\"\n{armored}\"\"\" }}\nB64_ARMOR = {{ provider = \"age\", value = \"{base64_of_armor}\" }}\n"),
+            &format!("ARMORED = {{ provider = \"age\", value = \"\"\"\n{armored}\"\"\" }}\nB64_ARMOR = {{ provider = \"age\", value = \"{base64_of_armor}\" }}\nINDENTED = {{ provider = \"age\", value = \"\"\"\n\n  \t{armored}\n\"\"\" }}\n"),
         ),
     );
     assert_eq!(sb.run(&["get", "ARMORED"]).ok(), "armored value\n");
     assert_eq!(sb.run(&["get", "B64_ARMOR"]).ok(), "armored value\n");
+    // Whitespace around an armored file is allowed (https://c2sp.org/age#ascii-armor).
+    assert_eq!(sb.run(&["get", "INDENTED"]).ok(), "armored value\n");
 }
 
 /// An unencrypted ed25519 SSH key pair: (private key path, public key line).

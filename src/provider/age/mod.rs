@@ -3,9 +3,10 @@
 //! a batch runs on all cores. Native X25519 identities go through `fast` (assembly X25519, public key
 //! derived once); everything else through the age crate.
 
+mod decrypt;
 mod fast;
 
-use std::io::{BufRead, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -16,7 +17,7 @@ use serde::Deserialize;
 
 use super::{BuildContext, Cipher, ErrorKind, ItemResult, ProviderError};
 use crate::env_vars;
-use crate::secret::SecretValue;
+use decrypt::{decode, decrypt_one, recipient_stanzas};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -246,20 +247,23 @@ fn parse_identity_text(text: &str, name: &str) -> Result<Vec<DynIdentity>, Strin
         return Err("no AGE-SECRET-KEY-1... line found".to_owned());
     }
     // The age crate has validated the file; native keys take the fast path.
-    let keys: Vec<&str> = text
-        .lines()
+    match native_identities(text) {
+        Some(fast) => Ok(fast
+            .into_iter()
+            .map(|f| Box::new(f) as DynIdentity)
+            .collect()),
+        None => Ok(ids),
+    }
+}
+
+/// The fast-path identities of an identity file's text, when every key line in it is a native
+/// X25519 key; None when any is something else (plugin, unparsable), which the age crate handles.
+fn native_identities(text: &str) -> Option<Vec<fast::FastX25519>> {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    let fast: Vec<DynIdentity> = keys
-        .iter()
-        .filter_map(|l| fast::FastX25519::parse(l))
-        .map(|f| Box::new(f) as DynIdentity)
-        .collect();
-    if fast.len() == keys.len() {
-        return Ok(fast);
-    }
-    Ok(ids)
+        .map(fast::FastX25519::parse)
+        .collect()
 }
 
 /// The public keys of the native identities in an identity file's text.
@@ -282,89 +286,6 @@ pub fn generate_identity(created: &str) -> (String, String) {
         id.to_string().expose_secret()
     );
     (text, public)
-}
-
-fn decode(value: &str) -> Vec<u8> {
-    let trimmed: String = value.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD
-        .decode(trimmed.as_bytes())
-        .unwrap_or_else(|_| value.as_bytes().to_vec())
-}
-
-/// How many recipient stanzas (X25519 and SSH) a binary age file's header has; None when the
-/// header cannot be read (armored or damaged values).
-fn recipient_stanzas(bytes: &[u8]) -> Option<usize> {
-    let header_end = bytes.windows(4).position(|w| w == b"\n---")?;
-    let header = std::str::from_utf8(&bytes[..header_end]).ok()?;
-    let mut lines = header.lines();
-    if lines.next()? != "age-encryption.org/v1" {
-        return None;
-    }
-    Some(
-        lines
-            .filter(|l| {
-                l.starts_with("-> X25519 ")
-                    || l.starts_with("-> ssh-ed25519 ")
-                    || l.starts_with("-> ssh-rsa ")
-            })
-            .count(),
-    )
-}
-
-fn decrypt_one(identities: &[DynIdentity], value: &str) -> ItemResult {
-    let bytes = decode(value);
-    let armored = bytes.starts_with(b"-----BEGIN AGE ENCRYPTED FILE-----");
-    let reader: Box<dyn BufRead> = if armored {
-        Box::new(std::io::BufReader::new(age::armor::ArmoredReader::new(
-            &bytes[..],
-        )))
-    } else {
-        Box::new(&bytes[..])
-    };
-    let decryptor = age::Decryptor::new_buffered(reader).map_err(map_decrypt_error)?;
-    let mut plain = zeroize::Zeroizing::new(Vec::new());
-    decryptor
-        .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
-        .map_err(map_decrypt_error)?
-        .read_to_end(&mut plain)
-        .map_err(|e| {
-            ProviderError::new(
-                ErrorKind::BadCiphertext,
-                format!("age: the ciphertext is damaged ({e})"),
-            )
-            .hint("the value was modified or truncated; set it again with `fnox set`")
-        })?;
-    let text = String::from_utf8(std::mem::take(&mut *plain)).map_err(|e| {
-        let _ = zeroize::Zeroizing::new(e.into_bytes());
-        ProviderError::new(ErrorKind::BadCiphertext, "age: the decrypted value is not UTF-8 text")
-            .hint("store binary data with `fnox set --base64-encode` and read it with `fnox get --base64-decode`")
-    })?;
-    Ok(SecretValue::new(text))
-}
-
-fn map_decrypt_error(e: age::DecryptError) -> ProviderError {
-    use age::DecryptError as D;
-    match e {
-        D::NoMatchingKeys => ProviderError::new(ErrorKind::NoIdentity, "age: no identity matched any of the recipients")
-            .hint("point FNOX_AGE_KEY_FILE at your key, or ask a teammate to add your public key and run `fnox reencrypt`"),
-        D::InvalidHeader | D::UnknownFormat => ProviderError::new(
-            ErrorKind::BadCiphertext,
-            "age: the value is not an age ciphertext (bad header)",
-        )
-        .hint("the value was damaged or is not encrypted; set it again with `fnox set`"),
-        D::InvalidMac | D::DecryptionFailed | D::KeyDecryptionFailed => ProviderError::new(
-            ErrorKind::BadCiphertext,
-            format!("age: the ciphertext failed authentication ({e})"),
-        )
-        .hint("the value was modified or truncated; set it again with `fnox set`"),
-        D::Io(e) => ProviderError::new(
-            ErrorKind::BadCiphertext,
-            format!("age: the ciphertext is truncated or damaged ({e})"),
-        )
-        .hint("the value was cut short or edited; set it again with `fnox set`"),
-        other => ProviderError::new(ErrorKind::BadCiphertext, format!("age: {other}"))
-            .hint("set the value again with `fnox set`"),
-    }
 }
 
 impl Cipher for Age {
