@@ -5,6 +5,8 @@
 
 mod decrypt;
 mod fast;
+#[cfg(test)]
+mod testkit;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
