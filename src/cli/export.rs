@@ -150,12 +150,62 @@ pub fn render(
                 Format::Json => {
                     serde_json::to_string_pretty(&doc).map_err(|e| fail(e.to_string()))? + "\n"
                 }
-                Format::Yaml => serde_yaml_ng::to_string(&doc).map_err(|e| fail(e.to_string()))?,
+                Format::Yaml => yaml_document(&doc),
                 _ => toml::to_string(&doc).map_err(|e| fail(e.to_string()))?,
             };
         }
     }
     Ok(out)
+}
+
+/// The export as YAML whose every key and value is a double-quoted string, so that YAML 1.1
+/// readers (PyYAML, Ruby's Psych) also read `yes`, `on`, `1_000` or `2001-12-14` back as text.
+fn yaml_document(doc: &Document) -> String {
+    let mut out = String::from(if doc.secrets.is_empty() {
+        "secrets: {}\n"
+    } else {
+        "secrets:\n"
+    });
+    for (k, v) in &doc.secrets {
+        out.push_str(&format!("  {}: {}\n", yaml_quote(k), yaml_quote(v)));
+    }
+    let m = &doc.metadata;
+    out.push_str(&format!(
+        "metadata:\n  profile: {}\n  exported_at: {}\n  total_secrets: {}\n",
+        yaml_quote(&m.profile),
+        yaml_quote(&m.exported_at),
+        m.total_secrets
+    ));
+    out
+}
+
+/// A YAML double-quoted scalar, read the same by YAML 1.1 and 1.2: `\uXXXX` for every character
+/// YAML does not allow raw or treats as a line break (C0/C1 controls, DEL, U+0085, U+2028, U+2029,
+/// U+FEFF, U+FFFE, U+FFFF).
+fn yaml_quote(v: &str) -> String {
+    double_quote(v, |c| {
+        matches!(c, ' '..='~' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+            && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+    })
+}
+
+/// `"..."` with `\\ \" \n \r \t` escapes, and `\uXXXX` for the other characters `raw` refuses.
+fn double_quote(v: &str, raw: impl Fn(char) -> bool) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if raw(c) => out.push(c),
+            c => out.push_str(&format!("\\u{:04X}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A name `export NAME=...` accepts in every POSIX shell.
@@ -177,20 +227,7 @@ pub fn dotenv_quote(v: &str) -> String {
     if is_plain(v) {
         return v.to_owned();
     }
-    let mut out = String::with_capacity(v.len() + 2);
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quote(v, |_| true)
 }
 
 /// A POSIX shell word that the shell never expands: bare when plain, else single-quoted.

@@ -108,6 +108,67 @@ fn export_yaml_parses_back_to_the_same_values() {
 }
 
 #[test]
+fn export_yaml_reads_back_as_text_in_a_yaml_1_1_reader() {
+    // PyYAML implements YAML 1.1, where a bare yes, on, 1_000 or 2001-12-14 is not a string.
+    let Some(python) = crate::support::services::find_tool("python3") else {
+        panic!(
+            "python3 is needed (scripts/test.sh installs PyYAML with moto into target/test-tools)"
+        );
+    };
+    let probe = std::process::Command::new(&python)
+        .args(["-c", "import yaml"])
+        .status()
+        .unwrap();
+    if !probe.success() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "PyYAML is required in CI: scripts/test.sh installs it with moto"
+        );
+        eprintln!("skipping: PyYAML not installed (run scripts/test.sh)");
+        return;
+    }
+    let sb = awkward_sandbox();
+    let yaml_1_1: &[(&str, &str)] = &[
+        ("YES", "yes"),
+        ("ON", "On"),
+        ("N", "n"),
+        ("UNDERSCORE", "1_000"),
+        ("DATE", "2001-12-14"),
+        ("SEXAGESIMAL", "1:20"),
+        ("NULL", "~"),
+        (
+            "CONTROLS",
+            "bell\u{7} del\u{7f} nel\u{85} ls\u{2028} bom\u{feff}",
+        ),
+    ];
+    for (name, value) in yaml_1_1 {
+        sb.run(&["set", name, value]).ok();
+    }
+    sb.run(&["export", "-f", "yaml", "-o", "out.yaml"]).ok();
+    let read = std::process::Command::new(&python)
+        .args([
+            "-c",
+            "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))",
+        ])
+        .arg(sb.path("out.yaml"))
+        .output()
+        .unwrap();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&read.stdout).unwrap();
+    for (name, value) in AWKWARD.iter().chain(yaml_1_1) {
+        assert_eq!(doc["secrets"][name], *value, "{name}");
+    }
+    assert_eq!(
+        doc["metadata"]["total_secrets"],
+        AWKWARD.len() + yaml_1_1.len()
+    );
+}
+
+#[test]
 fn export_toml_parses_back_to_the_same_values() {
     let sb = awkward_sandbox();
     let doc: toml::Table = toml::from_str(&export(&sb, "toml")).unwrap();
