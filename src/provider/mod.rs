@@ -9,7 +9,6 @@ pub mod keychain;
 pub mod password_store;
 pub mod plain;
 pub mod vault;
-pub mod vault_transit;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -199,10 +198,10 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
         "keychain" => Ok(Provider::Store(Box::new(keychain::Keychain::new(
             parse_fields(config)?,
         )?))),
-        "vault" => Ok(Provider::Store(Box::new(vault::Vault::new(parse_fields(
-            config,
-        )?)))),
-        "vault-transit" => Ok(Provider::Cipher(Box::new(vault_transit::Transit::new(
+        "vault" => Ok(Provider::Store(Box::new(vault::kv::Vault::new(
+            parse_fields(config)?,
+        )))),
+        "vault-transit" => Ok(Provider::Cipher(Box::new(vault::transit::Transit::new(
             parse_fields(config)?,
         )))),
         other if KNOWN_UNSUPPORTED.contains(&other) => Err(ProviderError::new(

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use base64::Engine;
 
-use super::vault::{Connection, Reply, Target};
-use super::{Cipher, ErrorKind, ItemResult, ProviderError};
+use super::{Connection, Reply, Target};
+use crate::provider::{Cipher, ErrorKind, ItemResult, ProviderError};
 use crate::secret::SecretValue;
 
 #[derive(Deserialize)]
