@@ -1,5 +1,6 @@
 pub mod cli;
 pub mod config;
+pub mod dotenv;
 pub mod env_vars;
 pub mod error;
 pub mod progress;

@@ -314,7 +314,7 @@ impl EnvReferences {
             let shown = file.display().to_string();
             let text = std::fs::read_to_string(file)
                 .map_err(|e| Error::new(format!("cannot read the env file {shown}")).cause(e))?;
-            let parsed = super::import::parse_dotenv(&text).map_err(|e| {
+            let parsed = crate::dotenv::parse(&text).map_err(|e| {
                 Error::new(format!("cannot read the env file {shown}"))
                     .cause(e)
                     .hint("write one KEY=value per line")
