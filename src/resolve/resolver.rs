@@ -1,388 +1,21 @@
-//! Turns "these secrets of the active profiles" into values: groups provider reads by provider,
-//! runs each group as one batch (the groups concurrently), then applies defaults, the process
-//! environment and `if_missing`, keeping every failure with its secret's name and location.
+//! The resolver behind `resolve` and friends: collects every provider read a run needs (secrets,
+//! the secrets their defaults and templates refer to, `secret://` references), reads them one batch
+//! per provider with the providers concurrently, then works out each secret's final value from its
+//! provider result, template, default or the environment, catching reference cycles.
 
 use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 
 use crate::config::load::{Config, SecretEntry};
-use crate::config::model::IfMissing;
-use crate::env_vars;
 use crate::error::{warn, Error, Result};
-use crate::provider::{self, BuildContext, ItemResult, Provider, ProviderError};
+use crate::provider::{ItemResult, Provider};
 use crate::reference::{self, Reference, Source};
 use crate::secret::SecretValue;
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ResolveOptions {
-    /// `--if-missing` from the command line.
-    pub if_missing: Option<IfMissing>,
-    /// Every failure is an error whatever `if_missing` says (`get`).
-    pub strict: bool,
-}
-
-/// One secret that could not be resolved.
-pub struct Failure {
-    pub name: String,
-    pub error: Error,
-}
-
-/// Resolves `names` (which must be defined) in the given order. Failures follow `if_missing`:
-/// `error` aborts after listing every failure, `warn` prints them and leaves the secret out,
-/// `ignore` leaves it out silently.
-pub fn resolve(
-    config: &Config,
-    names: &[&str],
-    opts: ResolveOptions,
-) -> Result<IndexMap<String, SecretValue>> {
-    resolve_with_references(config, names, &[], opts).map(|(values, _)| values)
-}
-
-/// The secrets' values by name, and the outcome of each reference in input order.
-pub type Resolved = (IndexMap<String, SecretValue>, Vec<Result<SecretValue>>);
-
-/// `resolve`, plus the values of `references` (as `reference::find` parsed them) in input
-/// order, read in the same batches: every `secret://` reference of the run de-duplicated, one
-/// batch per provider, the providers concurrently. A reference that cannot be resolved is an
-/// error in its place, whatever `if_missing` says.
-pub fn resolve_with_references(
-    config: &Config,
-    names: &[&str],
-    references: &[Reference],
-    opts: ResolveOptions,
-) -> Result<Resolved> {
-    let entries: HashMap<&str, SecretEntry> =
-        config.secrets().into_iter().map(|e| (e.name, e)).collect();
-    let mut resolver = Resolver::new(config, &entries);
-    resolver.fetch_with(names, references);
-    let mut values = IndexMap::new();
-    let mut fatal: Vec<Failure> = Vec::new();
-    for name in names {
-        match resolver.value(name) {
-            Ok(v) => {
-                values.insert((*name).to_owned(), v);
-            }
-            Err(error) => {
-                let entry = &entries[name];
-                let mode = if opts.strict {
-                    IfMissing::Error
-                } else {
-                    if_missing_for(config, entry, opts.if_missing)
-                };
-                match mode {
-                    IfMissing::Error => fatal.push(Failure {
-                        name: (*name).to_owned(),
-                        error,
-                    }),
-                    IfMissing::Warn => {
-                        warn(format!(
-                            "{} (left out; if_missing = \"warn\")",
-                            error.one_line()
-                        ));
-                    }
-                    IfMissing::Ignore => {}
-                }
-            }
-        }
-    }
-    match fatal.len() {
-        0 => {
-            let refs = references
-                .iter()
-                .map(|r| resolver.reference_value(r))
-                .collect();
-            Ok((values, refs))
-        }
-        1 => Err(fatal.pop().expect("one failure").error),
-        n => {
-            let named = fatal.into_iter().map(|f| {
-                let mut e = f.error;
-                e.message = format!("{}: {}", f.name, e.message);
-                e
-            });
-            Err(Error::batch(
-                format!("{n} secrets could not be resolved"),
-                named,
-            ))
-        }
-    }
-}
-
-/// Resolves `names` (which must be defined) and returns each one's own outcome, whatever
-/// `if_missing` says: for commands that judge failures themselves (`check`, `scan`).
-pub fn resolve_each(config: &Config, names: &[&str]) -> IndexMap<String, Result<SecretValue>> {
-    let entries: HashMap<&str, SecretEntry> =
-        config.secrets().into_iter().map(|e| (e.name, e)).collect();
-    let mut resolver = Resolver::new(config, &entries);
-    resolver.fetch(names);
-    names
-        .iter()
-        .map(|name| ((*name).to_owned(), resolver.value(name)))
-        .collect()
-}
-
-/// The value each secret's provider holds, as stored: no default, environment, `json_path` or
-/// `line`. With `use_sync` a synced copy is read where there is one (`edit`); without, the
-/// original provider is asked (`sync`). Secrets without a provider value are left out.
-pub fn read_stored(
-    config: &Config,
-    names: &[&str],
-    use_sync: bool,
-) -> IndexMap<String, Result<SecretValue>> {
-    let entries: HashMap<&str, SecretEntry> =
-        config.secrets().into_iter().map(|e| (e.name, e)).collect();
-    let mut groups: IndexMap<Option<String>, Vec<(&str, &str)>> = IndexMap::new();
-    for name in names {
-        let Some(entry) = entries.get(name) else {
-            continue;
-        };
-        let input = match (&entry.secret.sync, &entry.secret.value) {
-            (Some(sync), _) if use_sync => Some((Some(sync.provider.clone()), sync.value.as_str())),
-            (_, Some(value)) => Some((
-                entry
-                    .secret
-                    .provider
-                    .clone()
-                    .or_else(|| config.default_provider()),
-                value.as_str(),
-            )),
-            _ => None,
-        };
-        if let Some((provider, input)) = input {
-            groups.entry(provider).or_default().push((name, input));
-        }
-    }
-    let mut out = IndexMap::new();
-    for (provider, items) in groups {
-        let Some(provider) = provider else {
-            for (name, _) in items {
-                let loc = config.locate("secrets", name, &entries[name].origin);
-                out.insert(
-                    name.to_owned(),
-                    Err(Error::new(format!("cannot read {name} ({loc})"))
-                        .cause("it has a value but no provider, and no default_provider is set")
-                        .hint(format!(
-                            "add `provider = \"NAME\"` to {name}, or set default_provider"
-                        ))),
-                );
-            }
-            continue;
-        };
-        match build_provider(config, &provider) {
-            Err(e) => {
-                for (name, _) in items {
-                    let mut err = Error::new(format!("cannot read {name}"));
-                    err.causes.push(e.message.clone());
-                    err.causes.extend(e.causes.iter().cloned());
-                    err.hint = e.hint.clone();
-                    out.insert(name.to_owned(), Err(err));
-                }
-            }
-            Ok(built) => {
-                let inputs: Vec<&str> = items.iter().map(|(_, v)| *v).collect();
-                let verb = if built.is_cipher() {
-                    "decrypt"
-                } else {
-                    "fetch"
-                };
-                for ((name, _), r) in items.iter().zip(built.read_batch(&inputs)) {
-                    let loc = config.locate("secrets", name, &entries[name].origin);
-                    out.insert(
-                        (*name).to_owned(),
-                        r.map_err(|e| {
-                            provider_error(
-                                format!("cannot {verb} {name} ({loc}, provider '{provider}')"),
-                                e,
-                            )
-                        }),
-                    );
-                }
-            }
-        }
-    }
-    // Input order, as every batch call promises.
-    let mut ordered = IndexMap::new();
-    for name in names {
-        if let Some(r) = out.shift_remove(*name) {
-            ordered.insert((*name).to_owned(), r);
-        }
-    }
-    ordered
-}
-
-/// The `if_missing` in force for one secret: flag > FNOX_IF_MISSING > the secret's >
-/// the file's > FNOX_IF_MISSING_DEFAULT > warn.
-pub fn if_missing_for(config: &Config, entry: &SecretEntry, flag: Option<IfMissing>) -> IfMissing {
-    let from_env = |var: &str| {
-        let raw = env_vars::non_empty(var)?;
-        let parsed = IfMissing::parse(&raw);
-        if parsed.is_none() {
-            warn(format!(
-                "{var}='{raw}' is not error, warn or ignore; ignoring it"
-            ));
-        }
-        parsed
-    };
-    flag.or_else(|| from_env(env_vars::FNOX_IF_MISSING))
-        .or(entry.secret.if_missing)
-        .or(config.if_missing())
-        .or_else(|| from_env(env_vars::FNOX_IF_MISSING_DEFAULT))
-        .unwrap_or(IfMissing::Warn)
-}
-
-/// The provider a secret reads from, and the input it gives that provider.
-fn provider_input<'a>(
-    config: &Config,
-    entry: &'a SecretEntry,
-) -> Option<(Option<String>, &'a str)> {
-    if let Some(sync) = &entry.secret.sync {
-        return Some((Some(sync.provider.clone()), sync.value.as_str()));
-    }
-    if template(config, entry).is_some() {
-        return None;
-    }
-    let value = entry.secret.value.as_deref()?;
-    let provider = entry
-        .secret
-        .provider
-        .clone()
-        .or_else(|| config.default_provider());
-    Some((provider, value))
-}
-
-/// A `value` with references in it, when its secret has no provider (or a `plain` one): the
-/// references are resolved and spliced in instead of asking a provider.
-fn template<'a>(config: &Config, entry: &'a SecretEntry) -> Option<&'a str> {
-    let value = entry.secret.value.as_deref()?;
-    if entry.secret.sync.is_some() || !reference::contains(value) {
-        return None;
-    }
-    let plain = match &entry.secret.provider {
-        None => true,
-        Some(name) => config
-            .provider(name)
-            .map_or(name == "plain", |p| p.config.kind == "plain"),
-    };
-    plain.then_some(value)
-}
-
-/// Builds a provider by name from the effective config, with errors that name the secret's context.
-pub fn build_provider(config: &Config, name: &str) -> Result<Provider> {
-    build_provider_for(config, name, &config.profiles)
-}
-
-/// Builds a provider as it is configured with `profiles` active.
-pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> Result<Provider> {
-    let entry = config.provider_for(name, profiles).ok_or_else(|| {
-        let names: Vec<&str> = config
-            .providers_for(profiles)
-            .iter()
-            .map(|p| p.name)
-            .collect();
-        let mut err = Error::new(format!("provider '{name}' is not defined"));
-        if let Some(dym) = crate::error::did_you_mean(name, names.iter().copied()) {
-            err = err.cause(dym);
-        }
-        let known = if names.is_empty() {
-            "no providers are configured".to_owned()
-        } else {
-            format!("configured providers: {}", names.join(", "))
-        };
-        err.cause(known).hint(format!(
-            "add it with `fnox provider add {name} age`, or use one of the configured providers"
-        ))
-    })?;
-    let ctx = BuildContext {
-        name,
-        base_dir: config.base_dir(&entry.origin),
-        legacy_age_key_file: config.age_key_file(),
-    };
-    let loc = config.locate("providers", name, &entry.origin);
-    let resolved_fields = secret_fields(config, name, &loc, entry.config)?;
-    provider::build(&ctx, resolved_fields.as_ref().unwrap_or(entry.config))
-        .map_err(|e| provider_error(format!("cannot use provider '{name}' ({loc})"), e))
-}
-
-thread_local! {
-    /// Providers whose `{ secret = "NAME" }` fields are being resolved: a provider met again is a cycle.
-    static BUILDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// A provider field written `{ secret = "NAME" }` takes the value of secret NAME (else of the
-/// environment variable NAME). Returns the config with those fields filled in, or None when it has none.
-fn secret_fields(
-    config: &Config,
-    name: &str,
-    loc: &str,
-    provider: &crate::config::model::ProviderConfig,
-) -> Result<Option<crate::config::model::ProviderConfig>> {
-    let refs: Vec<(String, String)> = provider
-        .fields
-        .iter()
-        .filter_map(|(field, v)| match v {
-            toml::Value::Table(t) if t.len() == 1 => t
-                .get("secret")?
-                .as_str()
-                .map(|s| (field.clone(), s.to_owned())),
-            _ => None,
-        })
-        .collect();
-    if refs.is_empty() {
-        return Ok(None);
-    }
-    let chain = BUILDING.with(|b| b.borrow().clone());
-    if chain.iter().any(|p| p == name) {
-        return Err(Error::new(format!("cannot use provider '{name}' ({loc})"))
-            .cause(format!(
-                "its `{{ secret = ... }}` fields need provider '{name}' again ({} -> {name}: a cycle)",
-                chain.join(" -> ")
-            ))
-            .hint("give one of these fields a literal value or an environment variable"));
-    }
-    BUILDING.with(|b| b.borrow_mut().push(name.to_owned()));
-    let mut filled = provider.clone();
-    let mut outcome = Ok(());
-    for (field, secret) in refs {
-        let value = if config.secret(&secret).is_some() {
-            let opts = ResolveOptions {
-                strict: true,
-                ..ResolveOptions::default()
-            };
-            resolve(config, &[secret.as_str()], opts).map(|mut m| {
-                m.swap_remove(secret.as_str())
-                    .expect("a resolved secret has a value")
-            })
-        } else {
-            std::env::var(&secret).map(SecretValue::new).map_err(|_| {
-                Error::new(format!("cannot use provider '{name}' ({loc})"))
-                    .cause(format!("its field `{field}` takes secret {secret}, which is neither a secret nor set in the environment"))
-                    .hint(format!("define {secret} in fnox.toml or export it"))
-            })
-        };
-        match value {
-            Ok(v) => {
-                filled
-                    .fields
-                    .insert(field, toml::Value::String(v.expose().to_owned()));
-            }
-            Err(e) => {
-                outcome = Err(e.cause(format!(
-                    "needed by field `{field}` of provider '{name}' ({loc})"
-                )));
-                break;
-            }
-        }
-    }
-    BUILDING.with(|b| b.borrow_mut().pop());
-    outcome.map(|()| Some(filled))
-}
-
-pub fn provider_error(message: String, e: ProviderError) -> Error {
-    let mut err = Error::new(message).cause(&e.message);
-    err.hint = e.hint;
-    err
-}
+use super::provider_error;
+use super::providers::{build_provider, provider_input};
+use super::values::{is_var_name, post_process, references, template};
 
 /// What a batch item is read for: a secret, or a `secret://` reference (and the JSON key to
 /// select from its value).
@@ -404,7 +37,7 @@ fn copy_error(e: &Error) -> Error {
     }
 }
 
-struct Resolver<'c> {
+pub(super) struct Resolver<'c> {
     config: &'c Config,
     entries: &'c HashMap<&'c str, SecretEntry<'c>>,
     /// By secret name, and by the canonical text of each `secret://` reference.
@@ -414,7 +47,7 @@ struct Resolver<'c> {
 }
 
 impl<'c> Resolver<'c> {
-    fn new(config: &'c Config, entries: &'c HashMap<&'c str, SecretEntry<'c>>) -> Self {
+    pub(super) fn new(config: &'c Config, entries: &'c HashMap<&'c str, SecretEntry<'c>>) -> Self {
         Resolver {
             config,
             entries,
@@ -426,13 +59,13 @@ impl<'c> Resolver<'c> {
 
     /// Reads every provider value that `names` (and the secrets their defaults refer to) need,
     /// one batch per provider, the providers concurrently.
-    fn fetch(&mut self, names: &[&str]) {
+    pub(super) fn fetch(&mut self, names: &[&str]) {
         self.fetch_with(names, &[]);
     }
 
     /// `fetch`, plus every `secret://` reference in `extra`, in the secrets' templates and
     /// defaults, de-duplicated, in the same batches; `fnox://` references add their secrets.
-    fn fetch_with(&mut self, names: &[&str], extra: &[Reference]) {
+    pub(super) fn fetch_with(&mut self, names: &[&str], extra: &[Reference]) {
         let mut wanted: Vec<&str> = Vec::new();
         let mut stores: Vec<Reference> = Vec::new();
         let mut queue: Vec<&str> = names.to_vec();
@@ -622,7 +255,7 @@ impl<'c> Resolver<'c> {
     }
 
     /// The final value of one secret: provider value, else default, else the environment.
-    fn value(&mut self, name: &str) -> Result<SecretValue> {
+    pub(super) fn value(&mut self, name: &str) -> Result<SecretValue> {
         // Already worked out (as another secret's `${NAME}` or `fnox://NAME`): its provider
         // result has been taken, so it must not be worked out again.
         match self.done.get(name) {
@@ -771,7 +404,7 @@ impl<'c> Resolver<'c> {
     }
 
     /// The value of one reference: a `secret://` read from the batches, or a `fnox://` secret.
-    fn reference_value(&mut self, r: &Reference) -> Result<SecretValue> {
+    pub(super) fn reference_value(&mut self, r: &Reference) -> Result<SecretValue> {
         let (name, field) = match r {
             Reference::Store { .. } => {
                 return match self.provider_results.get(&r.to_string()) {
@@ -868,103 +501,5 @@ impl<'c> Resolver<'c> {
         }
         out.push_str(rest);
         Ok(())
-    }
-}
-
-fn is_var_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// The `${NAME}` references in a default.
-fn references(template: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find("${") {
-        let after = &rest[start + 2..];
-        match after.find('}') {
-            Some(end) if is_var_name(&after[..end]) => {
-                out.push(after[..end].to_owned());
-                rest = &after[end + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    out
-}
-
-/// Applies `json_path` or `line` selection to a value.
-fn post_process(entry: &SecretEntry, value: SecretValue) -> Result<SecretValue, String> {
-    if let Some(path) = &entry.secret.json_path {
-        let json: serde_json::Value = serde_json::from_str(value.expose()).map_err(|e| {
-            format!(
-                "json_path '{path}': the value is not JSON ({})",
-                e.classify_name()
-            )
-        })?;
-        let mut cur = &json;
-        for key in split_json_path(path) {
-            cur = match cur {
-                serde_json::Value::Object(map) => map.get(&key),
-                serde_json::Value::Array(items) => {
-                    key.parse::<usize>().ok().and_then(|i| items.get(i))
-                }
-                _ => None,
-            }
-            .ok_or_else(|| format!("json_path '{path}': no field '{key}' in the value"))?;
-        }
-        return Ok(SecretValue::new(match cur {
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
-        }));
-    }
-    if let Some(line) = entry.secret.line {
-        let text = value.expose();
-        return line
-            .checked_sub(1)
-            .and_then(|i| text.lines().nth(i))
-            .map(SecretValue::from)
-            .ok_or_else(|| {
-                format!(
-                    "line {line}: the value has {} line(s)",
-                    text.lines().count()
-                )
-            });
-    }
-    Ok(value)
-}
-
-/// Splits a dot path; `\.` is a literal dot.
-fn split_json_path(path: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    let mut chars = path.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'.') => {
-                parts.last_mut().expect("nonempty").push('.');
-                chars.next();
-            }
-            '.' => parts.push(String::new()),
-            c => parts.last_mut().expect("nonempty").push(c),
-        }
-    }
-    parts
-}
-
-trait ClassifyName {
-    fn classify_name(&self) -> &'static str;
-}
-
-impl ClassifyName for serde_json::Error {
-    fn classify_name(&self) -> &'static str {
-        match self.classify() {
-            serde_json::error::Category::Io => "I/O error",
-            serde_json::error::Category::Syntax => "syntax error",
-            serde_json::error::Category::Data => "unexpected data",
-            serde_json::error::Category::Eof => "unexpected end",
-        }
     }
 }

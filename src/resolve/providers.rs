@@ -1,0 +1,142 @@
+//! Building providers from the effective config: a provider looked up by name (under the active
+//! profiles or given ones), its `{ secret = "NAME" }` fields filled in from other secrets with
+//! provider cycles caught, and which provider (and input) a secret reads from.
+
+use crate::config::load::{Config, SecretEntry};
+use crate::error::{Error, Result};
+use crate::provider::{self, BuildContext, Provider};
+use crate::secret::SecretValue;
+
+use super::values::template;
+use super::{provider_error, resolve, ResolveOptions};
+
+/// The provider a secret reads from, and the input it gives that provider.
+pub(super) fn provider_input<'a>(
+    config: &Config,
+    entry: &'a SecretEntry,
+) -> Option<(Option<String>, &'a str)> {
+    if let Some(sync) = &entry.secret.sync {
+        return Some((Some(sync.provider.clone()), sync.value.as_str()));
+    }
+    if template(config, entry).is_some() {
+        return None;
+    }
+    let value = entry.secret.value.as_deref()?;
+    let provider = entry
+        .secret
+        .provider
+        .clone()
+        .or_else(|| config.default_provider());
+    Some((provider, value))
+}
+
+/// Builds a provider by name from the effective config, with errors that name the secret's context.
+pub fn build_provider(config: &Config, name: &str) -> Result<Provider> {
+    build_provider_for(config, name, &config.profiles)
+}
+
+/// Builds a provider as it is configured with `profiles` active.
+pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> Result<Provider> {
+    let entry = config.provider_for(name, profiles).ok_or_else(|| {
+        let names: Vec<&str> = config
+            .providers_for(profiles)
+            .iter()
+            .map(|p| p.name)
+            .collect();
+        let mut err = Error::new(format!("provider '{name}' is not defined"));
+        if let Some(dym) = crate::error::did_you_mean(name, names.iter().copied()) {
+            err = err.cause(dym);
+        }
+        let known = if names.is_empty() {
+            "no providers are configured".to_owned()
+        } else {
+            format!("configured providers: {}", names.join(", "))
+        };
+        err.cause(known).hint(format!(
+            "add it with `fnox provider add {name} age`, or use one of the configured providers"
+        ))
+    })?;
+    let ctx = BuildContext {
+        name,
+        base_dir: config.base_dir(&entry.origin),
+        legacy_age_key_file: config.age_key_file(),
+    };
+    let loc = config.locate("providers", name, &entry.origin);
+    let resolved_fields = secret_fields(config, name, &loc, entry.config)?;
+    provider::build(&ctx, resolved_fields.as_ref().unwrap_or(entry.config))
+        .map_err(|e| provider_error(format!("cannot use provider '{name}' ({loc})"), e))
+}
+
+thread_local! {
+    /// Providers whose `{ secret = "NAME" }` fields are being resolved: a provider met again is a cycle.
+    static BUILDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A provider field written `{ secret = "NAME" }` takes the value of secret NAME (else of the
+/// environment variable NAME). Returns the config with those fields filled in, or None when it has none.
+fn secret_fields(
+    config: &Config,
+    name: &str,
+    loc: &str,
+    provider: &crate::config::model::ProviderConfig,
+) -> Result<Option<crate::config::model::ProviderConfig>> {
+    let refs: Vec<(String, String)> = provider
+        .fields
+        .iter()
+        .filter_map(|(field, v)| match v {
+            toml::Value::Table(t) if t.len() == 1 => t
+                .get("secret")?
+                .as_str()
+                .map(|s| (field.clone(), s.to_owned())),
+            _ => None,
+        })
+        .collect();
+    if refs.is_empty() {
+        return Ok(None);
+    }
+    let chain = BUILDING.with(|b| b.borrow().clone());
+    if chain.iter().any(|p| p == name) {
+        return Err(Error::new(format!("cannot use provider '{name}' ({loc})"))
+            .cause(format!(
+                "its `{{ secret = ... }}` fields need provider '{name}' again ({} -> {name}: a cycle)",
+                chain.join(" -> ")
+            ))
+            .hint("give one of these fields a literal value or an environment variable"));
+    }
+    BUILDING.with(|b| b.borrow_mut().push(name.to_owned()));
+    let mut filled = provider.clone();
+    let mut outcome = Ok(());
+    for (field, secret) in refs {
+        let value = if config.secret(&secret).is_some() {
+            let opts = ResolveOptions {
+                strict: true,
+                ..ResolveOptions::default()
+            };
+            resolve(config, &[secret.as_str()], opts).map(|mut m| {
+                m.swap_remove(secret.as_str())
+                    .expect("a resolved secret has a value")
+            })
+        } else {
+            std::env::var(&secret).map(SecretValue::new).map_err(|_| {
+                Error::new(format!("cannot use provider '{name}' ({loc})"))
+                    .cause(format!("its field `{field}` takes secret {secret}, which is neither a secret nor set in the environment"))
+                    .hint(format!("define {secret} in fnox.toml or export it"))
+            })
+        };
+        match value {
+            Ok(v) => {
+                filled
+                    .fields
+                    .insert(field, toml::Value::String(v.expose().to_owned()));
+            }
+            Err(e) => {
+                outcome = Err(e.cause(format!(
+                    "needed by field `{field}` of provider '{name}' ({loc})"
+                )));
+                break;
+            }
+        }
+    }
+    BUILDING.with(|b| b.borrow_mut().pop());
+    outcome.map(|()| Some(filled))
+}
