@@ -2,6 +2,7 @@
 
 use serde_json::json;
 
+use crate::support::fake_throttling_aws::FakeThrottlingAws;
 use crate::support::services::{aws_env, boto3, boto3_many, moto};
 use crate::support::{Output, Sandbox};
 
@@ -31,8 +32,13 @@ impl Aws {
     }
 
     fn run(&self, args: &[&str]) -> Output {
+        self.run_via(self.endpoint, args)
+    }
+
+    /// Runs fnox with the AWS SDK pointed at `endpoint` instead of moto itself.
+    fn run_via(&self, endpoint: &str, args: &[&str]) -> Output {
         self.sb
-            .output(self.sb.fnox().envs(aws_env(self.endpoint)).args(args))
+            .output(self.sb.fnox().envs(aws_env(endpoint)).args(args))
     }
 
     fn call(&self, service: &str, method: &str, params: serde_json::Value) -> serde_json::Value {
@@ -242,6 +248,73 @@ fn exec_fetches_every_reference_across_batches() {
     for i in 0..3 {
         assert!(env.contains(&format!("KMS_{i}=kms-{i}\n")), "KMS_{i}");
     }
+}
+
+#[test]
+fn throttled_batches_are_retried_and_every_value_arrives() {
+    let Some(aws) = Aws::new() else { return };
+    let p = format!("/{}/", aws.unique);
+    let mut config = format!(
+        "[providers]\nps = {{ type = \"aws-ps\", region = \"us-east-1\", prefix = \"{p}\" }}\n[secrets]\n"
+    );
+    let mut calls = Vec::new();
+    for i in 0..25 {
+        let params =
+            json!({"Name": format!("{p}P{i}"), "Value": format!("ps-{i}"), "Type": "SecureString"});
+        calls.push(("ssm", "put_parameter", params));
+        config.push_str(&format!(
+            "PS_{i} = {{ provider = \"ps\", value = \"P{i}\" }}\n"
+        ));
+    }
+    boto3_many(aws.endpoint, &calls);
+    aws.sb.write("fnox.toml", &config);
+    // Three batches of GetParameters (10 per call); the first two requests are throttled.
+    let fake = FakeThrottlingAws::start(aws.endpoint, 2);
+    let out = aws.run_via(&fake.endpoint, &["exec", "--", "env"]);
+    let env = out.ok();
+    for i in 0..25 {
+        assert!(env.contains(&format!("PS_{i}=ps-{i}\n")), "PS_{i}");
+    }
+    assert_eq!(fake.throttled(), 2);
+    assert_eq!(fake.requests(), 3 + 2, "each throttled batch retried once");
+}
+
+#[test]
+fn persistent_throttling_fails_naming_the_secret_and_never_yields_empty() {
+    let Some(aws) = Aws::new() else { return };
+    let name = format!("{}/busy", aws.unique);
+    aws.call(
+        "secretsmanager",
+        "create_secret",
+        json!({"Name": name, "SecretString": "s3cr3t"}),
+    );
+    aws.sb.write(
+        "fnox.toml",
+        &format!("[providers]\nsm = {{ type = \"aws-sm\", region = \"us-east-1\" }}\n[secrets]\nBUSY = {{ provider = \"sm\", value = \"{name}\" }}\n"),
+    );
+    let fake = FakeThrottlingAws::start(aws.endpoint, usize::MAX);
+    let out = aws.run_via(&fake.endpoint, &["get", "BUSY"]);
+    let err = out.fails(1);
+    assert_eq!(out.stdout, "");
+    assert!(
+        err.contains("cannot fetch BUSY (secrets.BUSY in ./fnox.toml:4, provider 'sm')"),
+        "{err}"
+    );
+    assert!(err.contains("throttling"), "{err}");
+    assert!(err.contains("hint: try again shortly"), "{err}");
+    // Bounded retries (the SDK's standard three attempts), not a retry storm.
+    assert_eq!(fake.requests(), 3);
+    // exec under the default if_missing = "warn": BUSY is left out with a warning, never set empty.
+    let probe = "if [ -z \"${BUSY+set}\" ]; then echo unset; else echo \"set: [$BUSY]\"; fi";
+    let out = aws.run_via(&fake.endpoint, &["exec", "--", "sh", "-c", probe]);
+    assert_eq!(out.ok(), "unset\n");
+    assert!(out.stderr.contains("throttling"), "{}", out.stderr);
+    let out = aws.run_via(
+        &fake.endpoint,
+        &["exec", "--strict", "--", "sh", "-c", probe],
+    );
+    out.fails(1);
+    assert_eq!(out.stdout, "", "--strict must not start the program");
 }
 
 #[test]
