@@ -472,6 +472,93 @@ fn kv_exec_fetches_many_references_and_duplicates_once() {
     }
 }
 
+impl Vault {
+    /// A KV v2 mount of this test's own, holding `count` secrets s0.. with values v0..
+    fn own_mount_with_secrets(&self, count: usize) -> String {
+        let mount = format!("{}-rl", self.unique);
+        self.bao.api(
+            "POST",
+            &format!("sys/mounts/{mount}"),
+            Some(json!({"type": "kv", "options": {"version": "2"}})),
+        );
+        for i in 0..count {
+            // A new mount may still be settling: retry its first writes briefly.
+            let path = format!("{mount}/data/s{i}");
+            let body = json!({"data": {"value": format!("v{i}")}});
+            let ok = (0..50).any(|_| {
+                let (status, _) = self.bao.api_raw("POST", &path, Some(body.clone()));
+                let written = (200..300).contains(&status);
+                if !written {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                written
+            });
+            assert!(ok, "cannot write {path}");
+        }
+        mount
+    }
+
+    /// A real OpenBao rate-limit quota on `mount`: `rate` requests per `interval`.
+    fn rate_limit(&self, mount: &str, rate: u32, interval: &str) {
+        self.bao.api(
+            "POST",
+            &format!("sys/quotas/rate-limit/{mount}"),
+            Some(json!({"path": format!("{mount}/"), "rate": rate, "interval": interval})),
+        );
+    }
+}
+
+#[test]
+fn kv_requests_refused_by_a_rate_limit_quota_are_retried_until_they_pass() {
+    let Some(v) = Vault::new() else { return };
+    let mount = v.own_mount_with_secrets(6);
+    let mut config = kv_provider(&mount);
+    for i in 0..6 {
+        config.push_str(&format!(
+            "S{i} = {{ provider = \"vault\", value = \"s{i}\" }}\n"
+        ));
+    }
+    v.sb.write("fnox.toml", &config);
+    // Six concurrent reads against 3 per second: half are refused with HTTP 429 at first.
+    v.rate_limit(&mount, 3, "1s");
+    let out = v.run(&["exec", "--", "env"]);
+    let env = out.ok();
+    for i in 0..6 {
+        assert!(env.contains(&format!("S{i}=v{i}\n")), "S{i}: {env}");
+    }
+}
+
+#[test]
+fn kv_persistent_rate_limiting_fails_naming_the_secret_and_never_yields_empty() {
+    let Some(v) = Vault::new() else { return };
+    let mount = v.own_mount_with_secrets(1);
+    v.sb.write(
+        "fnox.toml",
+        &format!(
+            "{}S0 = {{ provider = \"vault\", value = \"s0\" }}\n",
+            kv_provider(&mount)
+        ),
+    );
+    // One request a minute, already spent.
+    v.rate_limit(&mount, 1, "60s");
+    v.bao.api_raw("GET", &format!("{mount}/data/s0"), None);
+    let out = v.run(&["get", "S0"]);
+    let err = out.fails(1);
+    assert_eq!(out.stdout, "");
+    assert!(
+        err.contains("cannot fetch S0 (secrets.S0 in ./fnox.toml:5, provider 'vault')"),
+        "{err}"
+    );
+    assert!(
+        err.contains("vault: Vault kept rate-limiting requests for"),
+        "{err}"
+    );
+    assert!(err.contains("4 attempts"), "{err}");
+    assert!(err.contains("hint: try again shortly"), "{err}");
+    let probe = "if [ -z \"${S0+set}\" ]; then echo unset; else echo set; fi";
+    assert_eq!(v.run(&["exec", "--", "sh", "-c", probe]).ok(), "unset\n");
+}
+
 fn transit_provider(key: &str) -> String {
     format!("[providers]\ntransit = {{ type = \"vault-transit\", key = \"{key}\" }}\n\n[secrets]\n")
 }

@@ -140,31 +140,57 @@ impl Connection {
     ) -> Result<Reply, ProviderError> {
         let s = self.session()?;
         let url = format!("{}/v1/{}", s.address, path.trim_start_matches('/'));
-        let mut req = s
-            .http
-            .request(method, &url)
-            .header("X-Vault-Token", &s.token)
-            .header("X-Vault-Request", "true");
-        if let Some(ns) = &s.namespace {
-            req = req.header("X-Vault-Namespace", ns);
-        }
-        if let Some(body) = body {
-            req = req.json(body);
-        }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| self.transport(&s.address, what, &e))?;
-        let status = resp.status().as_u16();
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| self.transport(&s.address, what, &e))?;
-        let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        let mut attempt = 1;
+        let (status, body) = loop {
+            let mut req = s
+                .http
+                .request(method.clone(), &url)
+                .header("X-Vault-Token", &s.token)
+                .header("X-Vault-Request", "true");
+            if let Some(ns) = &s.namespace {
+                req = req.header("X-Vault-Namespace", ns);
+            }
+            if let Some(body) = body {
+                req = req.json(body);
+            }
+            let resp = req
+                .send()
+                .await
+                .map_err(|e| self.transport(&s.address, what, &e))?;
+            let status = resp.status().as_u16();
+            let retry_after = resp
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+            let bytes = resp
+                .bytes()
+                .await
+                .map_err(|e| self.transport(&s.address, what, &e))?;
+            // A rate-limit quota refuses the request before Vault acts on it: safe to send again.
+            if status == 429 && attempt < RATE_LIMIT_ATTEMPTS {
+                if let Some(wait) = rate_limit_wait(attempt, retry_after) {
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                    continue;
+                }
+            }
+            break (
+                status,
+                serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            );
+        };
         let reply = Reply { status, body };
         let errors = reply.errors();
         let service = self.service;
         match status {
+            429 => Err(ProviderError::new(
+                ErrorKind::Unreachable,
+                format!(
+                    "{service}: Vault kept rate-limiting requests for {what} ({attempt} attempts; {})",
+                    if errors.is_empty() { "HTTP 429".to_owned() } else { errors }
+                ),
+            )
+            .hint("try again shortly, or ask Vault's operators to raise the rate-limit quota on this path")),
             503 if errors.to_lowercase().contains("sealed") => Err(ProviderError::new(
                 ErrorKind::Unreachable,
                 format!("{service}: the Vault at {} is sealed", s.address),
@@ -190,7 +216,7 @@ impl Connection {
         } else {
             format!("HTTP {}: {errors}", reply.status)
         };
-        let kind = if reply.status >= 500 || reply.status == 429 {
+        let kind = if reply.status >= 500 {
             ErrorKind::Unreachable
         } else {
             ErrorKind::Other
@@ -229,6 +255,26 @@ impl Connection {
         };
         ProviderError::new(ErrorKind::Unreachable, text).hint(hint)
     }
+}
+
+/// How many times a request refused by a rate-limit quota (HTTP 429) is sent in all.
+const RATE_LIMIT_ATTEMPTS: u32 = 4;
+/// The longest Retry-After worth waiting for inside one command.
+const LONGEST_RETRY_AFTER: Duration = Duration::from_secs(10);
+
+/// The pause before attempt `attempt + 1`: Vault's Retry-After when it sends one (None when that
+/// is too long to wait), else 0.5 s doubling per attempt with jitter (50-100%), so concurrent
+/// requests refused together do not come back together.
+fn rate_limit_wait(attempt: u32, retry_after: Option<u64>) -> Option<Duration> {
+    if let Some(seconds) = retry_after {
+        let wait = Duration::from_secs(seconds);
+        return (wait <= LONGEST_RETRY_AFTER).then_some(wait);
+    }
+    let full = Duration::from_millis(500) * 2u32.pow(attempt - 1);
+    let mut noise = [0u8; 2];
+    let _ = aws_lc_rs::rand::fill(&mut noise);
+    let fraction = 0.5 + f64::from(u16::from_le_bytes(noise)) / f64::from(u16::MAX) / 2.0;
+    Some(full.mul_f64(fraction))
 }
 
 fn open_session(service: &str, target: &Target) -> Result<Session, ProviderError> {
@@ -370,4 +416,28 @@ fn credential_command(
         .hint("run the command by hand to see why, or set VAULT_TOKEN"));
     }
     Ok(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_limited_requests_back_off_with_jitter_or_as_vault_asks() {
+        for _ in 0..200 {
+            for (attempt, low, high) in [(1, 250, 500), (2, 500, 1000), (3, 1000, 2000)] {
+                let wait = rate_limit_wait(attempt, None).unwrap().as_millis();
+                assert!((low..=high).contains(&wait), "attempt {attempt}: {wait} ms");
+            }
+        }
+        let waits: std::collections::HashSet<_> =
+            (0..50).map(|_| rate_limit_wait(1, None)).collect();
+        assert!(waits.len() > 10, "the pause is jittered");
+        assert_eq!(rate_limit_wait(2, Some(3)), Some(Duration::from_secs(3)));
+        assert_eq!(
+            rate_limit_wait(1, Some(60)),
+            None,
+            "too long to wait inside a command"
+        );
+    }
 }
