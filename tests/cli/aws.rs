@@ -17,13 +17,7 @@ impl Aws {
     fn new() -> Option<Aws> {
         let endpoint = moto()?;
         let sb = Sandbox::new();
-        let unique = sb
-            .root
-            .path()
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .replace('.', "-");
+        let unique = sb.unique();
         Some(Aws {
             sb,
             endpoint,

@@ -25,16 +25,6 @@ fn age_sandbox(secrets: &[(&str, &str)]) -> Sandbox {
     sb
 }
 
-/// A name unique to this test, usable in remote paths.
-fn unique(sb: &Sandbox) -> String {
-    sb.root
-        .path()
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .replace('.', "-")
-}
-
 /// fnox with VAULT_ADDR / VAULT_TOKEN (when a server is given) and the AWS variables for moto.
 fn run_with(sb: &Sandbox, bao: Option<&Bao>, aws: Option<&str>, args: &[&str]) -> Output {
     let mut cmd = sb.fnox();
@@ -52,7 +42,7 @@ fn run_with(sb: &Sandbox, bao: Option<&Bao>, aws: Option<&str>, args: &[&str]) -
 fn a_reference_in_the_middle_of_a_url_reads_a_kv_v2_field_from_openbao() {
     let Some(bao) = openbao() else { return };
     let sb = age_sandbox(&[]);
-    let u = unique(&sb);
+    let u = sb.unique();
     bao.kv_put(
         &format!("{u}/kms/db"),
         json!({"password": "p4ss-w0rd", "user": "kms"}),
@@ -92,7 +82,7 @@ fn inject_reads_parameter_store_vault_and_age_secrets_in_one_template() {
         return;
     };
     let sb = age_sandbox(&[("API_KEY", "age-api-key"), ("JSON", r#"{"k":"from-json"}"#)]);
-    let u = unique(&sb);
+    let u = sb.unique();
     bao.kv_put(&format!("{u}/app"), json!({"token": "vault-token"}));
     boto3_many(
         endpoint,
@@ -143,7 +133,7 @@ fn inject_resolves_a_template_with_50_references() {
         return;
     };
     let sb = Sandbox::new();
-    let u = unique(&sb);
+    let u = sb.unique();
     let mut config = format!(
         "{}ps = {{ type = \"aws-ps\", region = \"us-east-1\", prefix = \"/{u}/\" }}\n\
          kv = {{ type = \"vault\", path = \"secret/{u}\" }}\n\n[secrets]\n",
@@ -288,7 +278,7 @@ fn inject_reads_stdin_and_keeps_text_without_references() {
 fn references_resolve_with_type_defaults_and_no_fnox_toml() {
     let Some(endpoint) = moto() else { return };
     let sb = Sandbox::new();
-    let u = unique(&sb);
+    let u = sb.unique();
     boto3_many(
         endpoint,
         &[(

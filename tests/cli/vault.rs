@@ -18,13 +18,7 @@ impl Vault {
     fn new() -> Option<Vault> {
         let bao = openbao()?;
         let sb = Sandbox::new();
-        let unique = sb
-            .root
-            .path()
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .replace('.', "-");
+        let unique = sb.unique();
         Some(Vault { sb, bao, unique })
     }
 

@@ -55,6 +55,12 @@ impl Sandbox {
         Sandbox { root, home, cwd }
     }
 
+    /// A name unique to this test (its temp dir's), usable in remote paths and names.
+    pub fn unique(&self) -> String {
+        let dir = self.root.path().file_name().unwrap().to_string_lossy();
+        dir.replace('.', "-")
+    }
+
     /// `fnox` with a cleared environment, run in the sandbox's cwd.
     pub fn fnox(&self) -> Command {
         self.fnox_in(&self.cwd)
