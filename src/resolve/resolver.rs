@@ -159,28 +159,30 @@ impl<'c> Resolver<'c> {
         }
         // A spinner on stderr if the batches take a while (remote stores); cleared when dropped.
         let progress = crate::progress::Progress::start("fetching secrets", built.len());
-        let results: Vec<Vec<ItemResult>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = built
-                .iter()
-                .map(|(_, items, p)| {
-                    let inputs: Vec<&str> = items.iter().map(|(_, v)| v.as_str()).collect();
-                    let p = p.as_ref().ok();
-                    let progress = &progress;
-                    scope.spawn(move || {
-                        let r = match p {
-                            Some(p) => p.read_batch(&inputs),
-                            None => Vec::new(),
-                        };
-                        progress.inc();
-                        r
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
+        let read = |(_, items, p): &BuiltGroup| {
+            let inputs: Vec<&str> = items.iter().map(|(_, v)| v.as_str()).collect();
+            let r = match p {
+                Ok(p) => p.read_batch(&inputs),
+                Err(_) => Vec::new(),
+            };
+            progress.inc();
+            r
+        };
+        // One provider (the usual `get`): no thread to start. Several: each on its own thread.
+        let results: Vec<Vec<ItemResult>> = if built.len() <= 1 {
+            built.iter().map(read).collect()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = built
+                    .iter()
+                    .map(|group| scope.spawn(|| read(group)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_default())
+                    .collect()
+            })
+        };
         drop(progress);
         for ((source, items, p), res) in built.into_iter().zip(results) {
             match p {

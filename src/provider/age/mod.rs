@@ -111,6 +111,12 @@ impl Age {
                 });
             }
         }
+        // A file named twice (FNOX_AGE_KEY_FILE pointing at the default key) is read once.
+        let mut seen = std::collections::HashSet::new();
+        sources.retain(|s| match s {
+            IdentitySource::File { path, .. } => seen.insert(path.clone()),
+            _ => true,
+        });
         Ok(Age {
             recipients: config.recipients,
             sources,
