@@ -1,25 +1,12 @@
 //! check, doctor, config-files, ci-redact, exec --replace and as_file, edit, sync, scan.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
 
 use insta::assert_snapshot;
 
 use crate::support::gpg::PassStore;
-use crate::support::{Sandbox, TEST_PUBLIC_KEY};
-
-fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
-
-fn age_sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.write("fnox.toml", &age_config());
-    sb
-}
+use crate::support::process::Running;
+use crate::support::{age_config, age_sandbox, Sandbox};
 
 fn append(sb: &Sandbox, line: &str) {
     let text = sb.read("fnox.toml");
@@ -36,73 +23,6 @@ fn script(sb: &Sandbox, name: &str, body: &str) -> PathBuf {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     path
-}
-
-/// fnox running in the background; killed and reaped if the test ends early.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
-
-impl Running {
-    fn spawn(sb: &Sandbox, envs: &[(&str, &Path)], args: &[&str]) -> Running {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fnox"));
-        cmd.env_clear()
-            .env("HOME", &sb.home)
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("TMPDIR", sb.root.path().join("tmp"))
-            .current_dir(&sb.cwd)
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (k, v) in envs {
-            cmd.env(k, v);
-        }
-        Running(cmd.spawn().expect("spawn fnox"))
-    }
-
-    fn wait_for_file(&mut self, path: &Path) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !path.exists() || std::fs::metadata(path).unwrap().len() == 0 {
-            if let Some(status) = self.0.try_wait().unwrap() {
-                panic!("fnox exited ({status}) before {} appeared", path.display());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{} never appeared",
-                path.display()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn signal(&self, signal: i32) {
-        // SAFETY: kill(2) on our own child, which has not been reaped.
-        assert_eq!(unsafe { libc::kill(self.0.id() as libc::pid_t, signal) }, 0);
-    }
-
-    /// Waits (bounded) for fnox to exit; returns its exit code and stderr.
-    fn finish(mut self) -> (i32, String) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.0.try_wait().unwrap().is_none() {
-            assert!(Instant::now() < deadline, "fnox did not exit");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let mut stderr = String::new();
-        if let Some(mut err) = self.0.stderr.take() {
-            use std::io::Read;
-            err.read_to_string(&mut stderr).unwrap();
-        }
-        let status = self.0.wait().unwrap();
-        (status.code().unwrap_or(-1), stderr)
-    }
 }
 
 /// A sandbox-private TMPDIR, so a test can see that fnox leaves nothing behind in it.
@@ -419,7 +339,7 @@ fn exec_as_file_is_removed_when_a_forwarded_signal_ends_the_command() {
     let tmp = tmpdir(&sb);
     let mut fnox = Running::spawn(
         &sb,
-        &[],
+        &[("TMPDIR", &tmp)],
         &[
             "exec",
             "--",
@@ -428,7 +348,7 @@ fn exec_as_file_is_removed_when_a_forwarded_signal_ends_the_command() {
             "printf '%s' \"$CERT\" > seen; while :; do sleep 0.05; done",
         ],
     );
-    fnox.wait_for_file(&sb.path("seen"));
+    fnox.wait_for_content(&sb.path("seen"));
     let path = PathBuf::from(sb.read("seen"));
     assert!(path.exists());
     fnox.signal(libc::SIGTERM);
@@ -667,11 +587,15 @@ fn edit_removes_the_plaintext_when_terminated() {
     );
     let mut fnox = Running::spawn(
         &sb,
-        &[("EDITOR", &editor), ("FNOX_TEST_DIR", sb.root.path())],
+        &[
+            ("EDITOR", &editor),
+            ("FNOX_TEST_DIR", sb.root.path()),
+            ("TMPDIR", &tmp),
+        ],
         &["edit"],
     );
     let marker = sb.root.path().join("path");
-    fnox.wait_for_file(&marker);
+    fnox.wait_for_content(&marker);
     let temp = PathBuf::from(std::fs::read_to_string(&marker).unwrap());
     assert!(temp.exists());
     fnox.signal(libc::SIGTERM);

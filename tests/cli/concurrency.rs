@@ -5,19 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use crate::support::{Sandbox, TEST_PUBLIC_KEY};
-
-fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
-
-fn age_sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.write("fnox.toml", &age_config());
-    sb
-}
+use crate::support::{age_config, age_sandbox, Sandbox};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777

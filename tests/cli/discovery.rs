@@ -3,13 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{Output, Sandbox, TEST_PUBLIC_KEY};
-
-fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
+use crate::support::{age_config, Output, Sandbox};
 
 /// `fnox get NAME` run in `dir`, with extra arguments before `get`.
 fn get_in(sb: &Sandbox, dir: &Path, global: &[&str], name: &str) -> Output {

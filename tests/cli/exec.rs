@@ -1,23 +1,11 @@
 //! `fnox exec`: what reaches the child's environment, exit codes, and signal forwarding.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::support::{read_fixture, Output, Sandbox, TEST_PUBLIC_KEY};
-
-fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
-
-fn age_sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.write("fnox.toml", &age_config());
-    sb
-}
+use crate::support::process::Running;
+use crate::support::{age_config, age_sandbox, read_fixture, Output, Sandbox};
 
 /// The child's environment as `env -0` printed it.
 fn child_env(out: &Output) -> BTreeMap<String, String> {
@@ -106,77 +94,6 @@ fn exec_returns_128_plus_n_when_a_signal_kills_the_child() {
     }
 }
 
-/// Kills and reaps a spawned fnox if the test ends early.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-}
-
-impl Running {
-    /// Waits (bounded, as a hang guard) until `path` exists; panics if fnox exits first.
-    fn wait_for_file(&mut self, path: &Path) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !path.exists() {
-            if let Some(status) = self.0.try_wait().unwrap() {
-                panic!("fnox exited ({status}) before {} appeared", path.display());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{} never appeared",
-                path.display()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// Waits (bounded, as a hang guard) for fnox to exit; returns its exit code and stderr.
-    fn finish(mut self) -> (i32, String) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if self.0.try_wait().unwrap().is_some() {
-                break;
-            }
-            assert!(Instant::now() < deadline, "fnox did not exit");
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let mut stderr = String::new();
-        if let Some(mut err) = self.0.stderr.take() {
-            use std::io::Read;
-            err.read_to_string(&mut stderr).unwrap();
-        }
-        let status = self.0.wait().unwrap();
-        (status.code().unwrap_or(-1), stderr)
-    }
-
-    fn signal(&self, signal: i32) {
-        // SAFETY: kill(2) on our own child, which has not been reaped.
-        let rc = unsafe { libc::kill(self.0.id() as libc::pid_t, signal) };
-        assert_eq!(rc, 0, "kill failed");
-    }
-}
-
-fn spawn_fnox(sb: &Sandbox, args: &[&str]) -> Running {
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_fnox"))
-        .env_clear()
-        .env("HOME", &sb.home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .current_dir(&sb.cwd)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn fnox");
-    Running(child)
-}
-
 /// Sends `signal` to the fnox process (not the child) once the child is up, and checks that
 /// the child's trap for it ran.
 fn assert_forwarded(signal: i32, name: &str) {
@@ -184,7 +101,7 @@ fn assert_forwarded(signal: i32, name: &str) {
     let script = format!(
         "trap 'printf %s {name} > got; exit 0' {name}\n: > ready\nwhile :; do sleep 0.05; done"
     );
-    let mut fnox = spawn_fnox(&sb, &["exec", "--", "sh", "-c", &script]);
+    let mut fnox = Running::spawn(&sb, &[], &["exec", "--", "sh", "-c", &script]);
     fnox.wait_for_file(&sb.path("ready"));
     fnox.signal(signal);
     let (code, stderr) = fnox.finish();
@@ -210,8 +127,9 @@ fn exec_forwards_sigusr1_to_child() {
 #[test]
 fn exec_exits_143_when_a_forwarded_sigterm_kills_the_child() {
     let sb = age_sandbox();
-    let mut fnox = spawn_fnox(
+    let mut fnox = Running::spawn(
         &sb,
+        &[],
         &[
             "exec",
             "--",
@@ -231,7 +149,7 @@ fn exec_exits_143_when_a_forwarded_sigterm_kills_the_child() {
 fn exec_child_gets_sigterm_when_fnox_is_killed() {
     let sb = age_sandbox();
     let script = "trap 'printf %s TERM > got; exit 0' TERM\nprintf %s $$ > pid\n: > ready\nwhile :; do sleep 0.05; done";
-    let mut fnox = spawn_fnox(&sb, &["exec", "--", "sh", "-c", script]);
+    let mut fnox = Running::spawn(&sb, &[], &["exec", "--", "sh", "-c", script]);
     fnox.wait_for_file(&sb.path("ready"));
     fnox.signal(libc::SIGKILL);
     let (code, _) = fnox.finish();

@@ -1,18 +1,6 @@
 //! `fnox export` in every format, parsed back; `fnox import` of flat maps and what it refuses.
 
-use crate::support::{Sandbox, TEST_PUBLIC_KEY};
-
-fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
-
-fn age_sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.write("fnox.toml", &age_config());
-    sb
-}
+use crate::support::{age_sandbox, Sandbox};
 
 /// Values that break naive quoting in every format.
 const AWKWARD: &[(&str, &str)] = &[

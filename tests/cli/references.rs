@@ -7,13 +7,7 @@ use serde_json::json;
 
 use crate::support::openbao::{openbao, Bao, ROOT_TOKEN};
 use crate::support::services::{aws_env, boto3_many, moto};
-use crate::support::{Output, Sandbox, TEST_PUBLIC_KEY};
-
-fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
+use crate::support::{age_config, Output, Sandbox};
 
 /// A sandbox with an age provider and age-encrypted secrets set through fnox.
 fn age_sandbox(secrets: &[(&str, &str)]) -> Sandbox {

@@ -3,11 +3,8 @@
 //! so the figures are reproducible; random choices come from fixed seeds.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
 use proptest::test_runner::{Config as ProptestConfig, RngAlgorithm, TestRng, TestRunner};
-
-use crate::support::{Sandbox, TEST_PUBLIC_KEY};
 
 mod bad_input;
 mod exec_semantics;
@@ -29,32 +26,6 @@ pub const MIN_BAD_INPUT_COMBINATIONS: usize = 40;
 pub const FIDELITY_CASES: u32 = 48;
 /// Family 4: The fixed large value.
 pub const LARGE_VALUE_BYTES: usize = 1024 * 1024;
-
-pub fn age_config() -> String {
-    format!(
-        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-    )
-}
-
-pub fn age_sandbox() -> Sandbox {
-    let sb = Sandbox::new();
-    sb.write("fnox.toml", &age_config());
-    sb
-}
-
-/// fnox as a plain `std::process::Command` (to spawn, signal and kill), with the sandbox's
-/// cleared environment.
-pub fn fnox_command(sb: &Sandbox, args: &[&str]) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fnox"));
-    cmd.env_clear()
-        .env("HOME", &sb.home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .current_dir(&sb.cwd)
-        .args(args)
-        .stdin(Stdio::null());
-    cmd
-}
 
 /// Root ignores file and directory permissions, so permission cases cannot fail for it.
 pub fn is_root() -> bool {

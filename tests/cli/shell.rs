@@ -8,7 +8,7 @@ use std::process::Command;
 use base64::Engine;
 use insta::assert_snapshot;
 
-use crate::support::{require_tool, Sandbox, TEST_PUBLIC_KEY};
+use crate::support::{age_config, require_tool, Sandbox};
 
 /// One shell under test, and how its scripts say things.
 #[derive(Clone, Copy)]
@@ -137,12 +137,7 @@ fn env_at(sb: &Sandbox, file: &str) -> BTreeMap<String, String> {
 }
 
 fn age_project(sb: &Sandbox, dir: &str, secrets: &[(&str, &str)]) -> PathBuf {
-    sb.write(
-        &format!("{dir}/fnox.toml"),
-        &format!(
-            "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
-        ),
-    );
+    sb.write(&format!("{dir}/fnox.toml"), &age_config());
     let path = sb.path(dir);
     for (name, value) in secrets {
         sb.output(sb.fnox_in(&path).args(["set", name, value])).ok();

@@ -4,8 +4,8 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use super::{age_config, age_sandbox, is_root, temp_files, MIN_BAD_INPUT_COMBINATIONS};
-use crate::support::{Sandbox, TEST_PUBLIC_KEY};
+use super::{is_root, temp_files, MIN_BAD_INPUT_COMBINATIONS};
+use crate::support::{age_config, age_sandbox, Sandbox, TEST_PUBLIC_KEY};
 
 /// An age public key whose identity the sandbox does not have.
 const OTHER_RECIPIENT: &str = "age1ff7hjpn53a4rhu5t7ct9qmdp4k8d839krumj45r6kqd5226gfdxscey6y7";

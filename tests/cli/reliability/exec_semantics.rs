@@ -4,7 +4,8 @@
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use super::{age_sandbox, fnox_command};
+use crate::support::age_sandbox;
+use crate::support::process::fnox_command;
 
 #[test]
 fn exec_passes_every_exit_code_through() {

@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-use super::{age_sandbox, fixed_runner, FIDELITY_CASES, LARGE_VALUE_BYTES};
-use crate::support::Sandbox;
+use super::{fixed_runner, FIDELITY_CASES, LARGE_VALUE_BYTES};
+use crate::support::{age_sandbox, Sandbox};
 
 /// Pieces that break naive quoting somewhere.
 const AWKWARD: &[&str] = &[

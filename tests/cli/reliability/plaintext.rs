@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use super::{age_config, contains_bytes, files_under};
-use crate::support::{require_tool, Sandbox};
+use super::{contains_bytes, files_under};
+use crate::support::{age_config, require_tool, Sandbox};
 
 const TRACED: &str = "openat,write,pwrite64,writev,pwritev,rename,renameat,renameat2";
 

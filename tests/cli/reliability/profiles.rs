@@ -2,8 +2,7 @@
 //! writes secrets (never a silent fallback to the default), from -P and from FNOX_PROFILE alike;
 //! the flag beats the variable; top-level secrets are inherited by profiles in every read command.
 
-use super::age_config;
-use crate::support::Sandbox;
+use crate::support::{age_config, Sandbox};
 
 fn config() -> String {
     age_config()

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::{
-    age_sandbox, contains_bytes, fnox_command, temp_files, Xorshift, CONCURRENT_WRITERS,
-    SIGKILL_TRIALS, WRITES_UNDER_READER,
+    contains_bytes, temp_files, Xorshift, CONCURRENT_WRITERS, SIGKILL_TRIALS, WRITES_UNDER_READER,
 };
+use crate::support::age_sandbox;
+use crate::support::process::fnox_command;
 
 #[test]
 fn concurrent_sets_of_distinct_keys_all_land_and_decrypt() {

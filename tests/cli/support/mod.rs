@@ -6,6 +6,7 @@
 pub mod fake_throttling_aws;
 pub mod gpg;
 pub mod openbao;
+pub mod process;
 pub mod services;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,20 @@ use assert_cmd::Command;
 
 /// The throw-away test identity (also the one the upstream fixtures were encrypted to).
 pub const TEST_PUBLIC_KEY: &str = "age15e8t6sw6luu6ktzup4jhwl0qy8zds56dv4hzc4fja5kpzaaujvassnuyzd";
+
+/// fnox.toml with one age provider (`age`, sealed to the test identity) and an empty [secrets].
+pub fn age_config() -> String {
+    format!(
+        "[providers]\nage = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\n[secrets]\n"
+    )
+}
+
+/// A sandbox whose fnox.toml is `age_config()`.
+pub fn age_sandbox() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &age_config());
+    sb
+}
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
