@@ -11,7 +11,7 @@ use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-use super::{Connection, Target, CONCURRENCY};
+use super::{mount_path, Connection, Target, CONCURRENCY};
 use crate::provider::{ErrorKind, ItemResult, ProviderError, Store};
 use crate::secret::SecretValue;
 
@@ -46,12 +46,7 @@ type Fields = Map<String, Value>;
 
 impl Vault {
     pub fn new(config: VaultConfig) -> Vault {
-        let path = config
-            .path
-            .clone()
-            .map(|p| p.trim_matches('/').to_owned())
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| "secret".to_owned());
+        let path = mount_path(config.path.as_deref(), "secret");
         Vault {
             conn: Connection::new(
                 SERVICE,

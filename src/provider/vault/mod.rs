@@ -52,6 +52,14 @@ pub struct Target {
     pub path: Option<String>,
 }
 
+/// A configured mount or path without its surrounding slashes; `default` when unset or empty.
+fn mount_path(configured: Option<&str>, default: &str) -> String {
+    match configured.map(|p| p.trim_matches('/')) {
+        Some(p) if !p.is_empty() => p.to_owned(),
+        _ => default.to_owned(),
+    }
+}
+
 /// Address, token and HTTP client, all worked out on first use.
 struct Session {
     address: String,

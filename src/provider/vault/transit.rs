@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use base64::Engine;
 
-use super::{Connection, Reply, Target};
+use super::{mount_path, Connection, Reply, Target};
 use crate::provider::{Cipher, ErrorKind, ItemResult, ProviderError};
 use crate::secret::SecretValue;
 
@@ -35,11 +35,7 @@ const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STA
 
 impl Transit {
     pub fn new(config: TransitConfig) -> Transit {
-        let mount = config
-            .mount
-            .map(|m| m.trim_matches('/').to_owned())
-            .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| "transit".to_owned());
+        let mount = mount_path(config.mount.as_deref(), "transit");
         Transit {
             key: config.key,
             conn: Connection::new(
