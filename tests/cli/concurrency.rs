@@ -3,56 +3,13 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 
+use crate::reliability::temp_files;
+use crate::support::process::parallel_sets;
 use crate::support::{age_config, age_sandbox, Sandbox};
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
-}
-
-/// `.fnox-*.tmp` files anywhere in the sandbox.
-fn leftover_temp_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(leftover_temp_files(&path));
-        } else {
-            let name = path.file_name().unwrap().to_string_lossy();
-            if name.starts_with(".fnox-") && name.ends_with(".tmp") {
-                found.push(path);
-            }
-        }
-    }
-    found
-}
-
-/// Runs `fnox set KEY_NN "value NN"` for 0..n all at once; asserts each succeeded.
-fn parallel_sets(sb: &Sandbox, n: usize) {
-    let children: Vec<_> = (0..n)
-        .map(|i| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_fnox"))
-                .env_clear()
-                .env("HOME", &sb.home)
-                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-                .current_dir(&sb.cwd)
-                .args(["set", &format!("KEY_{i:02}"), &format!("value {i}")])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn fnox")
-        })
-        .collect();
-    for (i, child) in children.into_iter().enumerate() {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "set {i}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
 }
 
 #[test]
@@ -70,7 +27,7 @@ fn parallel_sets_of_distinct_keys_all_land() {
             "KEY_{i:02}"
         );
     }
-    assert_eq!(leftover_temp_files(sb.root.path()), Vec::<PathBuf>::new());
+    assert_eq!(temp_files(sb.root.path()), Vec::<PathBuf>::new());
 }
 
 #[test]
@@ -106,7 +63,7 @@ fn set_refuses_a_malformed_file_and_leaves_it_byte_identical() {
     ");
     assert_eq!(out.code, 1);
     assert_eq!(sb.read("fnox.toml"), MALFORMED);
-    assert_eq!(leftover_temp_files(sb.root.path()), Vec::<PathBuf>::new());
+    assert_eq!(temp_files(sb.root.path()), Vec::<PathBuf>::new());
 }
 
 #[test]
@@ -185,7 +142,7 @@ fn no_temporary_files_are_left_after_writes_that_succeed_or_fail() {
     sb.write("sub/fnox.toml", MALFORMED);
     sb.output(sb.fnox_in(&sb.path("sub")).args(["set", "C", "c"]))
         .fails(1);
-    assert_eq!(leftover_temp_files(sb.root.path()), Vec::<PathBuf>::new());
+    assert_eq!(temp_files(sb.root.path()), Vec::<PathBuf>::new());
 }
 
 #[test]
@@ -206,5 +163,5 @@ fn set_into_a_read_only_directory_fails_and_leaves_the_file_alone() {
     assert!(stderr.contains("Permission denied"), "{stderr}");
     assert!(stderr.contains("hint: "), "{stderr}");
     assert_eq!(sb.read("fnox.toml"), before);
-    assert_eq!(leftover_temp_files(sb.root.path()), Vec::<PathBuf>::new());
+    assert_eq!(temp_files(sb.root.path()), Vec::<PathBuf>::new());
 }

@@ -10,34 +10,21 @@ use super::{
     contains_bytes, temp_files, Xorshift, CONCURRENT_WRITERS, SIGKILL_TRIALS, WRITES_UNDER_READER,
 };
 use crate::support::age_sandbox;
-use crate::support::process::fnox_command;
+use crate::support::process::{fnox_command, parallel_sets};
 
 #[test]
 fn concurrent_sets_of_distinct_keys_all_land_and_decrypt() {
     let sb = age_sandbox();
-    let children: Vec<_> = (0..CONCURRENT_WRITERS)
-        .map(|i| {
-            fnox_command(&sb, &["set", &format!("K_{i:02}"), &format!("v{i}")])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn fnox")
-        })
-        .collect();
-    for (i, child) in children.into_iter().enumerate() {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "set {i}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    parallel_sets(&sb, CONCURRENT_WRITERS);
     let doc: toml::Table = toml::from_str(&sb.read("fnox.toml")).unwrap();
     assert_eq!(doc["secrets"].as_table().unwrap().len(), CONCURRENT_WRITERS);
     let exported: serde_json::Value =
         serde_json::from_str(sb.run(&["export", "-f", "json"]).ok()).unwrap();
     for i in 0..CONCURRENT_WRITERS {
-        assert_eq!(exported["secrets"][format!("K_{i:02}")], format!("v{i}"));
+        assert_eq!(
+            exported["secrets"][format!("KEY_{i:02}")],
+            format!("value {i}")
+        );
     }
     assert!(temp_files(sb.root.path()).is_empty());
 }

@@ -21,6 +21,27 @@ pub fn fnox_command(sb: &Sandbox, args: &[&str]) -> std::process::Command {
     cmd
 }
 
+/// Runs `fnox set KEY_NN "value NN"` for 0..n all at once; asserts each succeeded.
+pub fn parallel_sets(sb: &Sandbox, n: usize) {
+    let children: Vec<_> = (0..n)
+        .map(|i| {
+            fnox_command(sb, &["set", &format!("KEY_{i:02}"), &format!("value {i}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn fnox")
+        })
+        .collect();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "set {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 /// A running fnox, killed and reaped if the test ends early.
 pub struct Running(pub Child);
 
