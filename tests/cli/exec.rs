@@ -5,19 +5,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::support::process::Running;
-use crate::support::{age_config, age_sandbox, read_fixture, Output, Sandbox};
+use crate::support::{age_config, age_sandbox, parse_env0, read_fixture, Output, Sandbox};
 
 /// The child's environment as `env -0` printed it.
 fn child_env(out: &Output) -> BTreeMap<String, String> {
-    String::from_utf8(out.raw_stdout.clone())
-        .expect("env output is UTF-8")
-        .split('\0')
-        .filter(|r| !r.is_empty())
-        .map(|r| {
-            let (k, v) = r.split_once('=').expect("NAME=value");
-            (k.to_owned(), v.to_owned())
-        })
-        .collect()
+    parse_env0(&out.raw_stdout)
 }
 
 const AWKWARD: &[(&str, &str)] = &[

@@ -8,7 +8,7 @@ use std::process::Command;
 use base64::Engine;
 use insta::assert_snapshot;
 
-use crate::support::{age_config, require_tool, Sandbox};
+use crate::support::{age_config, parse_env0, require_tool, Sandbox};
 
 /// One shell under test, and how its scripts say things.
 #[derive(Clone, Copy)]
@@ -125,15 +125,7 @@ fn read_out(sb: &Sandbox, name: &str) -> String {
 /// The environment a `dump` wrote.
 fn env_at(sb: &Sandbox, file: &str) -> BTreeMap<String, String> {
     let raw = std::fs::read(out_file(sb, file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-    String::from_utf8(raw)
-        .expect("UTF-8 environment")
-        .split('\0')
-        .filter(|r| !r.is_empty())
-        .map(|r| {
-            let (k, v) = r.split_once('=').expect("NAME=value");
-            (k.to_owned(), v.to_owned())
-        })
-        .collect()
+    parse_env0(&raw)
 }
 
 fn age_project(sb: &Sandbox, dir: &str, secrets: &[(&str, &str)]) -> PathBuf {

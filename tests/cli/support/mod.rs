@@ -30,6 +30,19 @@ pub fn age_sandbox() -> Sandbox {
     sb
 }
 
+/// An environment as `env -0` prints it (NAME=value records separated by NUL), as a map.
+pub fn parse_env0(raw: &[u8]) -> std::collections::BTreeMap<String, String> {
+    std::str::from_utf8(raw)
+        .expect("the environment is UTF-8")
+        .split('\0')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let (k, v) = r.split_once('=').expect("NAME=value");
+            (k.to_owned(), v.to_owned())
+        })
+        .collect()
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
