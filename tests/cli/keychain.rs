@@ -144,14 +144,7 @@ impl Keyring {
     }
 
     fn add(&self, line: &str) {
-        let text = self.sb.read("fnox.toml");
-        let section = if text.contains("[secrets]") {
-            ""
-        } else {
-            "[secrets]\n"
-        };
-        self.sb
-            .write("fnox.toml", &format!("{text}{section}{line}\n"));
+        self.sb.add_secret_line(line);
     }
 
     /// How many Secret Service items have exactly these service and username attributes (the

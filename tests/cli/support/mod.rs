@@ -89,6 +89,17 @@ impl Sandbox {
         dir.replace('.', "-")
     }
 
+    /// Appends one line to fnox.toml's [secrets] table (adding the table when there is none).
+    pub fn add_secret_line(&self, line: &str) {
+        let text = self.read("fnox.toml");
+        let section = if text.contains("[secrets]") {
+            ""
+        } else {
+            "[secrets]\n"
+        };
+        self.write("fnox.toml", &format!("{text}{section}{line}\n"));
+    }
+
     /// `fnox` with a cleared environment, run in the sandbox's cwd.
     pub fn fnox(&self) -> Command {
         self.fnox_in(&self.cwd)
