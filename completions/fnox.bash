@@ -2159,7 +2159,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__sync)
-            opts="-p -s -f -n -c -P -v -q -h --provider --source --filter --local-file --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -s -g -f -n -c -P -v -q -h --provider --source --filter --global --local-file --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -17,8 +17,11 @@ pub enum Exit {
     NotFound = 127,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Error {
+    /// A stable name for the kind of failure (upstream's diagnostic code where it has one, e.g.
+    /// `fnox::config::invalid_toml`), printed with the message for scripts and searches.
+    pub code: Option<&'static str>,
     pub message: String,
     pub causes: Vec<String>,
     pub hint: Option<String>,
@@ -30,6 +33,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     pub fn new(message: impl Into<String>) -> Self {
         Error {
+            code: None,
             message: message.into(),
             causes: Vec::new(),
             hint: None,
@@ -42,6 +46,18 @@ impl Error {
             exit: Exit::Usage,
             ..Error::new(message)
         }
+    }
+
+    /// Sets the stable code of this kind of failure (see the README's list of error codes).
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    /// Sets the code only when none was set closer to the failure.
+    pub fn or_code(mut self, code: &'static str) -> Self {
+        self.code = self.code.or(Some(code));
+        self
     }
 
     pub fn cause(mut self, cause: impl fmt::Display) -> Self {
@@ -91,7 +107,8 @@ impl Error {
         } else {
             ("", "", "", "")
         };
-        let mut out = format!("{red}error{reset}: {bold}{}{reset}\n", self.message);
+        let code = self.code.map(|c| format!("[{c}]")).unwrap_or_default();
+        let mut out = format!("{red}error{code}{reset}: {bold}{}{reset}\n", self.message);
         for cause in &self.causes {
             for (i, line) in cause.lines().enumerate() {
                 if i == 0 {

@@ -39,7 +39,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             continue;
         };
         let required = if_missing_for(&config, s, ctx.global.if_missing) == IfMissing::Error;
-        if args.all || required {
+        // A provider that is not configured is a mistake in the config, not a missing value:
+        // it counts whatever if_missing says.
+        let named = s.secret.sync.as_ref().map(|y| y.provider.as_str());
+        let undefined = [s.secret.provider.as_deref(), named]
+            .into_iter()
+            .flatten()
+            .any(|p| config.provider(p).is_none());
+        if args.all || required || undefined {
             counted.push((s.name.to_owned(), e));
         } else {
             optional.push(s.name.to_owned());

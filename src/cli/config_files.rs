@@ -11,7 +11,7 @@ use crate::error::Result;
 pub struct Args {}
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
-    let config = ctx.load_for_write()?;
+    let config = ctx.load_optional()?;
     if config.layers.is_empty() {
         ctx.say(format!(
             "No config files load in {} (run `fnox init` to create one)",

@@ -48,7 +48,7 @@ const RELEVANT_ENV: [&str; 27] = [
 ];
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    let config = ctx.load_for_write()?;
+    let config = ctx.load_optional()?;
     let mut out = String::new();
     let mut tips: Vec<String> = Vec::new();
 

@@ -3,13 +3,15 @@
 use base64::Engine;
 
 use super::{print_data, unknown_secret, Ctx};
+use crate::config::model::IfMissing;
 use crate::error::{Error, Result};
-use crate::resolve::{resolve, ResolveOptions};
+use crate::resolve::{explicit_if_missing_for, resolve, ResolveOptions};
 
 /// Print one secret's value (decrypted or fetched) followed by a newline.
 ///
-/// Fails when the value cannot be produced, whatever `if_missing` says: `get` never prints an
-/// empty string in place of a secret it could not read.
+/// Fails when the value cannot be produced, unless `if_missing` was set to `warn` or `ignore`
+/// (on the secret, its file, --if-missing or FNOX_IF_MISSING): then it prints nothing and exits 0.
+/// Never an empty line in place of a secret it could not read.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The secret's name
@@ -21,14 +23,29 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let config = ctx.load()?;
-    if config.secret(&args.key).is_none() {
+    let Some(entry) = config.secret(&args.key) else {
         return Err(unknown_secret(&config, &args.key));
-    }
+    };
     let opts = ResolveOptions {
         strict: true,
         ..ctx.resolve_options()
     };
-    let values = resolve(&config, &[args.key.as_str()], opts)?;
+    let values = match resolve(&config, &[args.key.as_str()], opts) {
+        Ok(values) => values,
+        // A secret someone marked `ignore` or `warn` (on it, its file, --if-missing or
+        // FNOX_IF_MISSING) prints nothing and succeeds; with only the implicit default it fails.
+        Err(e) => match explicit_if_missing_for(&config, &entry, ctx.global.if_missing) {
+            Some(IfMissing::Ignore) => return Ok(0),
+            Some(IfMissing::Warn) => {
+                crate::error::warn(format!(
+                    "{} (if_missing = \"warn\": nothing printed)",
+                    e.one_line()
+                ));
+                return Ok(0);
+            }
+            _ => return Err(e),
+        },
+    };
     let value = &values[args.key.as_str()];
     if args.base64_decode {
         let bytes = zeroize::Zeroizing::new(

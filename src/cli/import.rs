@@ -9,7 +9,7 @@ use super::{confirm, Ctx};
 use crate::config::edit::Editor;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider, provider_error};
+use crate::resolve::{build_provider_for, provider_error};
 
 /// Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values):
 /// each is encrypted or stored with the provider and recorded in fnox.toml, in input order,
@@ -119,15 +119,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             return Ok(0);
         }
     }
+    // Encrypted with the providers the written file sees, under the write profile.
+    let scope = config.as_seen_by(&path);
+    let write_profiles = [profile.clone()];
     let provider_name = args
         .provider
         .clone()
-        .or_else(|| config.default_provider())
+        .or_else(|| scope.default_provider_for(&write_profiles))
         .ok_or_else(|| {
             Error::new("cannot import: no provider to encrypt with")
                 .hint("pass --provider NAME, or run `fnox init` to set up an age key")
         })?;
-    let provider = build_provider(&config, &provider_name)?;
+    let provider = build_provider_for(&scope, &provider_name, &write_profiles)?;
     let mut stored = Vec::with_capacity(pairs.len());
     for (name, value) in &pairs {
         let recorded = match &provider {

@@ -32,7 +32,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let (shown, text) = read_template(args.input.as_ref())?;
     // References may name only provider types, so a template needs no fnox.toml.
-    let config = crate::config::load(&ctx.cwd, ctx.load_options(true))?;
+    let config = ctx.load_optional()?;
     let found = reference::find(&text);
     let mut unique: Vec<Reference> = Vec::new();
     for r in found.iter().filter_map(|f| f.reference.as_ref().ok()) {
@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         let outcome = match &f.reference {
             Ok(r) => {
                 let i = unique.iter().position(|u| u == r).expect("collected above");
-                results[i].as_ref().map(Clone::clone).map_err(|e| {
+                results[i].clone().map_err(|e| {
                     let mut line = e.message.clone();
                     for c in &e.causes {
                         line.push_str(&format!(": {c}"));

@@ -236,7 +236,7 @@ impl Ctx {
         })
     }
 
-    fn load_options(&self, allow_none: bool) -> LoadOptions {
+    fn load_options(&self, allow_none: bool, for_write: bool) -> LoadOptions {
         let explicit = self
             .global
             .config
@@ -248,17 +248,25 @@ impl Ctx {
             no_defaults: self.global.no_defaults
                 || env_vars::flag(env_vars::FNOX_NO_DEFAULTS) == Some(true),
             allow_none,
+            for_write,
         }
     }
 
     /// Loads the config for reading; no config at all is an error.
     pub fn load(&self) -> Result<Config> {
-        config::load(&self.cwd, self.load_options(false))
+        config::load(&self.cwd, self.load_options(false, false))
     }
 
-    /// Loads the config for a write; no config yet is fine (the write creates one).
+    /// Loads the config for a command that reports on it (`doctor`, `config-files`, `scan`):
+    /// no config found is fine, but a `-c` file that does not exist is an error.
+    pub fn load_optional(&self) -> Result<Config> {
+        config::load(&self.cwd, self.load_options(true, false))
+    }
+
+    /// Loads the config for a write: no config yet is fine (the write creates one), and so is a
+    /// profile that no file defines yet (the write creates it).
     pub fn load_for_write(&self) -> Result<Config> {
-        config::load(&self.cwd, self.load_options(true))
+        config::load(&self.cwd, self.load_options(true, true))
     }
 
     /// The profile writes go to: --write-profile, else the only active profile.
@@ -269,11 +277,12 @@ impl Ctx {
         }
         match self.profiles.as_slice() {
             [one] => Ok(one.clone()),
-            many => Err(Error::usage(format!(
-                "several profiles are active ({}); which one should this write go to?",
-                many.join(", ")
+            many => Err(Error::new(format!(
+                "Multiple profiles are active ({}); a write needs one",
+                many.join(",")
             ))
-            .hint("pass --write-profile PROFILE")),
+            .code("fnox::config::error")
+            .hint("Specify --write-profile <NAME> to choose the write target")),
         }
     }
 
@@ -303,6 +312,17 @@ impl Ctx {
         if self.global.verbose {
             eprintln!("fnox: {message}");
         }
+    }
+}
+
+/// " in profile P (global) in ./fnox.toml": where a write went, worded as upstream words it
+/// (the profile when it is not the default, `(global)` for the global config), then the file.
+pub fn write_place(profile: &str, global: bool, file: &str) -> String {
+    let global = if global { " (global)" } else { "" };
+    if profile == DEFAULT_PROFILE {
+        format!("{global} in {file}")
+    } else {
+        format!(" in profile {profile}{global} in {file}")
     }
 }
 

@@ -386,6 +386,7 @@ fn load_every_profile(ctx: &Ctx) -> Result<Config> {
             profiles,
             no_defaults: false,
             allow_none: false,
+            for_write: false,
         },
     )
 }

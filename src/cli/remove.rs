@@ -2,11 +2,11 @@
 
 use super::{unknown_secret, Ctx};
 use crate::config::edit::Editor;
-use crate::config::Section;
 use crate::error::{Error, Result};
 
-/// Remove a secret's entry from the config file that defines it (with the comment lines
-/// directly above it). A value in a remote store is left alone.
+/// Remove a secret's entry from the config file here that defines it (with the comment lines
+/// directly above it). A parent directory's file is never edited; a value in a remote store is
+/// left alone.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The secret's name
@@ -26,26 +26,47 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         ctx.load()?
     };
     let profile = ctx.write_profile()?;
+    // Only a file of the current directory (or -g / -c) is edited, never a parent's.
     let target = if args.global {
         Some(config.write_target(true, &profile))
     } else {
-        config.defining_file(&args.key, &profile)
+        let here = |path: &std::path::Path| {
+            config.explicit.is_some() || path.parent() == Some(config.cwd.as_path())
+        };
+        config
+            .defining_file(&args.key, &profile)
+            .filter(|(path, _)| here(path))
     };
     let Some((path, section)) = target else {
         if let Some(entry) = config.secret(&args.key) {
             let loc = config.locate("secrets", &args.key, &entry.origin);
-            return Err(
-                Error::new(format!("{} is not defined in profile {profile}", args.key))
-                    .cause(format!("it is inherited from {loc}"))
-                    .hint("remove it without --profile (from the top level) instead"),
-            );
+            let layer = &config.layers[entry.origin.layer];
+            let hint = match layer.path.parent() {
+                Some(dir) if layer.path.parent() != Some(config.cwd.as_path()) && !layer.global => {
+                    format!(
+                        "remove it from that file (cd {} && fnox remove {}), or override it here",
+                        config.display(dir),
+                        args.key
+                    )
+                }
+                _ => "remove it without --profile (from the top level) instead".to_owned(),
+            };
+            return Err(Error::new(format!(
+                "Secret '{}' is not defined in profile '{profile}' of a file here",
+                args.key
+            ))
+            .code("fnox::secret::not_found")
+            .cause(format!("it is inherited from {loc}"))
+            .hint(hint));
         }
         return Err(unknown_secret(&config, &args.key));
     };
+    let global = if args.global { " (global)" } else { "" };
     let shown = config.display(&path);
-    let where_ = match &section {
-        Section::Profile(p) => format!("profile {p} in {shown}"),
-        Section::Top => shown,
+    let where_ = if profile == crate::config::DEFAULT_PROFILE {
+        format!("{global} from {shown}")
+    } else {
+        format!(" from profile {profile}{global} in {shown}")
     };
     let mut editor = Editor::open(&path)?;
     if !editor.remove_secret(&section, &args.key) {
@@ -53,12 +74,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     if args.dry_run {
         super::print_data(&format!(
-            "[dry-run] Would remove secret {} from {where_}\n",
+            "[dry-run] Would remove secret {}{where_}\n",
             args.key
         ))?;
         return Ok(0);
     }
     editor.save()?;
-    ctx.say(format!("✓ Removed secret {} from {where_}", args.key));
+    ctx.say(format!("✓ Removed secret {}{where_}", args.key));
     Ok(0)
 }

@@ -284,7 +284,7 @@ fn scan_text(
 /// defaults, which are plaintext in fnox.toml anyway, and no environment), line by line,
 /// long enough not to match by chance. Failures are silent (if_missing = ignore).
 fn known_values(ctx: &Ctx) -> Vec<(String, SecretValue)> {
-    let config = match ctx.load_for_write() {
+    let config = match ctx.load_optional() {
         Ok(c) => c,
         Err(e) => {
             warn(format!(

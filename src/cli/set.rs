@@ -7,17 +7,21 @@ use base64::Engine;
 use toml_edit::Value;
 
 use super::Ctx;
-use crate::config::edit::Editor;
+use crate::config::edit::{entry_fields, Editor};
+use crate::config::load::same_file;
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider, provider_error};
+use crate::resolve::{build_provider_for, provider_error};
 use crate::secret::SecretValue;
 
 /// Encrypt or store a secret and record it in fnox.toml (edited in place).
 ///
 /// The value comes from VALUE, --from-file (verbatim), piped stdin (one trailing newline
-/// removed), or a hidden prompt on a terminal. An existing secret is updated where it is
-/// defined; a new one goes to the nearest fnox.toml.
+/// removed), or a hidden prompt on a terminal. The entry is written to a file in the current
+/// directory (fnox.PROFILE.toml when it exists, else fnox.toml, else the local file when it is the
+/// only one here, else a new fnox.toml), never to a parent directory's file: a secret inherited
+/// from there gets an override here, encrypted with the providers that file sees.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The secret's name
@@ -55,73 +59,105 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let profile = ctx.write_profile()?;
     let value = read_value(ctx, &args)?;
 
-    let existing = config.secret(&args.key);
-    let (path, section) = match config.defining_file(&args.key, &profile) {
-        Some(found) if !args.global => found,
-        _ => config.write_target(args.global, &profile),
-    };
+    // Always a file here (or -g / -c), never a parent directory's; a secret inherited from
+    // elsewhere gets an override entry in that file.
+    let (path, section) = config.write_target(args.global, &profile);
+    // The providers as the written file sees them, under the write profile: the value must be
+    // readable by everyone who reads that file.
+    let scope = config.as_seen_by(&path);
+    let write_profiles = [profile.clone()];
+    let inherited = config
+        .secrets_for(&write_profiles)
+        .into_iter()
+        .find(|s| s.name == args.key);
+    let in_place = inherited.as_ref().is_some_and(|e| {
+        let layer = &config.layers[e.origin.layer];
+        same_file(&layer.path, &path) && e.origin.section == section
+    });
     // Where the entry is written, for every message below: "secrets.KEY in ./fnox.toml".
     let target = format!(
         "{} in {}",
         section.key_path("secrets", &args.key),
         config.display(&path)
     );
-    let mut fields: Vec<(&str, Value)> = Vec::new();
+    let mut fields: Vec<(String, Value)> = Vec::new();
+    if let (Some(entry), false) = (&inherited, in_place) {
+        let layer = &config.layers[entry.origin.layer];
+        for (k, v) in entry_fields(&layer.text, &entry.origin.section, &args.key) {
+            // A new value replaces any synced copy, which would otherwise win over it.
+            if !(value.is_some() && k == "sync") {
+                fields.push((k, v));
+            }
+        }
+    }
+    let mut shown_value = None;
     let mut provider_name = None;
     if let Some(value) = &value {
-        let name = args
+        let existing_provider = inherited.as_ref().and_then(|e| e.secret.provider.clone());
+        let name = match args
             .provider
             .clone()
-            .or_else(|| existing.as_ref().and_then(|e| e.secret.provider.clone()))
-            .or_else(|| config.default_provider())
-            .ok_or_else(|| {
-                Error::new(format!("cannot set {} ({target}): no provider to encrypt it with", args.key))
-                    .cause("no providers are configured")
-                    .hint("run `fnox init` to set up an age key, or add one with `fnox provider add age age`")
-            })?;
-        let stored = if args.dry_run {
-            None
-        } else {
-            let provider = build_provider(&config, &name)?;
-            Some(
-                store(&provider, &name, &args, value)
-                    .map_err(|e| e.cause(format!("writing {target}")))?,
-            )
+            .or_else(|| existing_provider.clone())
+            .or_else(|| scope.default_provider_for(&write_profiles))
+        {
+            Some(name) => name,
+            None => return Err(no_provider(&scope, &write_profiles, &args.key, &target)),
         };
-        let had_provider = existing
-            .as_ref()
-            .is_some_and(|e| e.secret.provider.is_some());
-        if args.provider.is_some() || had_provider || existing.is_none() {
-            fields.push(("provider", Value::from(name.as_str())));
+        let provider = build_provider_for(&scope, &name, &write_profiles)?;
+        // A store writes to the remote key the entry already names (when it is this provider's).
+        // An entry inherited from another file does not lend its remote key: the override
+        // would overwrite the value that file's readers get.
+        let remote_key = args.key_name.clone().or_else(|| {
+            inherited
+                .as_ref()
+                .filter(|_| in_place)
+                .filter(|e| e.secret.provider.as_deref().unwrap_or(&name) == name)
+                .and_then(|e| e.secret.value.clone())
+                .filter(|_| !provider.is_cipher())
+        });
+        let remote_key = remote_key.unwrap_or_else(|| args.key.clone());
+        let stored = if args.dry_run {
+            if provider.is_cipher() {
+                "<encrypted>".to_owned()
+            } else {
+                remote_key.clone()
+            }
+        } else {
+            store(&provider, &name, &args.key, &remote_key, value)
+                .map_err(|e| e.cause(format!("writing {target}")))?
+        };
+        shown_value = Some(stored.clone());
+        let had_provider = existing_provider.is_some();
+        if args.provider.is_some() || had_provider || inherited.is_none() {
+            fields.push(("provider".into(), Value::from(name.as_str())));
         }
-        if let Some(stored) = stored {
-            fields.push(("value", Value::from(stored)));
-        }
+        fields.push(("value".into(), Value::from(stored)));
         provider_name = Some(name);
     }
     if let Some(d) = &args.description {
-        fields.push(("description", Value::from(d.as_str())));
+        fields.push(("description".into(), Value::from(d.as_str())));
     }
     if let Some(d) = &args.default {
-        fields.push(("default", Value::from(d.as_str())));
+        fields.push(("default".into(), Value::from(d.as_str())));
     }
     if let Some(m) = ctx.global.if_missing {
-        fields.push(("if_missing", Value::from(m.as_str())));
+        fields.push(("if_missing".into(), Value::from(m.as_str())));
     }
-    if value.is_none() && fields.is_empty() {
+    let metadata = args.description.is_some() || args.default.is_some();
+    if value.is_none() && !metadata && ctx.global.if_missing.is_none() {
         return Err(Error::usage(format!("nothing to set for {}", args.key))
             .hint("give a value, --default, --description or --if-missing"));
     }
 
     let shown = config.display(&path);
-    let where_ = match &section {
-        crate::config::Section::Profile(p) => format!("profile {p} in {shown}"),
-        crate::config::Section::Top => shown.clone(),
-    };
+    let where_ = super::write_place(&profile, args.global, &shown);
     if args.dry_run {
-        let mut out = format!("[dry-run] Would set secret {} in {where_}\n", args.key);
+        let mut out = format!("[dry-run] Would set secret {}{where_}\n", args.key);
         if let Some(p) = &provider_name {
-            out.push_str(&format!("  provider: {p}\n  value: <encrypted>\n"));
+            out.push_str(&format!("  provider: {p}\n"));
+        }
+        if let Some(v) = &shown_value {
+            out.push_str(&format!("  value: {v}\n"));
         }
         if let Some(d) = &args.description {
             out.push_str(&format!("  description: {d}\n"));
@@ -129,31 +165,74 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         if let Some(d) = &args.default {
             out.push_str(&format!("  default: {d}\n"));
         }
+        if let Some(m) = ctx.global.if_missing {
+            out.push_str(&format!("  if_missing: {}\n", m.as_str()));
+        }
         super::print_data(&out)?;
         return Ok(0);
     }
+    let fields: Vec<(&str, Value)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
     let mut editor = Editor::open(&path)?;
     editor.set_secret(&section, &args.key, &fields)?;
     editor.save()?;
-    ctx.say(format!("✓ Set secret {} in {where_}", args.key));
+    ctx.say(format!("✓ Set secret {}{where_}", args.key));
+    if let Some(shadow) = config.shadowing_file(&args.key, &profile, &path) {
+        crate::error::warn(format!(
+            "{} is also defined in {}, which takes precedence over {shown}: reads still get that entry",
+            args.key,
+            config.display(&shadow)
+        ));
+    }
     Ok(0)
 }
 
+/// No provider to encrypt with: say which situation it is.
+fn no_provider(scope: &Config, profiles: &[String], key: &str, target: &str) -> Error {
+    let names: Vec<&str> = scope
+        .providers_for(profiles)
+        .iter()
+        .map(|p| p.name)
+        .collect();
+    let err = Error::new(format!(
+        "cannot set {key} ({target}): no provider to encrypt it with"
+    ))
+    .code("fnox::provider::not_configured");
+    if names.is_empty() {
+        err.cause("No providers configured").hint(
+            "run `fnox init` to set up an age key, or add one with `fnox provider add age age`",
+        )
+    } else {
+        err.cause(format!(
+            "several providers are configured ({}) and no default_provider says which one to use",
+            names.join(", ")
+        ))
+        .hint(format!(
+            "pass --provider {}, or set default_provider = \"{}\" in the config",
+            names[0], names[0]
+        ))
+    }
+}
+
 /// Encrypts (cipher) or stores remotely (store) and returns what fnox.toml records.
-fn store(provider: &Provider, name: &str, args: &Args, value: &SecretValue) -> Result<String> {
+fn store(
+    provider: &Provider,
+    name: &str,
+    key: &str,
+    reference: &str,
+    value: &SecretValue,
+) -> Result<String> {
     match provider {
-        Provider::Cipher(c) => c.encrypt(value.expose()).map_err(|e| {
-            provider_error(
-                format!("cannot encrypt {} with provider '{name}'", args.key),
-                e,
-            )
-        }),
+        Provider::Cipher(c) => c
+            .encrypt(value.expose())
+            .map_err(|e| provider_error(format!("cannot encrypt {key} with provider '{name}'"), e)),
         Provider::Store(s) => {
-            let reference = args.key_name.clone().unwrap_or_else(|| args.key.clone());
-            s.put(&reference, value.expose()).map_err(|e| {
-                provider_error(format!("cannot store {} in provider '{name}'", args.key), e)
+            s.put(reference, value.expose()).map_err(|e| {
+                provider_error(format!("cannot store {key} in provider '{name}'"), e)
             })?;
-            Ok(reference)
+            Ok(reference.to_owned())
         }
     }
 }

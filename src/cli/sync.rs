@@ -1,29 +1,30 @@
 //! `fnox sync [KEYS...]`
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{InlineTable, Value};
 
 use super::{confirm, print_data, unknown_secret, Ctx};
-use crate::config::edit::Editor;
-use crate::config::load::{Config, SecretEntry};
+use crate::config::edit::{entry_fields, Editor};
+use crate::config::load::{same_file, Config, SecretEntry};
 use crate::config::Section;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider, provider_error, read_stored};
+use crate::resolve::{build_provider, build_provider_for, provider_error, read_stored};
 
-/// Copy secrets from remote stores into fnox.toml, encrypted with a local cipher, so they
-/// resolve offline.
+/// Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline.
 ///
-/// Each selected secret whose provider is a remote store (aws-sm, vault, password-store, ...)
-/// is fetched and encrypted with the target provider; the ciphertext is written on the entry as
-/// `sync = { provider = "…", value = "…" }`, which resolution prefers over the remote. Run it
-/// again to refresh. With --local-file the copy goes to fnox.local.toml beside the file that
-/// defines the secret (keep that file out of git).
+/// Every selected secret whose provider is not the target and that has a provider value (remote
+/// stores, aws-kms, vault-transit, another age provider, ...) is read from its provider and
+/// encrypted with the target; the ciphertext is written on the entry as
+/// `sync = { provider = "…", value = "…" }`, which resolution prefers over the original. Run it
+/// again to refresh. Writes go to a file in the current directory (as `set` does; an inherited
+/// secret gets a whole override entry there), with --local-file to the local override file beside
+/// it (fnox.local.toml, or .fnox.local.toml beside a .fnox.toml; keep it out of git), with -g to
+/// the global config. A secret that cannot be read but has a `default` is skipped and counted.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Only these secrets (default: every secret from a remote store)
+    /// Only these secrets (default: every secret with a provider value)
     #[arg(value_name = "KEYS")]
     pub keys: Vec<String>,
     /// The cipher to encrypt with (default: default_provider)
@@ -35,10 +36,13 @@ pub struct Args {
     /// Only secrets whose name matches this regular expression
     #[arg(long, value_name = "REGEX")]
     pub filter: Option<String>,
-    /// Write to fnox.local.toml beside the defining file instead of the defining file
-    #[arg(long)]
+    /// Write to the global config file
+    #[arg(short = 'g', long)]
+    pub global: bool,
+    /// Write to the local override file beside the config (fnox.local.toml / .fnox.local.toml)
+    #[arg(long, conflicts_with = "global")]
     pub local_file: bool,
-    /// Do not ask for confirmation (required when stdin is not a terminal)
+    /// Do not ask for confirmation
     #[arg(short = 'f', long)]
     pub force: bool,
     /// Show what would be synced without fetching or changing anything
@@ -48,19 +52,36 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let config = ctx.load()?;
+    let profile = ctx.write_profile()?;
+    let (mut path, mut section) = config.write_target(args.global, &profile);
+    if args.local_file {
+        path = local_file_beside(&path, config.explicit.is_some())?;
+        section = Section::for_profile(&profile);
+    }
+    let suffix = if args.local_file {
+        " (local-file)"
+    } else if args.global {
+        " (global)"
+    } else {
+        ""
+    };
     let target_name = args
         .provider
         .clone()
         .or_else(|| config.default_provider())
         .ok_or_else(|| {
-            Error::usage("no provider to encrypt the synced values with")
-                .hint("pass --provider NAME (a cipher such as age), or set default_provider")
+            Error::new("No target provider specified and no default_provider configured")
+                .code("fnox::config::error")
+                .hint("pass -p PROVIDER (a cipher such as age), or set default_provider")
         })?;
-    let target = build_provider(&config, &target_name)?;
+    // Encrypted with the target as the written file sees it, under the write profile.
+    let scope = config.as_seen_by(&path);
+    let target = build_provider_for(&scope, &target_name, std::slice::from_ref(&profile))?;
     let Provider::Cipher(cipher) = &target else {
-        return Err(Error::usage(format!(
+        return Err(Error::new(format!(
             "cannot sync into provider '{target_name}': it is a remote store"
         ))
+        .code("fnox::sync::target_unsupported")
         .cause("sync encrypts values into fnox.toml, which needs a cipher (age, plain, aws-kms, vault-transit)")
         .hint("pass --provider with a cipher provider, e.g. --provider age"));
     };
@@ -80,8 +101,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             return Err(unknown_secret(&config, key));
         }
     }
-    let mut kinds: BTreeMap<String, bool> = BTreeMap::new();
-    let mut selected: Vec<&SecretEntry> = Vec::new();
+    let mut selected: Vec<(&SecretEntry, String)> = Vec::new();
     for s in &secrets {
         let named = args.keys.iter().any(|k| k == s.name);
         if !args.keys.is_empty() && !named {
@@ -97,65 +117,48 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                     "cannot sync {}: it has no provider value",
                     s.name
                 ))
-                .hint("sync copies secrets that live in a remote store"))
+                .hint("sync copies secrets that a provider holds; this one only has a default"))
             }
             _ => continue,
         };
-        if args.source.as_ref().is_some_and(|want| *want != source) {
+        if source == target_name || args.source.as_ref().is_some_and(|want| *want != source) {
             continue;
         }
-        let remote = match kinds.get(&source) {
-            Some(remote) => *remote,
-            None => {
-                let remote = !build_provider(&config, &source)?.is_cipher();
-                kinds.insert(source.clone(), remote);
-                remote
-            }
-        };
-        if !remote {
-            if named {
-                return Err(Error::usage(format!(
-                    "cannot sync {}: provider '{source}' already keeps it encrypted in fnox.toml",
-                    s.name
-                ))
-                .hint("sync copies secrets that live in a remote store"));
-            }
-            continue;
-        }
-        selected.push(s);
+        selected.push((s, source));
     }
     if selected.is_empty() {
         ctx.say("No secrets to sync");
         return Ok(0);
     }
 
-    let mut plan: Vec<(&SecretEntry, PathBuf, Section)> = Vec::new();
-    for s in &selected {
-        let (path, section) = destination(&config, s, args.local_file);
-        plan.push((s, path, section));
-    }
+    let shown = config.display(&path);
     if args.dry_run {
         let mut out = format!(
-            "[dry-run] Would sync {} secret(s) into provider '{target_name}':\n",
-            plan.len()
+            "[dry-run] Would sync {} secrets in profile {profile} to provider {target_name}{suffix}:\n",
+            selected.len()
         );
-        for (s, path, section) in &plan {
+        for (s, source) in &selected {
             out.push_str(&format!(
-                "  {} (from {}) -> {} in {}\n",
+                "  {} (from {source}) -> {} in {shown}\n",
                 s.name,
-                source_of(&config, s).unwrap_or_default(),
                 section.key_path("secrets", s.name),
-                config.display(path)
             ));
         }
         print_data(&out)?;
         return Ok(0);
     }
     if !args.force {
-        ctx.say(format!(
-            "Syncing {} secret(s) into provider '{target_name}'.",
-            plan.len()
-        ));
+        let mut list = format!(
+            "Ready to sync {} secrets to provider '{target_name}'{suffix} in {shown}:",
+            selected.len()
+        );
+        for (s, source) in selected.iter().take(10) {
+            list.push_str(&format!("\n  {} (from {source})", s.name));
+        }
+        if selected.len() > 10 {
+            list.push_str(&format!("\n  ... and {} more", selected.len() - 10));
+        }
+        ctx.say(list);
         if !ctx.interactive() {
             return Err(Error::usage(
                 "sync needs confirmation, and there is no terminal to ask on",
@@ -163,28 +166,26 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .hint("pass --force to sync without asking, or --dry-run to see what would change"));
         }
         if !confirm(ctx, "Continue?")? {
-            ctx.say("Cancelled; nothing was changed");
+            ctx.say("Sync cancelled");
             return Ok(0);
         }
     }
 
-    // Fetch everything first: one failure and nothing is written.
-    let names: Vec<&str> = plan.iter().map(|(s, _, _)| s.name).collect();
+    // Read everything first: one failure and nothing is written. A secret that cannot be read
+    // but has a default is skipped (reads would fall back to the default), and counted.
+    let names: Vec<&str> = selected.iter().map(|(s, _)| s.name).collect();
     let fetched = read_stored(&config, &names, false);
     let mut failures: Vec<Error> = Vec::new();
-    let mut encrypted: Vec<String> = Vec::new();
-    for name in &names {
-        match &fetched[*name] {
-            Err(e) => failures.push(Error {
-                message: e.message.clone(),
-                causes: e.causes.clone(),
-                hint: e.hint.clone(),
-                exit: e.exit,
-            }),
+    let mut skipped: Vec<&str> = Vec::new();
+    let mut synced: Vec<(&SecretEntry, String)> = Vec::new();
+    for (s, _) in &selected {
+        match &fetched[s.name] {
+            Err(_) if s.secret.default.is_some() => skipped.push(s.name),
+            Err(e) => failures.push(e.clone()),
             Ok(v) => match cipher.encrypt(v.expose()) {
-                Ok(ct) => encrypted.push(ct),
+                Ok(ct) => synced.push((s, ct)),
                 Err(e) => failures.push(provider_error(
-                    format!("cannot encrypt {name} with provider '{target_name}'"),
+                    format!("cannot encrypt {} with provider '{target_name}'", s.name),
                     e,
                 )),
             },
@@ -192,10 +193,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     if let Some(first) = failures.first() {
         if failures.len() == 1 {
-            let mut err = Error::new(first.message.clone());
-            err.causes = first.causes.clone();
-            err.hint = first.hint.clone();
-            return Err(err.cause("nothing was changed"));
+            return Err(first.clone().cause("nothing was changed"));
         }
         let message = format!(
             "{} secrets could not be synced; nothing was changed",
@@ -203,37 +201,75 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         );
         return Err(Error::batch(message, failures));
     }
-
-    let mut editors: BTreeMap<PathBuf, Editor> = BTreeMap::new();
-    for (_, path, _) in &plan {
-        if !editors.contains_key(path) {
-            editors.insert(path.clone(), Editor::open(path)?);
-        }
+    if synced.is_empty() {
+        ctx.say(format!(
+            "No secrets were synced (all skipped): {} could not be read and fall back to their default",
+            skipped.join(", ")
+        ));
+        return Ok(0);
     }
-    for ((s, path, section), ct) in plan.iter().zip(encrypted) {
+
+    let mut editor = Editor::open(&path)?;
+    for (s, ct) in &synced {
         let mut sync = InlineTable::new();
         sync.insert("provider", Value::from(target_name.as_str()));
-        sync.insert("value", Value::from(ct));
+        sync.insert("value", Value::from(ct.as_str()));
         sync.fmt();
-        let mut fields: Vec<(&str, Value)> = Vec::new();
-        if args.local_file {
-            // A local entry replaces the whole entry, so it carries the original fields too.
-            fields = entry_fields(&config, s);
+        let layer = &config.layers[s.origin.layer];
+        let in_place = same_file(&layer.path, &path) && s.origin.section == section;
+        // An entry elsewhere gets a whole override here (a later file replaces the whole entry).
+        let mut fields: Vec<(String, Value)> = if in_place {
+            Vec::new()
+        } else {
+            entry_fields(&layer.text, &s.origin.section, s.name)
+        };
+        if !in_place && s.secret.provider.is_none() {
+            if let Some(p) = source_of(&config, s) {
+                fields.insert(0, ("provider".into(), Value::from(p)));
+            }
         }
-        fields.push(("sync", Value::InlineTable(sync)));
-        let editor = editors.get_mut(path).expect("opened above");
-        editor.set_secret(section, s.name, &fields)?;
+        fields.retain(|(k, _)| k != "sync");
+        fields.push(("sync".into(), Value::InlineTable(sync)));
+        let fields: Vec<(&str, Value)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        editor.set_secret(&section, s.name, &fields)?;
     }
-    let files: Vec<String> = editors.keys().map(|p| config.display(p)).collect();
-    for (_, editor) in editors {
-        editor.save()?;
-    }
+    editor.save()?;
     ctx.say(format!(
-        "✓ Synced {} secret(s) into provider '{target_name}' in {}",
-        plan.len(),
-        files.join(", ")
+        "✓ Synced {} secrets to provider '{target_name}'{suffix} in {shown}",
+        synced.len()
     ));
+    if !skipped.is_empty() {
+        ctx.say(format!(
+            "Skipped {} secrets (could not resolve; reads fall back to their default): {}",
+            skipped.len(),
+            skipped.join(", ")
+        ));
+    }
     Ok(0)
+}
+
+/// The local override file beside a config file: `.fnox.local.toml` beside the dot-style files,
+/// `fnox.local.toml` beside the others. A `-c` file with another name than fnox.toml /
+/// .fnox.toml is refused: a local file beside it would never load.
+fn local_file_beside(path: &Path, explicit: bool) -> Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str());
+    let loads_local = matches!(name, Some("fnox.toml" | ".fnox.toml"));
+    match name.filter(|_| loads_local || !explicit) {
+        Some("fnox.toml") => Ok(dir.join("fnox.local.toml")),
+        Some(".fnox.toml") => Ok(dir.join(".fnox.local.toml")),
+        Some("fnox.local.toml" | ".fnox.local.toml") => Ok(path.to_path_buf()),
+        Some(name) if name.starts_with(".fnox.") => Ok(dir.join(".fnox.local.toml")),
+        Some(name) if name.starts_with("fnox.") => Ok(dir.join("fnox.local.toml")),
+        _ => Err(Error::usage(format!(
+            "--local-file requires --config to be 'fnox.toml' or '.fnox.toml'; '{}' would not load the adjacent local override file",
+            path.display()
+        ))
+        .hint("drop --local-file to write the synced copies into that file itself")),
+    }
 }
 
 /// The provider a secret's `value` is read with (its own, else the default).
@@ -242,66 +278,4 @@ fn source_of(config: &Config, s: &SecretEntry) -> Option<String> {
         .provider
         .clone()
         .or_else(|| config.default_provider())
-}
-
-/// Where the synced copy is written: the entry itself, or with --local-file the
-/// fnox.local.toml beside the defining file (a profile file's entries go under its profile).
-fn destination(config: &Config, s: &SecretEntry, local: bool) -> (PathBuf, Section) {
-    let layer = &config.layers[s.origin.layer];
-    if !local {
-        return (layer.path.clone(), s.origin.section.clone());
-    }
-    let dir = layer.path.parent().unwrap_or(Path::new("."));
-    let path = if !dir.join("fnox.local.toml").exists() && dir.join(".fnox.local.toml").exists() {
-        dir.join(".fnox.local.toml")
-    } else {
-        dir.join("fnox.local.toml")
-    };
-    let section = match &layer.profile {
-        Some(p) => Section::Profile(p.clone()),
-        None => s.origin.section.clone(),
-    };
-    (path, section)
-}
-
-/// The fields of an entry as fnox.toml has them, for a copy in another file.
-fn entry_fields(config: &Config, s: &SecretEntry) -> Vec<(&'static str, Value)> {
-    let c = s.secret;
-    let mut fields: Vec<(&'static str, Value)> = Vec::new();
-    if let Some(p) = source_of(config, s) {
-        fields.push(("provider", Value::from(p)));
-    }
-    if let Some(v) = &c.value {
-        fields.push(("value", Value::from(v.as_str())));
-    }
-    if let Some(v) = &c.json_path {
-        fields.push(("json_path", Value::from(v.as_str())));
-    }
-    if let Some(v) = c.line {
-        fields.push(("line", Value::from(v as i64)));
-    }
-    if let Some(v) = &c.description {
-        fields.push(("description", Value::from(v.as_str())));
-    }
-    if let Some(v) = &c.default {
-        fields.push(("default", Value::from(v.as_str())));
-    }
-    if let Some(v) = c.if_missing {
-        fields.push(("if_missing", Value::from(v.as_str())));
-    }
-    if let Some(v) = c.env {
-        use crate::config::model::EnvMode;
-        fields.push((
-            "env",
-            match v {
-                EnvMode::All => Value::from(true),
-                EnvMode::ExecOnly => Value::from("exec"),
-                EnvMode::Never => Value::from(false),
-            },
-        ));
-    }
-    if let Some(v) = c.as_file {
-        fields.push(("as_file", Value::from(v)));
-    }
-    fields
 }

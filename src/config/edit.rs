@@ -25,6 +25,48 @@ pub const SECRET_FIELD_ORDER: [&str; 10] = [
     "sync",
 ];
 
+/// The fields of a secret entry as written in a file's text (inline or table form), in order,
+/// without their layout: what an override entry in another file starts from.
+pub fn entry_fields(text: &str, section: &Section, name: &str) -> Vec<(String, Value)> {
+    let Ok(doc) = text.parse::<DocumentMut>() else {
+        return Vec::new();
+    };
+    let root = doc.as_item();
+    let secrets = match section {
+        Section::Top => root.get("secrets"),
+        Section::Profile(p) => root
+            .get("profiles")
+            .and_then(|i| i.get(p))
+            .and_then(|i| i.get("secrets")),
+    };
+    let Some(entry) = secrets.and_then(|t| t.get(name)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut push = |k: &str, v: &Value| {
+        let mut v = v.clone();
+        v.decor_mut().clear();
+        if let Value::InlineTable(t) = &mut v {
+            t.fmt();
+        }
+        out.push((k.to_owned(), v));
+    };
+    if let Some(t) = entry.as_inline_table() {
+        for (k, v) in t.iter() {
+            push(k, v);
+        }
+    } else if let Some(t) = entry.as_table() {
+        for (k, item) in t.iter() {
+            match item {
+                Item::Value(v) => push(k, v),
+                Item::Table(sub) => push(k, &Value::InlineTable(sub.clone().into_inline_table())),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 pub struct Editor {
     path: PathBuf,
     doc: DocumentMut,

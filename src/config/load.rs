@@ -14,7 +14,7 @@ pub const DEFAULT_PROFILE: &str = "default";
 pub const DEFAULT_CONFIG_NAME: &str = "fnox.toml";
 
 /// One loaded file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Layer {
     pub path: PathBuf,
     pub text: String,
@@ -77,8 +77,12 @@ pub struct LoadOptions {
     /// Active profiles, in overlay order; never empty.
     pub profiles: Vec<String>,
     pub no_defaults: bool,
-    /// Whether having no config file at all is acceptable (write commands create one).
+    /// Whether having no config file at all is acceptable (write commands create one; `doctor`
+    /// and `config-files` report it).
     pub allow_none: bool,
+    /// A write: the `-c` file may not exist yet, and a profile that no file defines yet may be
+    /// named (the write creates it). Reads refuse both.
+    pub for_write: bool,
 }
 
 #[derive(Debug)]
@@ -113,13 +117,25 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         };
         if path.exists() {
             loader.load_file(&path, None, false, None)?;
-        } else if !opts.allow_none {
+            // Beside an explicit fnox.toml / .fnox.toml, its profile and local files load as
+            // discovery would load them in that directory.
+            if let Some(dir) = beside_default_name(&path) {
+                for (name, profile) in dir_file_names(&opts.profiles).into_iter().skip(2) {
+                    let beside = dir.join(&name);
+                    if beside.exists() {
+                        loader.load_file(&beside, profile, false, None)?;
+                    }
+                }
+            }
+        } else if !opts.for_write {
             return Err(Error::new(format!(
-                "config file {} does not exist",
+                "Failed to read configuration file: {}",
                 display_path(&path, cwd)
             ))
+            .code("fnox::config::read_failed")
+            .cause("the file given with -c/--config does not exist")
             .hint(format!(
-                "create it with `fnox -c {} init`",
+                "check the path, or create it with `fnox -c {} init`",
                 explicit.display()
             )));
         }
@@ -164,8 +180,18 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         ))
         .hint("run `fnox init` to create fnox.toml here, or pass -c PATH"));
     }
-    config.check_profiles()?;
+    if !opts.for_write {
+        config.check_profiles()?;
+    }
+    config.check_default_provider()?;
     Ok(config)
+}
+
+/// The directory of an explicit config file named like a discovered one (`fnox.toml`,
+/// `.fnox.toml`), whose profile and local files load beside it.
+fn beside_default_name(path: &Path) -> Option<&Path> {
+    let name = path.file_name()?.to_str()?;
+    (name == DEFAULT_CONFIG_NAME || name == ".fnox.toml").then(|| path.parent())?
 }
 
 /// The file names looked for in each directory, in load order, with the profile they belong to.
@@ -345,6 +371,12 @@ pub fn validate_profile_name(name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Whether two paths name the same file (also when one of them does not exist yet).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    key(a) == key(b)
+}
+
 /// A path as a person wants to read it: relative to the working directory when inside it.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     match path.strip_prefix(cwd) {
@@ -409,11 +441,14 @@ impl Config {
         Ok(())
     }
 
-    /// The sections whose entries are in effect, lowest priority first: for each layer, its
-    /// top level (unless --no-defaults drops it), then the active profiles in order.
+    /// The sections whose entries are in effect, lowest priority first. First every layer's top
+    /// level in load order (a `fnox.P.toml` counts there, as profile P's, so that within a
+    /// directory fnox.toml < fnox.P.toml < fnox.local.toml); `drop_top` leaves out the top level of
+    /// the other files (--no-defaults). Then each active profile's `[profiles.P]` tables in order.
     fn effective<'a, T>(
         &'a self,
         profiles: &[String],
+        drop_top: bool,
         pick: impl Fn(&'a ConfigFile, &Section) -> Option<&'a IndexMap<String, toml::Spanned<T>>>,
     ) -> IndexMap<&'a str, (&'a T, Origin)> {
         let mut out = IndexMap::new();
@@ -428,24 +463,20 @@ impl Config {
                     out.insert(name.as_str(), (item.get_ref(), origin));
                 }
             };
-        let keep_top = !(self.no_defaults && profiles.iter().any(|p| p != DEFAULT_PROFILE));
-        if keep_top {
-            for (i, layer) in self.layers.iter().enumerate() {
-                if layer.profile.is_none() {
-                    if let Some(map) = pick(&layer.file, &Section::Top) {
-                        put(i, Section::Top, map);
-                    }
+        for (i, layer) in self.layers.iter().enumerate() {
+            let wanted = match &layer.profile {
+                None => !drop_top,
+                Some(p) => profiles.contains(p),
+            };
+            if wanted {
+                if let Some(map) = pick(&layer.file, &Section::Top) {
+                    put(i, Section::Top, map);
                 }
             }
         }
         for p in profiles {
             let section = Section::Profile(p.clone());
             for (i, layer) in self.layers.iter().enumerate() {
-                if layer.profile.as_deref() == Some(p.as_str()) {
-                    if let Some(map) = pick(&layer.file, &Section::Top) {
-                        put(i, Section::Top, map);
-                    }
-                }
                 if let Some(map) = pick(&layer.file, &section) {
                     put(i, section.clone(), map);
                 }
@@ -454,16 +485,25 @@ impl Config {
         out
     }
 
+    /// Whether --no-defaults drops the top-level secrets for these profiles.
+    fn drops_top_secrets(&self, profiles: &[String]) -> bool {
+        self.no_defaults && profiles.iter().any(|p| p != DEFAULT_PROFILE)
+    }
+
     pub fn secrets(&self) -> Vec<SecretEntry<'_>> {
         self.secrets_for(&self.profiles)
     }
 
     /// The effective secrets as they would be with other profiles active.
     pub fn secrets_for(&self, profiles: &[String]) -> Vec<SecretEntry<'_>> {
-        self.effective(profiles, |file, section| match section {
-            Section::Top => Some(&file.secrets),
-            Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.secrets),
-        })
+        self.effective(
+            profiles,
+            self.drops_top_secrets(profiles),
+            |file, section| match section {
+                Section::Top => Some(&file.secrets),
+                Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.secrets),
+            },
+        )
         .into_iter()
         .map(|(name, (secret, origin))| SecretEntry {
             name,
@@ -483,7 +523,8 @@ impl Config {
 
     /// The effective providers as they would be with other profiles active.
     pub fn providers_for(&self, profiles: &[String]) -> Vec<ProviderEntry<'_>> {
-        self.effective(profiles, |file, section| match section {
+        // --no-defaults drops inherited secrets only: the providers stay.
+        self.effective(profiles, false, |file, section| match section {
             Section::Top => Some(&file.providers),
             Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.providers),
         })
@@ -514,8 +555,18 @@ impl Config {
 
     /// The default provider as it would be with other profiles active.
     pub fn default_provider_for(&self, profiles: &[String]) -> Option<String> {
+        if let Some((name, _)) = self.configured_default_provider(profiles) {
+            return Some(name.to_owned());
+        }
+        let providers = self.providers_for(profiles);
+        (providers.len() == 1).then(|| providers[0].name.to_owned())
+    }
+
+    /// A `default_provider` set in some file for these profiles, and the layer that sets it: the
+    /// last active profile's (its table or its `fnox.P.toml`), else the top level's.
+    fn configured_default_provider(&self, profiles: &[String]) -> Option<(&str, usize)> {
         for p in profiles.iter().rev() {
-            for layer in self.layers.iter().rev() {
+            for (i, layer) in self.layers.iter().enumerate().rev() {
                 let from_file = (layer.profile.as_deref() == Some(p.as_str()))
                     .then_some(layer.file.default_provider.as_ref())
                     .flatten();
@@ -525,21 +576,48 @@ impl Config {
                     .get(p)
                     .and_then(|pc| pc.default_provider.as_ref());
                 if let Some(name) = from_table.or(from_file) {
-                    return Some(name.clone());
+                    return Some((name, i));
                 }
             }
         }
-        let top = self
-            .layers
+        self.layers
             .iter()
+            .enumerate()
             .rev()
-            .filter(|l| l.profile.is_none())
-            .find_map(|l| l.file.default_provider.clone());
-        if top.is_some() {
-            return top;
+            .filter(|(_, l)| l.profile.is_none())
+            .find_map(|(i, l)| l.file.default_provider.as_deref().map(|n| (n, i)))
+    }
+
+    /// A `default_provider` that names no provider of the active profiles is a config error,
+    /// found when the config loads rather than when a secret first needs it.
+    fn check_default_provider(&self) -> Result<()> {
+        let Some((name, layer)) = self.configured_default_provider(&self.profiles) else {
+            return Ok(());
+        };
+        if self.provider(name).is_some() {
+            return Ok(());
         }
-        let providers = self.providers_for(profiles);
-        (providers.len() == 1).then(|| providers[0].name.to_owned())
+        let names: Vec<&str> = self.providers().iter().map(|p| p.name).collect();
+        let profile = self.profiles.join(",");
+        let mut err = Error::new(format!(
+            "Default provider '{name}' not found in profile '{profile}'"
+        ))
+        .code("fnox::config::default_provider_not_found")
+        .cause(format!(
+            "default_provider = \"{name}\" is set in {}",
+            self.display(&self.layers[layer].path)
+        ));
+        if let Some(dym) = did_you_mean(name, names.iter().copied()) {
+            err = err.cause(dym);
+        }
+        let known = if names.is_empty() {
+            "no providers are configured".to_owned()
+        } else {
+            format!("configured providers: {}", names.join(", "))
+        };
+        Err(err.cause(known).hint(format!(
+            "add a [providers.{name}] table, or set default_provider to one of the configured providers"
+        )))
     }
 
     /// The file-level `if_missing`, from the highest-priority file that sets it.
@@ -575,9 +653,11 @@ impl Config {
             .unwrap_or_else(|| self.cwd.clone())
     }
 
-    /// Where `set`, `import` and `provider add` write a new entry, and into which section:
-    /// `-g` → the global file; `-c PATH` → that file; else `fnox.P.toml` here when it exists,
-    /// else the nearest fnox.toml / .fnox.toml from here upward, else a new ./fnox.toml.
+    /// Where `set`, `import`, `sync`, `remove` and `provider add` write, and into which section:
+    /// `-g` → the global file; `-c PATH` → that file; else always a file in the current
+    /// directory, never a parent's: `fnox.P.toml` (or `.fnox.P.toml`) when it exists for write
+    /// profile P, else `fnox.toml` / `.fnox.toml`, else (default profile) the local file when it
+    /// is the only config file here, else a new `./fnox.toml`.
     pub fn write_target(&self, global: bool, profile: &str) -> (PathBuf, Section) {
         let section = Section::for_profile(profile);
         if global {
@@ -587,26 +667,68 @@ impl Config {
         if let Some(explicit) = &self.explicit {
             return (self.cwd.join(explicit), section);
         }
+        let here = |name: &str| Some(self.cwd.join(name)).filter(|p| p.is_file());
         if profile != DEFAULT_PROFILE {
-            for name in [
-                format!("fnox.{profile}.toml"),
-                format!(".fnox.{profile}.toml"),
-            ] {
-                let path = self.cwd.join(name);
-                if path.is_file() {
-                    return (path, Section::Top);
-                }
+            let own = here(&format!("fnox.{profile}.toml"))
+                .or_else(|| here(&format!(".fnox.{profile}.toml")));
+            if let Some(path) = own {
+                return (path, Section::Top);
             }
         }
-        for dir in self.searched.iter() {
-            for name in [DEFAULT_CONFIG_NAME, ".fnox.toml"] {
-                let path = dir.join(name);
-                if path.is_file() {
-                    return (path, section);
-                }
+        if let Some(path) = here(DEFAULT_CONFIG_NAME).or_else(|| here(".fnox.toml")) {
+            return (path, section);
+        }
+        if profile == DEFAULT_PROFILE {
+            if let Some(path) = here("fnox.local.toml").or_else(|| here(".fnox.local.toml")) {
+                return (path, section);
             }
         }
         (self.cwd.join(DEFAULT_CONFIG_NAME), section)
+    }
+
+    /// The config as the file `path` sees it: the layers up to and including it (for a file not
+    /// loaded yet, those it would come after once it exists). A value written into `path` is encrypted with the
+    /// providers effective here, so that everyone who reads the file can read the value:
+    /// not with a provider that a later file (a local override, a subdirectory) redefines.
+    pub fn as_seen_by(&self, path: &Path) -> Config {
+        let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let end = match self.layers.iter().position(|l| same_file(&l.path, path)) {
+            Some(i) => i + 1,
+            None => {
+                // Within a directory: fnox.toml < fnox.P.toml < fnox.local.toml.
+                let rank = |p: &Path| match p.file_name().and_then(|n| n.to_str()) {
+                    Some("fnox.toml" | ".fnox.toml") => 0,
+                    Some("fnox.local.toml" | ".fnox.local.toml") => 2,
+                    _ => 1,
+                };
+                let (dir, wanted) = (path.parent().map(key), rank(path));
+                self.layers
+                    .iter()
+                    .position(|l| {
+                        !l.global && l.path.parent().map(key) == dir && rank(&l.path) >= wanted
+                    })
+                    .unwrap_or(self.layers.len())
+            }
+        };
+        Config {
+            cwd: self.cwd.clone(),
+            layers: self.layers[..end].to_vec(),
+            profiles: self.profiles.clone(),
+            no_defaults: self.no_defaults,
+            explicit: self.explicit.clone(),
+            searched: self.searched.clone(),
+        }
+    }
+
+    /// A higher-priority file than `path` that also defines `name` for `profile`: a value written
+    /// into `path` would be shadowed by it.
+    pub fn shadowing_file(&self, name: &str, profile: &str, path: &Path) -> Option<PathBuf> {
+        let entry = self
+            .secrets_for(&[profile.to_owned()])
+            .into_iter()
+            .find(|s| s.name == name)?;
+        let layers = self.as_seen_by(path).layers.len();
+        (entry.origin.layer >= layers).then(|| self.layers[entry.origin.layer].path.clone())
     }
 
     /// The file and section that define `name` for the write profile, if any does:

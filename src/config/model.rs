@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 /// fnox.toml: a project's secrets and the providers that decrypt or fetch them.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[schemars(title = "fnox.toml")]
 pub struct ConfigFile {
     /// Other config files to load before this one (this file wins over them); relative to this file.
@@ -39,7 +39,7 @@ pub struct ConfigFile {
 }
 
 /// A profile: providers and secrets that overlay the top level's when the profile is active.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 pub struct ProfileConfig {
     /// The provider of this profile's secrets that name none.
     pub default_provider: Option<String>,

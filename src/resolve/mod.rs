@@ -222,21 +222,34 @@ pub fn read_stored(
 /// The `if_missing` in force for one secret: flag > FNOX_IF_MISSING > the secret's >
 /// the file's > FNOX_IF_MISSING_DEFAULT > warn.
 pub fn if_missing_for(config: &Config, entry: &SecretEntry, flag: Option<IfMissing>) -> IfMissing {
-    let from_env = |var: &str| {
-        let raw = env_vars::non_empty(var)?;
-        let parsed = IfMissing::parse(&raw);
-        if parsed.is_none() {
-            warn(format!(
-                "{var}='{raw}' is not error, warn or ignore; ignoring it"
-            ));
-        }
-        parsed
-    };
-    flag.or_else(|| from_env(env_vars::FNOX_IF_MISSING))
-        .or(entry.secret.if_missing)
-        .or(config.if_missing())
-        .or_else(|| from_env(env_vars::FNOX_IF_MISSING_DEFAULT))
+    explicit_if_missing_for(config, entry, flag)
+        .or_else(|| if_missing_env(env_vars::FNOX_IF_MISSING_DEFAULT))
         .unwrap_or(IfMissing::Warn)
+}
+
+/// The `if_missing` someone chose for this secret (flag, FNOX_IF_MISSING, the secret's own, its
+/// file's), or None when only a default applies.
+pub fn explicit_if_missing_for(
+    config: &Config,
+    entry: &SecretEntry,
+    flag: Option<IfMissing>,
+) -> Option<IfMissing> {
+    let file = config.layers[entry.origin.layer].file.if_missing;
+    flag.or_else(|| if_missing_env(env_vars::FNOX_IF_MISSING))
+        .or(entry.secret.if_missing)
+        .or(file)
+        .or(config.if_missing())
+}
+
+fn if_missing_env(var: &str) -> Option<IfMissing> {
+    let raw = env_vars::non_empty(var)?;
+    let parsed = IfMissing::parse(&raw);
+    if parsed.is_none() {
+        warn(format!(
+            "{var}='{raw}' is not error, warn or ignore; ignoring it"
+        ));
+    }
+    parsed
 }
 
 pub fn provider_error(message: String, e: ProviderError) -> Error {

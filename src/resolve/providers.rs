@@ -43,7 +43,11 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
             .iter()
             .map(|p| p.name)
             .collect();
-        let mut err = Error::new(format!("provider '{name}' is not defined"));
+        let mut err = Error::new(format!(
+            "Provider '{name}' not configured in profile '{}'",
+            profiles.join(",")
+        ))
+        .code("fnox::provider::not_configured");
         if let Some(dym) = crate::error::did_you_mean(name, names.iter().copied()) {
             err = err.cause(dym);
         }

@@ -27,16 +27,6 @@ enum Item<'a> {
 /// One provider's batch: its source, the (item, input) pairs, and the provider (or why it could not be built).
 type BuiltGroup<'a> = (Source, Vec<(Item<'a>, String)>, Result<Provider>);
 
-/// A copy of an error (the same failure reported for each secret or reference that shares it).
-fn copy_error(e: &Error) -> Error {
-    Error {
-        message: e.message.clone(),
-        causes: e.causes.clone(),
-        hint: e.hint.clone(),
-        exit: e.exit,
-    }
-}
-
 pub(super) struct Resolver<'c> {
     config: &'c Config,
     entries: &'c HashMap<&'c str, SecretEntry<'c>>,
@@ -262,7 +252,7 @@ impl<'c> Resolver<'c> {
         // result has been taken, so it must not be worked out again.
         match self.done.get(name) {
             Some(Ok(v)) => return Ok(v.clone()),
-            Some(Err(e)) => return Err(copy_error(e)),
+            Some(Err(e)) => return Err(e.clone()),
             None => {}
         }
         let entry = &self.entries[name];
@@ -277,14 +267,11 @@ impl<'c> Resolver<'c> {
                         Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
                             .cause(cause)
                     });
-                    self.done.insert(
-                        name.to_owned(),
-                        v.as_ref().map(Clone::clone).map_err(copy_error),
-                    );
+                    self.done.insert(name.to_owned(), v.clone());
                     return v;
                 }
                 Err(e) if entry.secret.default.is_none() => {
-                    self.done.insert(name.to_owned(), Err(copy_error(&e)));
+                    self.done.insert(name.to_owned(), Err(e.clone()));
                     return Err(e);
                 }
                 Err(e) => warn(format!(
@@ -302,15 +289,16 @@ impl<'c> Resolver<'c> {
                         .cause(cause)
                 })
             });
-            self.done.insert(
-                name.to_owned(),
-                r.as_ref().map(Clone::clone).map_err(copy_error),
-            );
+            self.done.insert(name.to_owned(), r.clone());
             return r;
         }
         if let Some(v) = std::env::var_os(name) {
             if let Ok(v) = v.into_string() {
-                return Ok(SecretValue::new(v));
+                // json_path / line select from the environment's value too, as from any source.
+                return post_process(entry, SecretValue::new(v)).map_err(|cause| {
+                    Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
+                        .cause(format!("from the environment variable {name}: {cause}"))
+                });
             }
         }
         Err(Error::new(format!(
@@ -411,7 +399,7 @@ impl<'c> Resolver<'c> {
             Reference::Store { .. } => {
                 return match self.provider_results.get(&r.to_string()) {
                     Some(Ok(v)) => Ok(v.clone()),
-                    Some(Err(e)) => Err(copy_error(e)),
+                    Some(Err(e)) => Err(e.clone()),
                     None => Err(Error::new(format!("cannot resolve {r}"))
                         .cause("it was not read (an internal error)")),
                 }

@@ -50,9 +50,12 @@ pub(super) fn references(template: &str) -> Vec<String> {
 /// Applies `json_path` or `line` selection to a value.
 pub(super) fn post_process(entry: &SecretEntry, value: SecretValue) -> Result<SecretValue, String> {
     if let Some(path) = &entry.secret.json_path {
+        if path.is_empty() {
+            return Err("json_path must not be empty".to_owned());
+        }
         let json: serde_json::Value = serde_json::from_str(value.expose()).map_err(|e| {
             format!(
-                "json_path '{path}': the value is not JSON ({})",
+                "Failed to parse JSON secret for json_path '{path}': the value is not JSON ({})",
                 e.classify_name()
             )
         })?;
@@ -65,7 +68,9 @@ pub(super) fn post_process(entry: &SecretEntry, value: SecretValue) -> Result<Se
                 }
                 _ => None,
             }
-            .ok_or_else(|| format!("json_path '{path}': no field '{key}' in the value"))?;
+            .ok_or_else(|| {
+                format!("JSON path '{path}' not found: no field '{key}' in the value")
+            })?;
         }
         return Ok(SecretValue::new(match cur {
             serde_json::Value::String(s) => s.clone(),

@@ -548,3 +548,61 @@ fn list_stale_names_kms_values_under_an_old_key() {
     aws.run(&["reencrypt", "--force"]).ok();
     assert_eq!(aws.run(&["list", "--stale"]).ok(), "");
 }
+
+#[test]
+fn set_writes_to_the_remote_key_the_entry_already_names() {
+    let Some(aws) = Aws::new() else { return };
+    let prefix = format!("/{}/", aws.unique);
+    aws.sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers.ps]\ntype = \"aws-ps\"\nregion = \"us-east-1\"\nprefix = \"{prefix}\"\n\n\
+             [secrets]\nDB_URL = {{ provider = \"ps\", value = \"shared/db-url\" }}\n"
+        ),
+    );
+    let dry = aws.run(&["set", "DB_URL", "postgres://new", "--dry-run"]);
+    assert_eq!(
+        dry.ok(),
+        "[dry-run] Would set secret DB_URL in ./fnox.toml\n  provider: ps\n  value: shared/db-url\n"
+    );
+    aws.run(&["set", "DB_URL", "postgres://new"]).ok();
+    let remote = aws.call(
+        "ssm",
+        "get_parameter",
+        json!({"Name": format!("{prefix}shared/db-url"), "WithDecryption": true}),
+    );
+    assert_eq!(remote["Parameter"]["Value"], "postgres://new");
+    assert!(aws
+        .sb
+        .read("fnox.toml")
+        .contains("DB_URL = { provider = \"ps\", value = \"shared/db-url\" }"));
+    assert_eq!(aws.run(&["get", "DB_URL"]).ok(), "postgres://new\n");
+}
+
+#[test]
+fn set_stores_with_the_write_profile_s_provider_settings() {
+    let Some(aws) = Aws::new() else { return };
+    let (dev, prod) = (
+        format!("/{}/dev/", aws.unique),
+        format!("/{}/prod/", aws.unique),
+    );
+    aws.sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers.ps]\ntype = \"aws-ps\"\nregion = \"us-east-1\"\nprefix = \"{dev}\"\n\n\
+             [profiles.prod.providers.ps]\ntype = \"aws-ps\"\nregion = \"us-east-1\"\nprefix = \"{prod}\"\n"
+        ),
+    );
+    aws.run(&["-P", "prod", "set", "TOKEN", "prod-token", "-p", "ps"])
+        .ok();
+    let remote = aws.call(
+        "ssm",
+        "get_parameter",
+        json!({"Name": format!("{prod}TOKEN"), "WithDecryption": true}),
+    );
+    assert_eq!(remote["Parameter"]["Value"], "prod-token");
+    assert_eq!(
+        aws.run(&["-P", "prod", "get", "TOKEN"]).ok(),
+        "prod-token\n"
+    );
+}

@@ -420,74 +420,106 @@ fn if_missing_precedence_is_flag_env_secret_file_default_env_then_warn() {
 }
 
 #[test]
-fn get_of_a_secret_with_no_value_fails_whatever_if_missing_says() {
+fn get_of_a_secret_marked_ignore_or_warn_prints_nothing_and_succeeds() {
     let sb = Sandbox::new();
     sb.write(
         "fnox.toml",
-        "if_missing = \"ignore\"\n\n[secrets]\nNOTHING = { if_missing = \"ignore\" }\n",
+        "[secrets]\nIGNORED = { if_missing = \"ignore\" }\nWARNED = { if_missing = \"warn\" }\nPLAIN = {}\n",
     );
-    let out = get(&sb, &[], "NOTHING");
+    let out = get(&sb, &[], "IGNORED");
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "", "")
+    );
+    let out = get(&sb, &[], "WARNED");
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (0, ""),
+        "never an empty line"
+    );
+    assert!(
+        out.stderr
+            .starts_with("warning: secret WARNED has no value"),
+        "{}",
+        out.stderr
+    );
+    // With only the implicit default, get still fails and says why.
+    let out = get(&sb, &[], "PLAIN");
     insta::assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: secret NOTHING has no value (secrets.NOTHING in ./fnox.toml:4)
-      caused by: no provider value, no default, and no NOTHING in the environment
-      hint: set it with `fnox set NOTHING`, or give it a `default`
+    error: secret PLAIN has no value (secrets.PLAIN in ./fnox.toml:4)
+      caused by: no provider value, no default, and no PLAIN in the environment
+      hint: set it with `fnox set PLAIN`, or give it a `default`
     ");
-    assert_eq!(out.code, 1);
-    let out = sb.output(sb.fnox().env("FNOX_IF_MISSING", "ignore").args([
-        "--if-missing",
-        "ignore",
-        "get",
-        "NOTHING",
-    ]));
-    assert_eq!(out.stdout, "", "never an empty line");
-    out.fails(1);
+    // A file-level setting counts as explicit, and so do the flag and FNOX_IF_MISSING.
+    sb.write(
+        "fnox.toml",
+        "if_missing = \"ignore\"\n\n[secrets]\nPLAIN = {}\n",
+    );
+    assert_eq!(get(&sb, &[], "PLAIN").ok(), "");
+    sb.write("fnox.toml", "[secrets]\nPLAIN = {}\n");
+    assert_eq!(get(&sb, &["--if-missing", "ignore"], "PLAIN").ok(), "");
+    let out = sb.output(
+        sb.fnox()
+            .env("FNOX_IF_MISSING", "warn")
+            .args(["get", "PLAIN"]),
+    );
+    assert_eq!(out.ok(), "");
+    assert_eq!(
+        get(&sb, &["--if-missing", "error"], "PLAIN")
+            .fails(1)
+            .lines()
+            .next(),
+        Some("error: secret PLAIN has no value (secrets.PLAIN in ./fnox.toml:2)")
+    );
 }
 
 #[test]
-fn set_of_a_secret_defined_in_a_parent_updates_the_parent_file() {
+fn set_in_a_subdirectory_writes_an_override_here_and_never_the_parent_file() {
     let sb = Sandbox::new();
-    sb.write("fnox.toml", &age_config());
-    sb.run(&["set", "S", "old"]).ok();
+    let top = sb.write("fnox.toml", &age_config());
+    sb.run(&["set", "S", "old", "-d", "shared"]).ok();
+    let top_before = std::fs::read_to_string(&top).unwrap();
     let sub = mkdir(&sb, "sub");
     sb.output(sb.fnox_in(&sub).args(["set", "S", "new"])).ok();
-    assert!(!sub.join("fnox.toml").exists(), "no new local file");
-    assert_eq!(sb.run(&["get", "S"]).ok(), "new\n");
-
-    let local = "[secrets]\nLOCAL = { default = \"l\" }\n";
-    sb.write("sub/fnox.toml", local);
-    sb.output(sb.fnox_in(&sub).args(["set", "S", "newer"])).ok();
     assert_eq!(
-        sb.read("sub/fnox.toml"),
-        local,
-        "the nearer file does not define S"
+        std::fs::read_to_string(&top).unwrap(),
+        top_before,
+        "the parent's file is untouched"
     );
-    assert_eq!(sb.run(&["get", "S"]).ok(), "newer\n");
-    let parent: toml::Table = toml::from_str(&sb.read("fnox.toml")).unwrap();
-    let names: Vec<&String> = parent["secrets"].as_table().unwrap().keys().collect();
-    assert_eq!(names, ["S"], "updated in place, not added again");
+    let local = sb.read("sub/fnox.toml");
+    assert!(
+        local.starts_with("[secrets]\nS= { provider = \"age\", value = \"YWdl")
+            && local.contains("description = \"shared\""),
+        "a whole override entry here: {local}"
+    );
+    assert_eq!(sb.output(sb.fnox_in(&sub).args(["get", "S"])).ok(), "new\n");
+    assert_eq!(
+        sb.run(&["get", "S"]).ok(),
+        "old\n",
+        "the parent still reads its own"
+    );
 }
 
 #[test]
-fn set_of_a_new_secret_from_a_subdirectory_writes_the_nearest_fnox_toml() {
+fn set_of_a_new_secret_in_a_subdirectory_writes_a_file_there() {
     let sb = Sandbox::new();
     let top = sb.write("fnox.toml", &age_config());
     let top_before = std::fs::read_to_string(&top).unwrap();
-    sb.write("a/fnox.toml", "[secrets]\n");
+    let mid = sb.write("a/fnox.toml", "[secrets]\n");
     let deep = mkdir(&sb, "a/b");
-    sb.output(sb.fnox_in(&deep).args(["set", "N", "nearest"]))
-        .ok();
-    assert!(!deep.join("fnox.toml").exists());
+    sb.output(sb.fnox_in(&deep).args(["set", "N", "here"])).ok();
     assert_eq!(std::fs::read_to_string(&top).unwrap(), top_before);
-    let written = sb.read("a/fnox.toml");
+    assert_eq!(std::fs::read_to_string(&mid).unwrap(), "[secrets]\n");
+    let written = sb.read("a/b/fnox.toml");
     assert!(
-        written.contains("N= { provider = \"age\", value = \"YWdl"),
+        written.starts_with("[secrets]\nN= { provider = \"age\", value = \"YWdl"),
         "{written}"
     );
     assert_eq!(
         sb.output(sb.fnox_in(&deep).args(["get", "N"])).ok(),
-        "nearest\n"
+        "here\n"
     );
 }

@@ -78,12 +78,12 @@ fn bare_string_secret_is_a_type_error_with_location() {
 #[test]
 fn secret_pointing_at_missing_provider() {
     let config = format!("{AGE}[secrets]\nA = {{ provider = \"agee\", value = \"x\" }}\n");
-    assert_snapshot!(run_on(&config, &["get", "A"]), @r"
+    assert_snapshot!(run_on(&config, &["get", "A"]), @"
     exit: 1
     --- stdout
     --- stderr
     error: cannot resolve A (secrets.A in ./fnox.toml:4)
-      caused by: provider 'agee' is not defined
+      caused by: Provider 'agee' not configured in profile 'default'
       caused by: did you mean 'age'?
       caused by: configured providers: age
       hint: add it with `fnox provider add agee age`, or use one of the configured providers
@@ -238,8 +238,8 @@ fn set_without_any_provider() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot set A (secrets.A in ./fnox.toml): no provider to encrypt it with
-      caused by: no providers are configured
+    error[fnox::provider::not_configured]: cannot set A (secrets.A in ./fnox.toml): no provider to encrypt it with
+      caused by: No providers configured
       hint: run `fnox init` to set up an age key, or add one with `fnox provider add age age`
     ");
 }
@@ -262,12 +262,12 @@ fn set_without_a_value_and_no_terminal() {
 fn several_profiles_need_write_profile() {
     let config =
         "[profiles.a.secrets]\n[profiles.b.secrets]\n[providers]\nage = { type = \"plain\" }\n";
-    assert_snapshot!(run_on(config, &["-P", "a,b", "set", "X", "v"]), @r"
-    exit: 2
+    assert_snapshot!(run_on(config, &["-P", "a,b", "set", "X", "v"]), @"
+    exit: 1
     --- stdout
     --- stderr
-    error: several profiles are active (a, b); which one should this write go to?
-      hint: pass --write-profile PROFILE
+    error[fnox::config::error]: Multiple profiles are active (a,b); a write needs one
+      hint: Specify --write-profile <NAME> to choose the write target
     ");
 }
 

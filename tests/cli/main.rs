@@ -8,6 +8,7 @@ mod commands;
 mod commands_more;
 mod concurrency;
 mod discovery;
+mod dropin;
 mod ecosystem;
 mod errors;
 mod exec;

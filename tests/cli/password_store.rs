@@ -146,26 +146,14 @@ fn prefix_and_store_dir_relative_to_the_declaring_file() {
     assert!(ps.store.join("fnox/dev/API_KEY.gpg").is_file());
     assert_eq!(ps.show("fnox/dev/API_KEY"), "k-1");
     assert!(sb
-        .read("fnox.toml")
+        .read("sub/dir/fnox.toml")
         .contains("{ provider = \"pass\", value = \"API_KEY\" }"));
     ps.insert("fnox/dev/nested/token", "t\n");
-    sb.write(
-        "fnox.toml",
-        &format!(
-            "{}TOKEN = {{ provider = \"pass\", value = \"nested/token\" }}\n",
-            sb.read("fnox.toml")
-        ),
-    );
+    sb.add_secret_line("TOKEN = { provider = \"pass\", value = \"nested/token\" }");
     assert_eq!(fnox(&["get", "API_KEY"]).ok(), "k-1\n");
     assert_eq!(fnox(&["get", "TOKEN"]).ok(), "t\n");
     // A folder is not an entry: `pass show FOLDER` would print the tree.
-    sb.write(
-        "fnox.toml",
-        &format!(
-            "{}DIR = {{ provider = \"pass\", value = \"nested\" }}\n",
-            sb.read("fnox.toml")
-        ),
-    );
+    sb.add_secret_line("DIR = { provider = \"pass\", value = \"nested\" }");
     let out = fnox(&["get", "DIR"]);
     assert!(
         out.fails(1).contains("fnox/dev/nested is a folder"),

@@ -281,7 +281,8 @@ fn moving_to_another_provider_with_to() {
     assert_eq!(get_as(&sb, &bob, "default", "DB").ok(), "db-value\n");
     let out = sb.run(&["reencrypt", "--force", "--to", "nope"]);
     assert!(
-        out.fails(1).contains("provider 'nope' is not defined"),
+        out.fails(1)
+            .contains("Provider 'nope' not configured in profile 'default'"),
         "{}",
         out.stderr
     );

@@ -360,7 +360,7 @@ fn check_failure(case: &Case, cmd: Cmd, sb: &Sandbox, out: &crate::support::Outp
     if out.stderr.contains("panicked") || out.stderr.contains("RUST_BACKTRACE") {
         problems.push(format!("{label}: panic\n{}", out.stderr));
     }
-    if !out.stderr.starts_with("error: ") {
+    if !(out.stderr.starts_with("error: ") || out.stderr.starts_with("error[")) {
         problems.push(format!("{label}: no error message\n{}", out.all()));
     }
     if !(out.stderr.contains("hint: ") || out.stderr.contains("caused by: ")) {
