@@ -20,8 +20,9 @@ pub enum Exit {
 #[derive(Debug, Clone)]
 pub struct Error {
     /// A stable name for the kind of failure (upstream's diagnostic code where it has one, e.g.
-    /// `fnox::config::invalid_toml`), printed with the message for scripts and searches.
-    pub code: Option<&'static str>,
+    /// `fnox::config::invalid_toml`), printed with the message for scripts and searches. Errors
+    /// not given one get their area's (`fnox::<command>::error`, see `area_code`).
+    pub code: &'static str,
     pub message: String,
     pub causes: Vec<String>,
     pub hint: Option<String>,
@@ -31,9 +32,10 @@ pub struct Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    #[track_caller]
     pub fn new(message: impl Into<String>) -> Self {
         Error {
-            code: None,
+            code: area_code(std::panic::Location::caller().file()),
             message: message.into(),
             causes: Vec::new(),
             hint: None,
@@ -41,8 +43,10 @@ impl Error {
         }
     }
 
+    /// A command line that cannot work as given (exit 2).
     pub fn usage(message: impl Into<String>) -> Self {
         Error {
+            code: USAGE,
             exit: Exit::Usage,
             ..Error::new(message)
         }
@@ -50,13 +54,7 @@ impl Error {
 
     /// Sets the stable code of this kind of failure (see the README's list of error codes).
     pub fn code(mut self, code: &'static str) -> Self {
-        self.code = Some(code);
-        self
-    }
-
-    /// Sets the code only when none was set closer to the failure.
-    pub fn or_code(mut self, code: &'static str) -> Self {
-        self.code = self.code.or(Some(code));
+        self.code = code;
         self
     }
 
@@ -80,9 +78,14 @@ impl Error {
 
     /// Every failure of a batch as one error: a cause line per failure (its message and causes),
     /// then the first hint any of them had.
+    /// The code is the first failure's.
+    #[track_caller]
     pub fn batch(message: impl Into<String>, failures: impl IntoIterator<Item = Error>) -> Error {
         let mut err = Error::new(message);
-        for f in failures {
+        for (i, f) in failures.into_iter().enumerate() {
+            if i == 0 {
+                err.code = f.code;
+            }
             err.causes.push(f.one_line());
             err.hint = err.hint.or(f.hint);
         }
@@ -107,8 +110,10 @@ impl Error {
         } else {
             ("", "", "", "")
         };
-        let code = self.code.map(|c| format!("[{c}]")).unwrap_or_default();
-        let mut out = format!("{red}error{code}{reset}: {bold}{}{reset}\n", self.message);
+        let mut out = format!(
+            "{red}error[{}]{reset}: {bold}{}{reset}\n",
+            self.code, self.message
+        );
         for cause in &self.causes {
             for (i, line) in cause.lines().enumerate() {
                 if i == 0 {
@@ -136,6 +141,56 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The code of a command line that cannot work as given.
+pub const USAGE: &str = "fnox::usage";
+
+/// The code of an error that was not given one: its area's, from the source file that raised it
+/// (`src/cli/edit.rs` → `fnox::edit::error`, `src/provider/…` → `fnox::provider::error`).
+pub fn area_code(file: &str) -> &'static str {
+    let file = file.replace('\\', "/");
+    let rest = file.rsplit_once("src/").map_or(file.as_str(), |(_, r)| r);
+    let area = match rest.split_once('/') {
+        Some(("cli", f)) => f.trim_end_matches(".rs"),
+        Some((dir, _)) => dir,
+        None => rest.trim_end_matches(".rs"),
+    };
+    const AREAS: &[(&str, &str)] = &[
+        ("config", "fnox::config::error"),
+        ("provider", "fnox::provider::error"),
+        ("resolve", "fnox::secret::error"),
+        ("secret", "fnox::secret::error"),
+        ("reference", "fnox::reference::error"),
+        ("dotenv", "fnox::import::parse_failed"),
+        ("shell", "fnox::shell::error"),
+        ("activate", "fnox::shell::error"),
+        ("deactivate", "fnox::shell::error"),
+        ("hook_env", "fnox::shell::error"),
+        ("exec", "fnox::command::error"),
+        ("check", "fnox::check::error"),
+        ("ci_redact", "fnox::ci_redact::error"),
+        ("completion", "fnox::completion::error"),
+        ("config_files", "fnox::config::error"),
+        ("doctor", "fnox::doctor::error"),
+        ("edit", "fnox::edit::error"),
+        ("export", "fnox::export::error"),
+        ("get", "fnox::get::error"),
+        ("import", "fnox::import::error"),
+        ("init", "fnox::init::error"),
+        ("inject", "fnox::inject::error"),
+        ("list", "fnox::list::error"),
+        ("profiles", "fnox::profiles::error"),
+        ("reencrypt", "fnox::reencrypt::error"),
+        ("remove", "fnox::remove::error"),
+        ("scan", "fnox::scan::error"),
+        ("set", "fnox::set::error"),
+        ("sync", "fnox::sync::error"),
+    ];
+    AREAS
+        .iter()
+        .find(|(name, _)| *name == area)
+        .map_or("fnox::error", |(_, code)| code)
+}
 
 static NO_COLOR_FLAG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 

@@ -253,7 +253,18 @@ fn if_missing_env(var: &str) -> Option<IfMissing> {
 }
 
 pub fn provider_error(message: String, e: ProviderError) -> Error {
-    let mut err = Error::new(message).cause(&e.message);
+    use crate::provider::ErrorKind;
+    let code = match e.kind {
+        ErrorKind::NotFound => "fnox::provider::secret_not_found",
+        ErrorKind::AccessDenied => "fnox::provider::auth_failed",
+        ErrorKind::Unreachable => "fnox::provider::api_error",
+        ErrorKind::BadCiphertext => "fnox::encryption::decrypt_failed",
+        ErrorKind::NoIdentity => "fnox::encryption::age::identity_not_found",
+        ErrorKind::Config => "fnox::provider::invalid_config",
+        ErrorKind::Unsupported => "fnox::provider::not_implemented",
+        ErrorKind::Other => "fnox::provider::error",
+    };
+    let mut err = Error::new(message).code(code).cause(&e.message);
     err.hint = e.hint;
     err
 }

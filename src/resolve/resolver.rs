@@ -185,7 +185,7 @@ impl<'c> Resolver<'c> {
                             }
                             Item::Reference(r, _) => (r.to_string(), r.to_string()),
                         };
-                        let mut err = Error::new(format!("cannot resolve {what}"));
+                        let mut err = Error::new(format!("cannot resolve {what}")).code(e.code);
                         err.causes.push(e.message.clone());
                         err.causes.extend(e.causes.iter().cloned());
                         err.hint = e.hint.clone();
@@ -238,6 +238,13 @@ impl<'c> Resolver<'c> {
         }
     }
 
+    /// `json_path` / `line` could not select from a value.
+    fn selection_error(&self, entry: &SecretEntry, cause: impl std::fmt::Display) -> Error {
+        Error::new(format!("cannot resolve {} ({})", entry.name, self.locate(entry)))
+            .code("fnox::secret::decode_failed")
+            .cause(cause)
+    }
+
     fn locate(&self, entry: &SecretEntry) -> String {
         let mut loc = self.config.locate("secrets", entry.name, &entry.origin);
         if !self.config.is_default_profile() {
@@ -263,10 +270,7 @@ impl<'c> Resolver<'c> {
         if let Some(r) = stored {
             match r {
                 Ok(v) => {
-                    let v = post_process(entry, v).map_err(|cause| {
-                        Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
-                            .cause(cause)
-                    });
+                    let v = post_process(entry, v).map_err(|c| self.selection_error(entry, c));
                     self.done.insert(name.to_owned(), v.clone());
                     return v;
                 }
@@ -283,28 +287,24 @@ impl<'c> Resolver<'c> {
         }
         if let Some(default) = &entry.secret.default {
             let r = self.expand(name, default, "default");
-            let r = r.and_then(|v| {
-                post_process(entry, v).map_err(|cause| {
-                    Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
-                        .cause(cause)
-                })
-            });
+            let r =
+                r.and_then(|v| post_process(entry, v).map_err(|c| self.selection_error(entry, c)));
             self.done.insert(name.to_owned(), r.clone());
             return r;
         }
         if let Some(v) = std::env::var_os(name) {
             if let Ok(v) = v.into_string() {
                 // json_path / line select from the environment's value too, as from any source.
-                return post_process(entry, SecretValue::new(v)).map_err(|cause| {
-                    Error::new(format!("cannot resolve {name} ({})", self.locate(entry)))
-                        .cause(format!("from the environment variable {name}: {cause}"))
+                return post_process(entry, SecretValue::new(v)).map_err(|c| {
+                    self.selection_error(entry, format!("from the environment variable {name}: {c}"))
                 });
             }
         }
         Err(Error::new(format!(
-            "secret {name} has no value ({})",
+            "Secret '{name}' not found and no default provided ({})",
             self.locate(entry)
         ))
+        .code("fnox::secret::no_value")
         .cause(format!(
             "no provider value, no default, and no {name} in the environment"
         ))
