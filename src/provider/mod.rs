@@ -185,13 +185,13 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
         }
         "aws-kms" => Ok(Provider::Cipher(Box::new(aws::kms::Kms::new(
             parse_fields(config)?,
-        )))),
+        )?))),
         "aws-sm" => Ok(Provider::Store(Box::new(aws::sm::SecretsManager::new(
             parse_fields(config)?,
-        )))),
+        )?))),
         "aws-ps" => Ok(Provider::Store(Box::new(aws::ps::ParameterStore::new(
             parse_fields(config)?,
-        )))),
+        )?))),
         "password-store" => Ok(Provider::Store(Box::new(
             password_store::PasswordStore::new(ctx, parse_fields(config)?),
         ))),
