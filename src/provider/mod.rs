@@ -152,6 +152,11 @@ pub const SUPPORTED: [&str; 9] = [
     "vault-transit",
 ];
 
+/// Whether a provider type's `value` is the secret itself, in the clear (so listings hide it).
+pub fn stores_plaintext(kind: &str) -> bool {
+    kind == "plain"
+}
+
 /// Provider types the fnox.toml format knows but this build does not implement yet.
 pub const KNOWN_UNSUPPORTED: [&str; 16] = [
     "azure-kms",
