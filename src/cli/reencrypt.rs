@@ -154,16 +154,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             candidates.len(),
             files.len()
         ));
-        if !ctx.interactive() {
+        if !ctx.may_ask() {
             return Err(Error::usage(
-                "reencrypt needs confirmation, and there is no terminal to ask on",
+                "reencrypt needs confirmation, and prompts are turned off (--non-interactive / FNOX_NON_INTERACTIVE)",
             )
             .hint(
                 "pass --force to re-encrypt without asking, or --dry-run to see what would change",
             ));
         }
         if !confirm(ctx, "Continue?")? {
-            ctx.say("Cancelled; nothing was changed");
+            ctx.say("Re-encryption cancelled; nothing was changed");
             return Ok(0);
         }
     }
