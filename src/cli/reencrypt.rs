@@ -36,7 +36,7 @@ pub struct Args {
     /// Only secrets whose name matches this regular expression
     #[arg(long, value_name = "REGEX")]
     pub filter: Option<String>,
-    /// Do not ask for confirmation (required when stdin is not a terminal)
+    /// Do not ask for confirmation (without a terminal the answer is read from stdin)
     #[arg(short = 'f', long)]
     pub force: bool,
     /// List what would be re-encrypted without changing anything
