@@ -1511,7 +1511,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__list)
-            opts="-f -s -V -c -P -v -q -h --full --sources --json --stale --values --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -s -V -c -P -v -q -h --full --sources --values --json --stale --complete --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -43,9 +43,9 @@ complete -c fnox -n "__fish_fnox_needs_command" -f -a "i" -d 'Create a fnox.toml
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "get" -d 'Print one secret\'s value (decrypted or fetched) followed by a newline'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "set" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "s" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
-complete -c fnox -n "__fish_fnox_needs_command" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
-complete -c fnox -n "__fish_fnox_needs_command" -f -a "ls" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
-complete -c fnox -n "__fish_fnox_needs_command" -f -a "secrets" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Values only with --values (an explicit request, like `fnox get`)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "ls" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Values only with --values (an explicit request, like `fnox get`)'
+complete -c fnox -n "__fish_fnox_needs_command" -f -a "secrets" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Values only with --values (an explicit request, like `fnox get`)'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "remove" -d 'Remove a secret\'s entry from the config file here that defines it (with the comment lines directly above it). A parent directory\'s file is never edited; a value in a remote store is left alone'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "rm" -d 'Remove a secret\'s entry from the config file here that defines it (with the comment lines directly above it). A parent directory\'s file is never edited; a value in a remote store is left alone'
 complete -c fnox -n "__fish_fnox_needs_command" -f -a "delete" -d 'Remove a secret\'s entry from the config file here that defines it (with the comment lines directly above it). A parent directory\'s file is never edited; a value in a remote store is left alone'
@@ -173,10 +173,11 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
-complete -c fnox -n "__fish_fnox_using_subcommand list" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s s -l sources -d 'Show the file (absolute path) and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -s V -l values -d 'Resolve every secret and show its value in a last column (`<not available>` when it cannot be resolved)'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l json -d 'Print a JSON array (name, type, provider, description, source); never values or ciphertexts'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l stale -d 'Only values not under their provider\'s current settings (other recipients, another KMS key), with the reason: what `fnox reencrypt` would change'
-complete -c fnox -n "__fish_fnox_using_subcommand list" -s V -l values -d 'Not supported: `list` never prints values'
+complete -c fnox -n "__fish_fnox_using_subcommand list" -l complete -d 'Secret names only, one per line, in file order (for shell completion)'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand list" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -191,10 +192,11 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
-complete -c fnox -n "__fish_fnox_using_subcommand ls" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s s -l sources -d 'Show the file (absolute path) and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -s V -l values -d 'Resolve every secret and show its value in a last column (`<not available>` when it cannot be resolved)'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l json -d 'Print a JSON array (name, type, provider, description, source); never values or ciphertexts'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l stale -d 'Only values not under their provider\'s current settings (other recipients, another KMS key), with the reason: what `fnox reencrypt` would change'
-complete -c fnox -n "__fish_fnox_using_subcommand ls" -s V -l values -d 'Not supported: `list` never prints values'
+complete -c fnox -n "__fish_fnox_using_subcommand ls" -l complete -d 'Secret names only, one per line, in file order (for shell completion)'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand ls" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -209,10 +211,11 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s f -l full -d 'Show provider keys (ciphertexts, remote names) without shortening them'
-complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s s -l sources -d 'Show the file and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s s -l sources -d 'Show the file (absolute path) and line that define each secret'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s V -l values -d 'Resolve every secret and show its value in a last column (`<not available>` when it cannot be resolved)'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l json -d 'Print a JSON array (name, type, provider, description, source); never values or ciphertexts'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l stale -d 'Only values not under their provider\'s current settings (other recipients, another KMS key), with the reason: what `fnox reencrypt` would change'
-complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s V -l values -d 'Not supported: `list` never prints values'
+complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l complete -d 'Secret names only, one per line, in file order (for shell completion)'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand secrets" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -591,7 +594,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (without a terminal the answer is read from stdin)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s n -l dry-run -d 'List what would be re-encrypted without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
@@ -843,7 +846,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand deactivate" -s h -l help -d 'P
 complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "init" -d 'Create a fnox.toml (and, if this machine has no age identity yet, ~/.config/fnox/age.txt) with an age provider for your key: zero cloud needed'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "get" -d 'Print one secret\'s value (decrypted or fetched) followed by a newline'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "set" -d 'Encrypt or store a secret and record it in fnox.toml (edited in place)'
-complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Never prints values (use `fnox get` or `fnox export` for those)'
+complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "list" -d 'List the secrets of the active profile(s): name, where the value comes from, description. Values only with --values (an explicit request, like `fnox get`)'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "remove" -d 'Remove a secret\'s entry from the config file here that defines it (with the comment lines directly above it). A parent directory\'s file is never edited; a value in a remote store is left alone'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "exec" -d 'Run a command with the active profile\'s secrets in its environment'
 complete -c fnox -n "__fish_fnox_using_subcommand help; and not __fish_seen_subcommand_from init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help" -f -a "export" -d 'Print every secret of the active profile(s) for other tools: .env lines, shell `export`s, JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all'

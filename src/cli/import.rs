@@ -93,33 +93,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let profile = ctx.write_profile()?;
     let (path, section) = config.write_target(args.global, &profile);
     let shown = config.display(&path);
-    let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
-    if args.dry_run {
-        super::print_data(&format!(
-            "[dry-run] Would import {} secret(s) into {shown}: {}\n",
-            pairs.len(),
-            names.join(", ")
-        ))?;
-        return Ok(0);
-    }
-    if !args.force {
-        ctx.say(format!(
-            "Importing {} secret(s) into {shown}: {}",
-            pairs.len(),
-            names.join(", ")
-        ));
-        if !ctx.interactive() {
-            return Err(Error::usage(
-                "import needs confirmation, and there is no terminal to ask on",
-            )
-            .hint("pass --force to import without asking"));
-        }
-        if !confirm(ctx, "Continue?")? {
-            ctx.say("Import cancelled");
-            return Ok(0);
-        }
-    }
-    // Encrypted with the providers the written file sees, under the write profile.
+    // The provider is built before anything is shown or asked, so --dry-run fails where the
+    // import would. It encrypts with the providers the written file sees, under the write profile.
     let scope = config.as_seen_by(&path);
     let write_profiles = [profile.clone()];
     let provider_name = args
@@ -131,6 +106,36 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 .hint("pass --provider NAME, or run `fnox init` to set up an age key")
         })?;
     let provider = build_provider_for(&scope, &provider_name, &write_profiles)?;
+    let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+    if args.dry_run {
+        let global = if args.global { " (global)" } else { "" };
+        let mut out = format!(
+            "[dry-run] Would import {} secret(s) into profile '{profile}' using provider '{provider_name}'{global}, in {shown}:\n",
+            pairs.len(),
+        );
+        for name in &names {
+            out.push_str(&format!("  {name}\n"));
+        }
+        super::print_data(&out)?;
+        return Ok(0);
+    }
+    if !args.force {
+        ctx.say(format!(
+            "Importing {} secret(s) into {shown}: {}",
+            pairs.len(),
+            names.join(", ")
+        ));
+        if !ctx.may_ask() {
+            return Err(Error::usage(
+                "import needs confirmation, and prompts are turned off (--non-interactive / FNOX_NON_INTERACTIVE)",
+            )
+            .hint("pass --force to import without asking"));
+        }
+        if !confirm(ctx, "Continue?")? {
+            ctx.say("Import cancelled");
+            return Ok(0);
+        }
+    }
     let mut stored = Vec::with_capacity(pairs.len());
     for (name, value) in &pairs {
         let recorded = match &provider {

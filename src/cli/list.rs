@@ -4,38 +4,54 @@ use serde_json::{json, Value};
 
 use super::{print_data, print_json, Ctx};
 use crate::config::load::{line_col, Config, Origin};
-use crate::error::{Error, Result};
+use crate::config::model::{IfMissing, SecretConfig};
+use crate::error::{warn, Result};
+use crate::resolve::if_missing_for;
 
 /// List the secrets of the active profile(s): name, where the value comes from, description.
-/// Never prints values (use `fnox get` or `fnox export` for those).
+/// Values only with --values (an explicit request, like `fnox get`).
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Show provider keys (ciphertexts, remote names) without shortening them
     #[arg(short = 'f', long)]
     pub full: bool,
-    /// Show the file and line that define each secret
+    /// Show the file (absolute path) and line that define each secret
     #[arg(short = 's', long)]
     pub sources: bool,
+    /// Resolve every secret and show its value in a last column (`<not available>` when it
+    /// cannot be resolved)
+    #[arg(short = 'V', long)]
+    pub values: bool,
     /// Print a JSON array (name, type, provider, description, source); never values or ciphertexts
-    #[arg(long, conflicts_with_all = ["full", "sources"])]
+    #[arg(long, conflicts_with_all = ["full", "sources", "values"])]
     pub json: bool,
     /// Only values not under their provider's current settings (other recipients, another KMS
     /// key), with the reason: what `fnox reencrypt` would change
-    #[arg(long, conflicts_with_all = ["full", "json"])]
+    #[arg(long, conflicts_with_all = ["full", "json", "values"])]
     pub stale: bool,
-    /// Not supported: `list` never prints values
-    #[arg(short = 'V', long, hide = true)]
-    pub values: bool,
+    /// Secret names only, one per line, in file order (for shell completion)
+    #[arg(long, hide = true)]
+    pub complete: bool,
 }
 
 const KEY_WIDTH_LIMIT: usize = 40;
 
+/// What the Provider Key column shows instead of a value stored in the clear (`plain`).
+const HIDDEN: &str = "<hidden>";
+/// The Value column of a secret that cannot be resolved.
+const NOT_AVAILABLE: &str = "<not available>";
+
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    if args.values {
-        return Err(Error::usage("`fnox list` never prints secret values")
-            .hint("use `fnox get KEY` for one value or `fnox export` for all of them"));
-    }
     let config = ctx.load()?;
+    if args.complete {
+        let names: String = config
+            .secrets()
+            .iter()
+            .map(|s| format!("{}\n", s.name))
+            .collect();
+        print_data(&names)?;
+        return Ok(0);
+    }
     if args.stale {
         return stale(ctx, &config);
     }
@@ -64,49 +80,95 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         ));
         return Ok(0);
     }
+    let values = if args.values {
+        let names: Vec<&str> = secrets.iter().map(|s| s.name).collect();
+        Some(crate::resolve::resolve_each(&config, &names))
+    } else {
+        None
+    };
     let mut header = vec!["Key", "Type"];
     if args.sources {
-        header.push("Source");
+        header.push("Source File");
     }
     header.extend(["Provider Key", "Description"]);
+    if values.is_some() {
+        header.push("Value");
+    }
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| s.to_string()).collect()];
     for s in &secrets {
         let mut row = vec![s.name.to_owned(), kind(&config, s.secret)];
         if args.sources {
-            let loc = config.locate("secrets", s.name, &s.origin);
-            row.push(loc.rsplit(" in ").next().unwrap_or_default().to_owned());
+            row.push(source_file(&config, &s.origin));
         }
-        let key = s.secret.value.clone().unwrap_or_default();
-        row.push(if args.full || key.chars().count() <= KEY_WIDTH_LIMIT {
-            key
-        } else {
-            format!(
-                "{}...",
-                key.chars().take(KEY_WIDTH_LIMIT - 3).collect::<String>()
-            )
-        });
+        row.push(provider_key(&config, s.secret, args.full));
         row.push(s.secret.description.clone().unwrap_or_default());
+        if let Some(values) = &values {
+            row.push(match &values[s.name] {
+                Ok(v) => v.expose().replace('\n', "\\n"),
+                Err(e) => {
+                    if if_missing_for(&config, s, ctx.global.if_missing) != IfMissing::Ignore {
+                        warn(format!("{} (shown as {NOT_AVAILABLE})", e.one_line()));
+                    }
+                    NOT_AVAILABLE.to_owned()
+                }
+            });
+        }
         rows.push(row);
     }
     print_data(&table(&rows))?;
     Ok(0)
 }
 
-/// "provider (age)", "default value" or "environment".
-fn kind(config: &Config, secret: &crate::config::model::SecretConfig) -> String {
-    match source_of(config, secret) {
+/// The Provider Key column: the ciphertext or remote name, shortened unless `full`; never a
+/// value kept in the clear (a `plain` provider's "key" is the secret itself).
+fn provider_key(config: &Config, secret: &SecretConfig, full: bool) -> String {
+    let Some(key) = secret.value.clone() else {
+        return String::new();
+    };
+    let provider = secret
+        .provider
+        .clone()
+        .or_else(|| config.default_provider());
+    let holds_plaintext = provider
+        .and_then(|p| config.provider(&p))
+        .is_some_and(|p| crate::provider::stores_plaintext(&p.config.kind));
+    if holds_plaintext {
+        HIDDEN.to_owned()
+    } else if full || key.chars().count() <= KEY_WIDTH_LIMIT {
+        key
+    } else {
+        format!(
+            "{}...",
+            key.chars().take(KEY_WIDTH_LIMIT - 3).collect::<String>()
+        )
+    }
+}
+
+/// The defining file as an absolute path, with the line: `/home/me/app/fnox.toml:14`.
+fn source_file(config: &Config, origin: &Origin) -> String {
+    let layer = &config.layers[origin.layer];
+    let (line, _) = line_col(&layer.text, origin.offset);
+    format!("{}:{line}", config.cwd.join(&layer.path).display())
+}
+
+/// "provider (age)", "default value" or "env var" (upstream's words), with " [file]" for
+/// `as_file` secrets.
+fn kind(config: &Config, secret: &SecretConfig) -> String {
+    let base = match source_of(config, secret) {
         ("provider", Some(p)) => format!("provider ({p})"),
         ("provider", None) => "provider (none)".to_owned(),
         ("default", _) => "default value".to_owned(),
-        _ => "environment".to_owned(),
+        _ => "env var".to_owned(),
+    };
+    if secret.as_file == Some(true) {
+        format!("{base} [file]")
+    } else {
+        base
     }
 }
 
 /// Where a secret's value comes from: ("provider", its provider), ("default", None) or ("environment", None).
-fn source_of(
-    config: &Config,
-    secret: &crate::config::model::SecretConfig,
-) -> (&'static str, Option<String>) {
+fn source_of(config: &Config, secret: &SecretConfig) -> (&'static str, Option<String>) {
     if secret.value.is_some() || secret.sync.is_some() {
         let provider = secret
             .provider

@@ -295,9 +295,13 @@ impl Ctx {
 
     /// Prompts are allowed: stdin is a terminal and neither --non-interactive nor FNOX_NON_INTERACTIVE is set.
     pub fn interactive(&self) -> bool {
-        !self.global.non_interactive
-            && env_vars::flag(env_vars::FNOX_NON_INTERACTIVE) != Some(true)
-            && std::io::stdin().is_terminal()
+        self.may_ask() && std::io::stdin().is_terminal()
+    }
+
+    /// Neither --non-interactive nor FNOX_NON_INTERACTIVE is set: a y/N confirmation may be
+    /// asked, on the terminal or (when stdin is not one) as a line read from stdin.
+    pub fn may_ask(&self) -> bool {
+        !self.global.non_interactive && env_vars::flag(env_vars::FNOX_NON_INTERACTIVE) != Some(true)
     }
 
     /// A message for the person at the terminal (stderr; stdout is for data).
@@ -344,16 +348,34 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
     print_data(&text)
 }
 
-/// Asks "Continue? [y/N]" on stderr; false without a terminal.
+/// Asks a y/N question on stderr; false when prompts are turned off (`Ctx::may_ask`). On a
+/// terminal it is an interactive prompt; otherwise one line is read from stdin (`yes | fnox
+/// import -i .env` answers it), and an answer starting with `y` or `Y` is a yes. Callers must
+/// not use this when stdin carries their data.
 pub fn confirm(ctx: &Ctx, question: &str) -> Result<bool> {
-    if !ctx.interactive() {
+    if !ctx.may_ask() {
         return Ok(false);
     }
-    dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()
-        .map_err(|e| Error::new("cannot read the answer").cause(e))
+    if std::io::stdin().is_terminal() {
+        return dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact()
+            .map_err(|e| Error::new("cannot read the answer").cause(e));
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    let read = std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Error::new("cannot read the answer from stdin").cause(e))?;
+    // The answer is not echoed by a pipe: show how it was taken.
+    if read == 0 {
+        eprintln!("n (no answer: stdin is at its end)");
+        return Ok(false);
+    }
+    let yes = answer.trim_start().starts_with(['y', 'Y']);
+    eprintln!("{}", if yes { "y" } else { "n" });
+    Ok(yes)
 }
 
 /// The names of the secrets a read command was asked about must exist; "did you mean" otherwise.

@@ -36,7 +36,7 @@ pub struct Args {
     /// Only secrets whose name matches this regular expression
     #[arg(long, value_name = "REGEX")]
     pub filter: Option<String>,
-    /// Do not ask for confirmation (required when stdin is not a terminal)
+    /// Do not ask for confirmation (without a terminal the answer is read from stdin)
     #[arg(short = 'f', long)]
     pub force: bool,
     /// List what would be re-encrypted without changing anything
@@ -154,16 +154,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             candidates.len(),
             files.len()
         ));
-        if !ctx.interactive() {
+        if !ctx.may_ask() {
             return Err(Error::usage(
-                "reencrypt needs confirmation, and there is no terminal to ask on",
+                "reencrypt needs confirmation, and prompts are turned off (--non-interactive / FNOX_NON_INTERACTIVE)",
             )
             .hint(
                 "pass --force to re-encrypt without asking, or --dry-run to see what would change",
             ));
         }
         if !confirm(ctx, "Continue?")? {
-            ctx.say("Cancelled; nothing was changed");
+            ctx.say("Re-encryption cancelled; nothing was changed");
             return Ok(0);
         }
     }

@@ -159,9 +159,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             list.push_str(&format!("\n  ... and {} more", selected.len() - 10));
         }
         ctx.say(list);
-        if !ctx.interactive() {
+        if !ctx.may_ask() {
             return Err(Error::usage(
-                "sync needs confirmation, and there is no terminal to ask on",
+                "sync needs confirmation, and prompts are turned off (--non-interactive / FNOX_NON_INTERACTIVE)",
             )
             .hint("pass --force to sync without asking, or --dry-run to see what would change"));
         }

@@ -152,6 +152,11 @@ pub const SUPPORTED: [&str; 9] = [
     "vault-transit",
 ];
 
+/// Whether a provider type's `value` is the secret itself, in the clear (so listings hide it).
+pub fn stores_plaintext(kind: &str) -> bool {
+    kind == "plain"
+}
+
 /// Provider types the fnox.toml format knows but this build does not implement yet.
 pub const KNOWN_UNSUPPORTED: [&str; 16] = [
     "azure-kms",
@@ -185,13 +190,13 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
         }
         "aws-kms" => Ok(Provider::Cipher(Box::new(aws::kms::Kms::new(
             parse_fields(config)?,
-        )))),
+        )?))),
         "aws-sm" => Ok(Provider::Store(Box::new(aws::sm::SecretsManager::new(
             parse_fields(config)?,
-        )))),
+        )?))),
         "aws-ps" => Ok(Provider::Store(Box::new(aws::ps::ParameterStore::new(
             parse_fields(config)?,
-        )))),
+        )?))),
         "password-store" => Ok(Provider::Store(Box::new(
             password_store::PasswordStore::new(ctx, parse_fields(config)?),
         ))),

@@ -1,9 +1,10 @@
 //! aws-kms, aws-sm and aws-ps against the moto AWS emulator on loopback.
 
+use insta::assert_snapshot;
 use serde_json::json;
 
 use crate::support::fake_throttling_aws::FakeThrottlingAws;
-use crate::support::services::{aws_env, boto3, boto3_many, moto};
+use crate::support::services::{aws_env, boto3, boto3_many, boto3_many_in_role, moto};
 use crate::support::{Output, Sandbox};
 
 /// A sandbox whose fnox talks to moto, plus a name prefix unique to this test.
@@ -605,4 +606,152 @@ fn set_stores_with_the_write_profile_s_provider_settings() {
         aws.run(&["-P", "prod", "get", "TOKEN"]).ok(),
         "prod-token\n"
     );
+
+fn role_arn_is_assumed_through_sts_for_kms_secrets_manager_and_parameter_store() {
+    let Some(aws) = Aws::new() else { return };
+    let u = &aws.unique;
+    // moto puts an assumed role's session in the role's account: what is created there is
+    // reachable only through the role, so reading it back proves fnox assumed the role.
+    let role = format!("arn:aws:iam::111122223333:role/{u}-reader");
+    let trust = json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "sts:AssumeRole"}]});
+    let replies = boto3_many_in_role(
+        aws.endpoint,
+        &role,
+        &[
+            (
+                "iam",
+                "create_role",
+                json!({"RoleName": format!("{u}-reader"), "AssumeRolePolicyDocument": trust.to_string()}),
+            ),
+            ("kms", "create_key", json!({})),
+            (
+                "secretsmanager",
+                "create_secret",
+                json!({"Name": format!("{u}/db"), "SecretString": "sm-through-role"}),
+            ),
+            (
+                "ssm",
+                "put_parameter",
+                json!({"Name": format!("/{u}/token"), "Value": "ps-through-role", "Type": "SecureString"}),
+            ),
+        ],
+    );
+    assert_eq!(replies[0]["Role"]["Arn"], role.as_str());
+    let key_id = replies[1]["KeyMetadata"]["KeyId"].as_str().unwrap();
+    // The STS call goes to the provider's `endpoint`, like the service calls: no AWS_ENDPOINT_URL.
+    let config = |role_line: &str| {
+        let e = aws.endpoint;
+        format!(
+            "[providers]\n\
+             kms = {{ type = \"aws-kms\", key_id = \"{key_id}\", region = \"us-east-1\", endpoint = \"{e}\"{role_line} }}\n\
+             sm = {{ type = \"aws-sm\", region = \"us-east-1\", endpoint = \"{e}\"{role_line} }}\n\
+             ps = {{ type = \"aws-ps\", region = \"us-east-1\", endpoint = \"{e}\"{role_line} }}\n\n\
+             [secrets]\n\
+             DB = {{ provider = \"sm\", value = \"{u}/db\" }}\n\
+             TOKEN = {{ provider = \"ps\", value = \"/{u}/token\" }}\n"
+        )
+    };
+    let run = |args: &[&str]| {
+        let env = aws_env(aws.endpoint)
+            .into_iter()
+            .filter(|(k, _)| *k != "AWS_ENDPOINT_URL");
+        aws.sb.output(aws.sb.fnox().envs(env).args(args))
+    };
+    aws.sb
+        .write("fnox.toml", &config(&format!(", role_arn = \"{role}\"")));
+    run(&["set", "SIGNING_KEY", "kms-through-role", "-p", "kms"]).ok();
+    let out = run(&[
+        "exec",
+        "--",
+        "sh",
+        "-c",
+        "printf '%s\\n' \"$DB\" \"$TOKEN\" \"$SIGNING_KEY\"",
+    ]);
+    assert_eq!(
+        out.ok(),
+        "sm-through-role\nps-through-role\nkms-through-role\n"
+    );
+    // The KMS blob was made under the key in the role's account.
+    let blob = aws.sb.read("fnox.toml");
+    let blob = blob
+        .split("value = \"")
+        .last()
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let decrypted = boto3_many_in_role(
+        aws.endpoint,
+        &role,
+        &[("kms", "decrypt", json!({"CiphertextBlob": {"__b64": blob}}))],
+    );
+    assert!(
+        decrypted[0]["KeyId"]
+            .as_str()
+            .unwrap()
+            .starts_with("arn:aws:kms:us-east-1:111122223333:key/"),
+        "{decrypted:?}"
+    );
+
+    // Without the role the same names are not there (the caller's own account).
+    let text = aws
+        .sb
+        .read("fnox.toml")
+        .replace(&format!(", role_arn = \"{role}\""), "");
+    aws.sb.write("fnox.toml", &text);
+    let err = run(&["get", "DB"]).fails(1).to_owned();
+    assert!(err.contains("does not exist"), "{err}");
+    // AWS_ENDPOINT_URL (no `endpoint` on the provider) reaches STS too.
+    let text = config(&format!(", role_arn = \"{role}\""))
+        .replace(&format!(", endpoint = \"{}\"", aws.endpoint), "");
+    aws.sb.write("fnox.toml", &text);
+    assert_eq!(aws.run(&["get", "TOKEN"]).ok(), "ps-through-role\n");
+}
+
+#[test]
+fn a_malformed_role_arn_is_a_config_error_before_any_request() {
+    let Some(aws) = Aws::new() else { return };
+    // Every request fnox makes would pass through (and be counted by) this proxy.
+    let counter = FakeThrottlingAws::start(aws.endpoint, 0);
+    aws.sb.write(
+        "fnox.toml",
+        "[providers]\n\
+         kms = { type = \"aws-kms\", key_id = \"alias/x\", region = \"us-east-1\", role_arn = \"arn:aws:iam::12345:role/deploy\" }\n\
+         sm = { type = \"aws-sm\", region = \"us-east-1\", role_arn = \"deploy\" }\n\
+         ps = { type = \"aws-ps\", region = \"us-east-1\", role_arn = \"arn:aws:iam::123456789012:user/deploy\" }\n\n\
+         [secrets]\n\
+         A = { provider = \"kms\", value = \"AQID\" }\n\
+         B = { provider = \"sm\", value = \"b\" }\n\
+         C = { provider = \"ps\", value = \"c\" }\n",
+    );
+    let out = aws.run_via(&counter.endpoint, &["get", "A"]);
+    assert_snapshot!(out.all(), @r#"
+    exit: 1
+    --- stdout
+    --- stderr
+    error: cannot resolve A (secrets.A in ./fnox.toml:7)
+      caused by: cannot use provider 'kms' (providers.kms in ./fnox.toml:2)
+      caused by: aws-kms: `role_arn` is not an IAM role ARN (the account must be 12 digits)
+      hint: write it as `role_arn = "arn:aws:iam::123456789012:role/NAME"` (the role's ARN in the IAM console), or remove it to use your own credentials
+    "#);
+    let err = aws
+        .run_via(&counter.endpoint, &["get", "B"])
+        .fails(1)
+        .to_owned();
+    assert!(
+        err.contains("aws-sm: `role_arn` is not an IAM role ARN (expected six"),
+        "{err}"
+    );
+    let err = aws
+        .run_via(&counter.endpoint, &["set", "C", "v", "-p", "ps"])
+        .fails(1)
+        .to_owned();
+    assert!(
+        err.contains(
+            "aws-ps: `role_arn` is not an IAM role ARN (the resource must be `role/NAME`)"
+        ),
+        "{err}"
+    );
+    assert_eq!(counter.requests(), 0, "no request was sent");
 }

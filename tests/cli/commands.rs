@@ -77,23 +77,117 @@ fn list_shows_names_types_and_descriptions_never_values() {
     let sb = with_before();
     let out = sb.run(&["-P", "prod", "list", "--sources"]);
     assert!(!out.stdout.contains("existing-value"));
+    // The source is the defining file's absolute path (the sandbox's cwd, redacted) and line.
     assert_snapshot!(out.all(), @r"
     exit: 0
     --- stdout
-    Key          Type            Source          Provider Key                              Description
-    EXISTING     provider (age)  ./fnox.toml:9   [AGE]...  kept
-    TABLE_STYLE  provider (age)  ./fnox.toml:11  [AGE]...
-    PROD_ONLY    default value   ./fnox.toml:16
+    Key          Type            Source File                              Provider Key                              Description
+    EXISTING     provider (age)  [CWD]/fnox.toml:9   [AGE]...  kept
+    TABLE_STYLE  provider (age)  [CWD]/fnox.toml:11  [AGE]...
+    PROD_ONLY    default value   [CWD]/fnox.toml:16
     --- stderr
     ");
-    let out = sb.run(&["list", "--values"]);
-    assert_snapshot!(out.all(), @r"
-    exit: 2
+}
+
+/// A file with every kind of source, names out of alphabetical order.
+fn every_kind() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers]\n\
+             age = {{ type = \"age\", recipients = [\"{TEST_PUBLIC_KEY}\"] }}\n\
+             clear = {{ type = \"plain\" }}\n\n\
+             [secrets]\n\
+             ZED = {{ provider = \"clear\", value = \"plain-text-value\", description = \"in the clear\" }}\n\
+             MIDDLE = {{ default = \"default-value\" }}\n\
+             FROM_ENV = {{ description = \"from the environment\", if_missing = \"warn\" }}\n\
+             GONE = {{ provider = \"nope\", value = \"x\", if_missing = \"ignore\" }}\n\
+             FILE = {{ default = \"file-value\", as_file = true }}\n"
+        ),
+    );
+    sb.run(&["set", "ALPHA", "age-value", "-p", "age"]).ok();
+    sb
+}
+
+#[test]
+fn list_never_prints_a_value_without_values_not_even_a_plain_one() {
+    let sb = every_kind();
+    for args in [&["list"][..], &["list", "--full"], &["list", "--sources"]] {
+        let out = sb.run(args);
+        for value in [
+            "plain-text-value",
+            "default-value",
+            "age-value",
+            "file-value",
+        ] {
+            assert!(!out.ok().contains(value), "{args:?} shows {value}");
+        }
+    }
+    assert_snapshot!(sb.run(&["list"]).all(), @r"
+    exit: 0
     --- stdout
+    Key       Type                  Provider Key                              Description
+    ZED       provider (clear)      <hidden>                                  in the clear
+    MIDDLE    default value
+    FROM_ENV  env var                                                         from the environment
+    GONE      provider (nope)       x
+    FILE      default value [file]
+    ALPHA     provider (age)        [AGE]...
     --- stderr
-    error: `fnox list` never prints secret values
-      hint: use `fnox get KEY` for one value or `fnox export` for all of them
     ");
+}
+
+#[test]
+fn list_values_resolves_every_secret_and_marks_what_cannot_be_resolved() {
+    let sb = every_kind();
+    let out = sb.output(sb.fnox().env("FROM_ENV", "env-value").args(["list", "-V"]));
+    assert_snapshot!(out.all(), @r"
+    exit: 0
+    --- stdout
+    Key       Type                  Provider Key                              Description           Value
+    ZED       provider (clear)      <hidden>                                  in the clear          plain-text-value
+    MIDDLE    default value                                                                         default-value
+    FROM_ENV  env var                                                         from the environment  env-value
+    GONE      provider (nope)       x                                                               <not available>
+    FILE      default value [file]                                                                  file-value
+    ALPHA     provider (age)        [AGE]...                        age-value
+    --- stderr
+    ");
+    // The same through --values, with the sources column before the values.
+    let out = sb.run(&["list", "--values", "--sources"]);
+    let header = out.ok().lines().next().unwrap().to_owned();
+    assert_eq!(
+        header.split_whitespace().collect::<Vec<_>>().join(" "),
+        "Key Type Source File Provider Key Description Value"
+    );
+    assert!(out.stdout.contains("plain-text-value"), "{}", out.stdout);
+    assert!(out.stderr.contains("FROM_ENV"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("GONE"),
+        "if_missing = ignore: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn list_complete_prints_names_one_per_line_in_file_order() {
+    let sb = every_kind();
+    sb.add_secret_line(
+        "[profiles.prod.secrets]\nMIDDLE = { default = \"prod\" }\nPROD_ONLY = { default = \"p\" }",
+    );
+    let out = sb.run(&["list", "--complete"]);
+    assert_eq!(out.ok(), "ZED\nMIDDLE\nFROM_ENV\nGONE\nFILE\nALPHA\n");
+    assert_eq!(out.stderr, "");
+    let out = sb.run(&["-P", "prod", "list", "--complete"]);
+    assert_eq!(
+        out.ok(),
+        "ZED\nMIDDLE\nFROM_ENV\nGONE\nFILE\nALPHA\nPROD_ONLY\n"
+    );
+    // No secrets: nothing at all, not the "No secrets defined" message.
+    sb.write("fnox.toml", "");
+    let out = sb.run(&["list", "--complete"]);
+    assert_eq!((out.ok(), out.stderr.as_str()), ("", ""));
 }
 
 #[test]

@@ -391,12 +391,107 @@ fn import_dry_run_changes_nothing() {
     let before = sb.read("fnox.toml");
     sb.write("in.env", "A=1\nB=2\n");
     let out = sb.run(&["import", "-i", "in.env", "--force", "--dry-run"]);
-    assert!(out.ok().contains("A, B"), "{}", out.stdout);
+    assert!(out.ok().ends_with(":\n  A\n  B\n"), "{}", out.stdout);
     assert_eq!(sb.read("fnox.toml"), before);
     let out = sb.output(sb.fnox().args(["import", "--dry-run"]).write_stdin("C=3\n"));
     assert!(out.ok().contains('C'), "{}", out.stdout);
     assert_eq!(sb.read("fnox.toml"), before);
     sb.run(&["get", "A"]).fails(1);
+}
+
+#[test]
+fn import_dry_run_fails_where_the_import_would_and_names_profile_and_provider() {
+    let sb = age_sandbox();
+    sb.write("in.env", "A=1\nB=2\n");
+    let before = sb.read("fnox.toml");
+    let real = sb.run(&["import", "-i", "in.env", "-p", "nope", "--force"]);
+    let dry = sb.run(&["import", "-i", "in.env", "-p", "nope", "--dry-run"]);
+    assert_eq!(real.fails(1), dry.fails(1));
+    assert!(dry.stderr.contains("'nope'"), "{}", dry.stderr);
+    assert_eq!(dry.stdout, "");
+    let before = format!("{before}[profiles.staging]\n");
+    sb.write("fnox.toml", &before);
+    let out = sb.run(&[
+        "-P",
+        "staging",
+        "import",
+        "-i",
+        "in.env",
+        "-p",
+        "age",
+        "--dry-run",
+    ]);
+    insta::assert_snapshot!(out.all(), @"
+    exit: 0
+    --- stdout
+    [dry-run] Would import 2 secret(s) into profile 'staging' using provider 'age', in ./fnox.toml:
+      A
+      B
+    --- stderr
+    ");
+    assert_eq!(sb.read("fnox.toml"), before);
+}
+
+#[test]
+fn import_reads_the_answer_from_stdin_when_stdin_is_not_the_data() {
+    use std::process::{Command, Stdio};
+    let sb = age_sandbox();
+    sb.write("in.env", "A=1\nB=2\n");
+    let before = sb.read("fnox.toml");
+    let ask = |stdin: &str, extra: &[(&str, &str)], flags: &[&str]| {
+        let mut cmd = sb.fnox();
+        cmd.envs(extra.iter().copied()).args(flags);
+        sb.output(
+            cmd.args(["import", "-i", "in.env", "-p", "age"])
+                .write_stdin(stdin),
+        )
+    };
+    let out = ask("n\n", &[], &[]);
+    insta::assert_snapshot!(out.all(), @"
+    exit: 0
+    --- stdout
+    --- stderr
+    Importing 2 secret(s) into ./fnox.toml: A, B
+    Continue? [y/N] n
+    Import cancelled
+    ");
+    assert_eq!(sb.read("fnox.toml"), before);
+    // No answer at all (stdin at its end) is a no.
+    let out = ask("", &[], &[]);
+    assert!(out.ok().is_empty());
+    assert!(
+        out.stderr
+            .ends_with("Continue? [y/N] n (no answer: stdin is at its end)\nImport cancelled\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.read("fnox.toml"), before);
+    // Prompts turned off: no question, as before (--force needed).
+    for out in [
+        ask("y\n", &[], &["--non-interactive"]),
+        ask("y\n", &[("FNOX_NON_INTERACTIVE", "true")], &[]),
+    ] {
+        assert!(out.fails(2).contains("pass --force"), "{}", out.stderr);
+    }
+    assert_eq!(sb.read("fnox.toml"), before);
+
+    // `yes | fnox import -i in.env -p age`, through a real pipe from yes(1).
+    let mut yes = Command::new("yes")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("yes(1)");
+    let out = crate::support::process::fnox_command(&sb, &["import", "-i", "in.env", "-p", "age"])
+        .stdin(yes.stdout.take().unwrap())
+        .output()
+        .unwrap();
+    let _ = yes.kill();
+    let _ = yes.wait();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("Continue? [y/N]"), "{stderr}");
+    assert!(stderr.contains("Imported 2 secret(s)"), "{stderr}");
+    assert_eq!(sb.run(&["get", "A"]).ok(), "1\n");
+    assert_eq!(sb.run(&["get", "B"]).ok(), "2\n");
 }
 
 #[test]

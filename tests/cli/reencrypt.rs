@@ -209,12 +209,32 @@ fn dry_run_lists_files_sections_and_keys_and_changes_nothing() {
 }
 
 #[test]
-fn without_a_terminal_reencrypt_needs_force() {
+fn without_a_terminal_reencrypt_reads_the_answer_from_stdin() {
     let sb = project(&[TEST_PUBLIC_KEY]);
     let before = sb.read("fnox.toml");
-    let out = sb.run(&["reencrypt"]);
+    let answer = |stdin: &str| sb.output(sb.fnox().arg("reencrypt").write_stdin(stdin));
+    for no in ["n\n", "no\n", "", "whatever\n"] {
+        let out = answer(no);
+        assert!(out.ok().is_empty());
+        assert!(
+            out.stderr.contains("Re-encryption cancelled"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(sb.read("fnox.toml"), before, "answer {no:?}");
+    }
+    // Prompts turned off: no question, --force needed.
+    let out = sb.output(
+        sb.fnox()
+            .args(["--non-interactive", "reencrypt"])
+            .write_stdin("y\n"),
+    );
     assert!(out.fails(2).contains("pass --force"), "{}", out.stderr);
     assert_eq!(sb.read("fnox.toml"), before);
+    let out = answer("Y\n");
+    out.ok();
+    assert!(out.stderr.contains("Continue? [y/N]"), "{}", out.stderr);
+    assert_ne!(sb.read("fnox.toml"), before, "re-encrypted");
 }
 
 #[test]

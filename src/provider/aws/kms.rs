@@ -29,16 +29,17 @@ const SERVICE: &str = "aws-kms";
 const MAX_PLAINTEXT: usize = 4096;
 
 impl Kms {
-    pub fn new(config: KmsConfig) -> Kms {
-        Kms {
+    pub fn new(config: KmsConfig) -> Result<Kms, ProviderError> {
+        let target = Target {
+            region: config.region,
+            profile: config.profile,
+            endpoint: config.endpoint,
+            role_arn: config.role_arn,
+        };
+        Ok(Kms {
             key_id: config.key_id,
-            conn: Connection::new(Target {
-                region: config.region,
-                profile: config.profile,
-                endpoint: config.endpoint,
-                role_arn: config.role_arn,
-            }),
-        }
+            conn: Connection::new(SERVICE, target)?,
+        })
     }
 }
 

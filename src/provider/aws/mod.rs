@@ -48,19 +48,22 @@ pub struct StoreConfig {
 }
 
 impl StoreConfig {
-    /// (prefix, kms_key_id, connection)
-    pub fn into_parts(self) -> (String, Option<String>, Connection) {
+    /// (prefix, kms_key_id, connection); `service` names the provider type in errors.
+    pub fn into_parts(
+        self,
+        service: &str,
+    ) -> Result<(String, Option<String>, Connection), ProviderError> {
         let target = Target {
             region: self.region,
             profile: self.profile,
             endpoint: self.endpoint,
             role_arn: self.role_arn,
         };
-        (
+        Ok((
             self.prefix.unwrap_or_default(),
             self.kms_key_id,
-            Connection::new(target),
-        )
+            Connection::new(service, target)?,
+        ))
     }
 }
 
@@ -72,12 +75,23 @@ pub struct Connection {
 }
 
 impl Connection {
-    pub fn new(target: Target) -> Connection {
-        Connection {
+    /// Checks what can be checked without the network (a `role_arn` must be an IAM role ARN),
+    /// so a typo is a config error before any request; `service` names the provider type.
+    pub fn new(service: &str, target: Target) -> Result<Connection, ProviderError> {
+        if let Some(arn) = &target.role_arn {
+            check_role_arn(arn).map_err(|problem| {
+                ProviderError::new(
+                    ErrorKind::Config,
+                    format!("{service}: `role_arn` is not an IAM role ARN ({problem})"),
+                )
+                .hint("write it as `role_arn = \"arn:aws:iam::123456789012:role/NAME\"` (the role's ARN in the IAM console), or remove it to use your own credentials")
+            })?;
+        }
+        Ok(Connection {
             target,
             runtime: OnceLock::new(),
             config: OnceLock::new(),
-        }
+        })
     }
 
     /// Runs a future on this provider's runtime with its SDK config.
@@ -151,6 +165,43 @@ impl Connection {
             Err(e) => names.iter().map(|_| Err(e.clone())).collect(),
         }
     }
+}
+
+/// `arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME` with a 12-digit account; otherwise what is
+/// wrong with it (never the value itself: it may come from another secret).
+fn check_role_arn(arn: &str) -> Result<(), &'static str> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let [prefix, partition, service, region, account, resource] = parts[..] else {
+        return Err("expected six ':'-separated parts: arn:aws:iam::ACCOUNT:role/NAME");
+    };
+    if prefix != "arn" {
+        return Err("it does not start with `arn:`");
+    }
+    if !partition.starts_with("aws")
+        || !partition
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-')
+    {
+        return Err("the partition is not one of aws, aws-cn, aws-us-gov, ...");
+    }
+    if service != "iam" {
+        return Err("it is not an `iam` ARN");
+    }
+    if !region.is_empty() {
+        return Err("IAM ARNs have no region: write `iam::` before the account");
+    }
+    if account.len() != 12 || !account.chars().all(|c| c.is_ascii_digit()) {
+        return Err("the account must be 12 digits");
+    }
+    let Some(name) = resource.strip_prefix("role/") else {
+        return Err("the resource must be `role/NAME`");
+    };
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "+=,.@_-/".contains(c);
+    if name.is_empty() || name.ends_with('/') || name.starts_with('/') || !name.chars().all(allowed)
+    {
+        return Err("the role name is empty or has characters IAM does not allow");
+    }
+    Ok(())
 }
 
 async fn load(target: &Target) -> SdkConfig {
@@ -309,6 +360,36 @@ fn error_chain(err: &dyn StdError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_arns_are_checked_before_any_request() {
+        for good in [
+            "arn:aws:iam::123456789012:role/deploy",
+            "arn:aws-us-gov:iam::123456789012:role/team/ci/reader",
+            "arn:aws-cn:iam::000000000000:role/a+b=c,d.e@f_g-h",
+        ] {
+            assert_eq!(check_role_arn(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("deploy", "six"),
+            ("arn:aws:iam::12345:role/deploy", "12 digits"),
+            ("arn:aws:iam::1234567890123:role/deploy", "12 digits"),
+            ("arn:aws:iam::12345678901x:role/deploy", "12 digits"),
+            (
+                "arn:aws:iam:us-east-1:123456789012:role/deploy",
+                "no region",
+            ),
+            ("arn:aws:sts::123456789012:role/deploy", "iam"),
+            ("arn:aws:iam::123456789012:user/deploy", "role/NAME"),
+            ("arn:aws:iam::123456789012:role/", "role name"),
+            ("arn:aws:iam::123456789012:role/has space", "role name"),
+            ("urn:aws:iam::123456789012:role/deploy", "arn:"),
+            ("arn:gcp:iam::123456789012:role/deploy", "partition"),
+        ] {
+            let problem = check_role_arn(bad).expect_err(bad);
+            assert!(problem.contains(why), "{bad}: {problem}");
+        }
+    }
 
     #[test]
     fn error_codes_map_to_kinds_with_fixes() {

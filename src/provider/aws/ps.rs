@@ -17,13 +17,13 @@ const SERVICE: &str = "aws-ps";
 const BATCH: usize = 10;
 
 impl ParameterStore {
-    pub fn new(config: StoreConfig) -> ParameterStore {
-        let (prefix, kms_key_id, conn) = config.into_parts();
-        ParameterStore {
+    pub fn new(config: StoreConfig) -> Result<ParameterStore, ProviderError> {
+        let (prefix, kms_key_id, conn) = config.into_parts(SERVICE)?;
+        Ok(ParameterStore {
             prefix,
             kms_key_id,
             conn,
-        }
+        })
     }
 
     fn name(&self, reference: &str) -> String {

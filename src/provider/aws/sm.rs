@@ -19,13 +19,13 @@ const SERVICE: &str = "aws-sm";
 const BATCH: usize = 20;
 
 impl SecretsManager {
-    pub fn new(config: StoreConfig) -> SecretsManager {
-        let (prefix, kms_key_id, conn) = config.into_parts();
-        SecretsManager {
+    pub fn new(config: StoreConfig) -> Result<SecretsManager, ProviderError> {
+        let (prefix, kms_key_id, conn) = config.into_parts(SERVICE)?;
+        Ok(SecretsManager {
             prefix,
             kms_key_id,
             conn,
-        }
+        })
     }
 
     fn name(&self, reference: &str) -> String {

@@ -128,6 +128,39 @@ pub fn boto3_many(
     endpoint: &str,
     calls: &[(&str, &str, serde_json::Value)],
 ) -> Vec<serde_json::Value> {
+    boto3_with_env(aws_env(endpoint), calls)
+}
+
+/// `boto3_many` in a session of the assumed role `role_arn`. moto places such a session in the
+/// role's account, so what these calls create is reachable only through that role.
+pub fn boto3_many_in_role(
+    endpoint: &str,
+    role_arn: &str,
+    calls: &[(&str, &str, serde_json::Value)],
+) -> Vec<serde_json::Value> {
+    let assumed = boto3(
+        endpoint,
+        "sts",
+        "assume_role",
+        serde_json::json!({"RoleArn": role_arn, "RoleSessionName": "fnox-tests"}),
+    );
+    let creds = &assumed["Credentials"];
+    let mut env = aws_env(endpoint);
+    env.retain(|(k, _)| !["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].contains(k));
+    for (var, field) in [
+        ("AWS_ACCESS_KEY_ID", "AccessKeyId"),
+        ("AWS_SECRET_ACCESS_KEY", "SecretAccessKey"),
+        ("AWS_SESSION_TOKEN", "SessionToken"),
+    ] {
+        env.push((var, creds[field].as_str().expect(field).to_owned()));
+    }
+    boto3_with_env(env, calls)
+}
+
+fn boto3_with_env(
+    env: Vec<(&'static str, String)>,
+    calls: &[(&str, &str, serde_json::Value)],
+) -> Vec<serde_json::Value> {
     let python = if tools_venv().join("bin/python3").is_file() {
         tools_venv().join("bin/python3")
     } else {
@@ -158,7 +191,7 @@ print(json.dumps(replies, default=enc))
         .arg("-c")
         .arg(script)
         .arg(serde_json::Value::Array(calls).to_string())
-        .envs(aws_env(endpoint))
+        .envs(env)
         .output()
         .expect("run boto3");
     assert!(
