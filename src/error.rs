@@ -236,5 +236,5 @@ pub fn did_you_mean<'a>(
             best = Some((score, c));
         }
     }
-    best.map(|(_, c)| format!("did you mean '{c}'?"))
+    best.map(|(_, c)| format!("Did you mean '{c}'?"))
 }

@@ -424,7 +424,8 @@ enum EditorExit {
 /// on to the editor, and end the edit. INT/QUIT from the terminal are the editor's business.
 fn run_editor(editor: &str, path: &Path, dir: &Path) -> Result<EditorExit> {
     let spawn_fail = |e: std::io::Error| {
-        Error::new(format!("cannot start the editor `{editor}`"))
+        Error::new(format!("Failed to launch editor: {editor}"))
+            .code("fnox::editor::launch_failed")
             .cause(e)
             .hint("set VISUAL or EDITOR to your editor")
     };

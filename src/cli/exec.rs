@@ -50,7 +50,9 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let Some((program, rest)) = args.command.split_first() else {
-        return Err(Error::usage("no command given").hint("fnox exec -- ./app --flag"));
+        return Err(Error::usage("No command specified")
+            .code("fnox::command::not_specified")
+            .hint("fnox exec -- ./app --flag"));
     };
     let config = ctx.load()?;
     let default_env = config.env_default();

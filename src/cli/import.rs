@@ -53,14 +53,20 @@ pub enum Format {
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let (text, source) = match &args.input {
         Some(path) => (
-            std::fs::read_to_string(path)
-                .map_err(|e| Error::new(format!("cannot read {}", path.display())).cause(e))?,
+            std::fs::read_to_string(path).map_err(|e| {
+                Error::new(format!("Failed to read import source: {}", path.display()))
+                    .code("fnox::import::read_failed")
+                    .cause(e)
+            })?,
             path.display().to_string(),
         ),
         None => {
             if !args.force && !args.dry_run {
-                return Err(Error::usage("reading secrets from stdin needs --force (or --dry-run)")
-                    .hint("stdin carries the data, so fnox cannot ask for confirmation: pass --force, or use -i FILE"));
+                return Err(Error::usage(
+                    "When importing from stdin, --force or --dry-run is required",
+                )
+                .code("fnox::import::stdin_requires_force")
+                .hint("stdin carries the data, so fnox cannot ask for confirmation: pass --force, or use -i FILE"));
             }
             let mut buf = String::new();
             std::io::stdin()
@@ -71,13 +77,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     };
     let text = zeroize::Zeroizing::new(text);
     let mut pairs = parse(args.format, &text).map_err(|e| {
-        Error::new(format!("cannot parse {source} as {:?}", args.format).to_lowercase())
-            .cause(e)
-            .hint("the input must be a flat map of names to values")
+        Error::new(format!(
+            "Failed to parse {} input from {source}",
+            format!("{:?}", args.format).to_lowercase()
+        ))
+        .code("fnox::import::parse_failed")
+        .cause(e)
+        .hint("the input must be a flat map of names to values")
     })?;
-    if let Some(filter) = &args.filter {
-        let re = regex::Regex::new(filter)
-            .map_err(|e| Error::usage(format!("invalid --filter '{filter}'")).cause(e))?;
+    if let Some(re) = super::filter_regex(args.filter.as_deref())? {
         pairs.retain(|(k, _)| re.is_match(k));
     }
     if let Some(prefix) = &args.prefix {

@@ -330,6 +330,19 @@ pub fn write_place(profile: &str, global: bool, file: &str) -> String {
     }
 }
 
+/// The `--filter REGEX` of import, sync and reencrypt.
+pub fn filter_regex(pattern: Option<&str>) -> Result<Option<regex::Regex>> {
+    pattern
+        .map(|p| {
+            regex::Regex::new(p).map_err(|e| {
+                Error::usage(format!("Invalid regex filter pattern: {p}"))
+                    .code("fnox::filter::invalid_regex")
+                    .cause(e)
+            })
+        })
+        .transpose()
+}
+
 /// Writes data to stdout; a closed pipe ends the program quietly.
 pub fn print_data(data: &str) -> Result<()> {
     use std::io::Write;
@@ -382,9 +395,10 @@ pub fn confirm(ctx: &Ctx, question: &str) -> Result<bool> {
 pub fn unknown_secret(config: &Config, name: &str) -> Error {
     let secrets = config.secrets();
     let mut err = Error::new(format!(
-        "secret '{name}' is not defined in profile '{}'",
+        "Secret '{name}' not found in profile '{}'",
         config.profiles.join(",")
-    ));
+    ))
+    .code("fnox::secret::not_found");
     if let Some(dym) = crate::error::did_you_mean(name, secrets.iter().map(|s| s.name)) {
         err = err.cause(dym);
     }

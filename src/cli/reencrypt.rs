@@ -78,9 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     if let Some(p) = &args.provider {
         candidates.retain(|c| &c.provider == p);
     }
-    if let Some(filter) = &args.filter {
-        let re = regex::Regex::new(filter)
-            .map_err(|e| Error::usage(format!("invalid --filter '{filter}'")).cause(e))?;
+    if let Some(re) = super::filter_regex(args.filter.as_deref())? {
         candidates.retain(|c| re.is_match(&c.name));
     }
     // Only cipher providers hold values fnox can re-encrypt.

@@ -85,12 +85,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         .cause("sync encrypts values into fnox.toml, which needs a cipher (age, plain, aws-kms, vault-transit)")
         .hint("pass --provider with a cipher provider, e.g. --provider age"));
     };
-    let filter = args
-        .filter
-        .as_deref()
-        .map(regex::Regex::new)
-        .transpose()
-        .map_err(|e| Error::usage("invalid --filter regular expression").cause(e))?;
+    let filter = super::filter_regex(args.filter.as_deref())?;
     if let Some(source) = &args.source {
         build_provider(&config, source)?;
     }

@@ -83,9 +83,13 @@ impl Editor {
             Err(_) => path.to_path_buf(),
         };
         if path.is_dir() {
-            return Err(Error::new(format!("cannot write {}", path.display()))
-                .cause("it is a directory, not a file")
-                .hint("rename or remove that directory; fnox.toml must be a TOML file"));
+            return Err(Error::new(format!(
+                "Failed to write configuration file: {}",
+                path.display()
+            ))
+            .code("fnox::config::write_failed")
+            .cause("it is a directory, not a file")
+            .hint("rename or remove that directory; fnox.toml must be a TOML file"));
         }
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| {
@@ -99,10 +103,17 @@ impl Editor {
         };
         let doc = match &original {
             Some(text) => text.parse::<DocumentMut>().map_err(|e| {
-                let mut err = Error::new(format!("cannot parse config {}", path.display()));
+                let mut err = Error::new(format!(
+                    "Invalid TOML in configuration file {}",
+                    path.display()
+                ))
+                .code("fnox::config::invalid_toml");
                 if let Some(span) = e.span() {
                     let (line, col) = line_col(text, span.start);
-                    err.message = format!("cannot parse config {}:{line}:{col}", path.display());
+                    err.message = format!(
+                        "Invalid TOML in configuration file {}:{line}:{col}",
+                        path.display()
+                    );
                 }
                 err.cause(e.message().trim_end())
                     .hint("fix the TOML at the line and column shown; the file was not changed")
@@ -423,8 +434,9 @@ pub enum FileMode {
 pub fn atomic_write(path: &Path, bytes: &[u8], mode: FileMode) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let fail = |what: &str, e: std::io::Error| {
-        let err =
-            Error::new(format!("cannot write {}", path.display())).cause(format!("{what}: {e}"));
+        let err = Error::new(format!("Failed to write {}", path.display()))
+            .code("fnox::io::write_failed")
+            .cause(format!("{what}: {e}"));
         if e.kind() == std::io::ErrorKind::PermissionDenied {
             err.hint(format!(
                 "make {} writable by you; the original file is unchanged",

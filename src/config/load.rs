@@ -175,9 +175,10 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
     };
     if config.layers.is_empty() && !opts.allow_none {
         return Err(Error::new(format!(
-            "no configuration file found in {} or any parent directory",
+            "No configuration file found in {} or any parent directory",
             config.cwd.display()
         ))
+        .code("fnox::config::not_found")
         .hint("run `fnox init` to create fnox.toml here, or pass -c PATH"));
     }
     if !opts.for_write {
@@ -270,10 +271,11 @@ impl Loader {
             let import_path = env_vars::expand_path(import, base);
             if !import_path.exists() {
                 return Err(Error::new(format!(
-                    "cannot load import '{import}' listed in {}",
-                    path.display()
+                    "Import file not found: {}",
+                    import_path.display()
                 ))
-                .cause(format!("{} does not exist", import_path.display()))
+                .code("fnox::config::import_not_found")
+                .cause(format!("import '{import}' is listed in {}", path.display()))
                 .hint("fix or remove the path in `import = [...]`; paths are relative to the importing file"));
             }
             self.load_file(&import_path, profile.clone(), global, Some(path))?;
@@ -292,12 +294,12 @@ impl Loader {
 /// Reads a config file, with errors that say what is wrong with the path itself.
 pub fn read_config_text(path: &Path) -> Result<String> {
     if path.is_dir() {
-        return Err(Error::new(format!("cannot read config {}", path.display()))
+        return Err(read_failed(path)
             .cause("it is a directory, not a file")
             .hint("rename or remove that directory; fnox.toml must be a TOML file"));
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        let err = Error::new(format!("cannot read config {}", path.display())).cause(&e);
+        let err = read_failed(path).cause(&e);
         if e.kind() == std::io::ErrorKind::PermissionDenied {
             err.hint("make the file readable by you (chmod u+r)")
         } else {
@@ -305,7 +307,7 @@ pub fn read_config_text(path: &Path) -> Result<String> {
         }
     })?;
     String::from_utf8(bytes).map_err(|e| {
-        Error::new(format!("cannot read config {}", path.display()))
+        read_failed(path)
             .cause(format!(
                 "it is not UTF-8 text (invalid byte at offset {})",
                 e.utf8_error().valid_up_to()
@@ -314,13 +316,28 @@ pub fn read_config_text(path: &Path) -> Result<String> {
     })
 }
 
+fn read_failed(path: &Path) -> Error {
+    Error::new(format!(
+        "Failed to read configuration file: {}",
+        path.display()
+    ))
+    .code("fnox::config::read_failed")
+}
+
 pub fn parse_error(path: &Path, e: &toml::de::Error) -> Error {
-    let mut err = Error::new(format!("cannot parse config {}", path.display()))
-        .cause(redact_literals(e.message().trim_end()));
+    let mut err = Error::new(format!(
+        "Invalid TOML in configuration file {}",
+        path.display()
+    ))
+    .code("fnox::config::invalid_toml")
+    .cause(redact_literals(e.message().trim_end()));
     if let Some(span) = e.span() {
         if let Ok(text) = std::fs::read_to_string(path) {
             let (line, col) = line_col(&text, span.start);
-            err.message = format!("cannot parse config {}:{line}:{col}", path.display());
+            err.message = format!(
+                "Invalid TOML in configuration file {}:{line}:{col}",
+                path.display()
+            );
         }
     }
     err.hint("fix the TOML at the line and column shown; the file was not changed")
@@ -425,7 +442,8 @@ impl Config {
             if p == DEFAULT_PROFILE || defined.contains(p) {
                 continue;
             }
-            let mut err = Error::new(format!("unknown profile '{p}'"));
+            let mut err =
+                Error::new(format!("unknown profile '{p}'")).code("fnox::config::unknown_profile");
             if let Some(dym) = did_you_mean(p, defined.iter().map(String::as_str)) {
                 err = err.cause(dym);
             }

@@ -78,7 +78,7 @@ impl Keychain {
         match e {
             keyring::Error::NoEntry => ProviderError::new(
                 ErrorKind::NotFound,
-                format!("{NAME}: no entry {account} in service {service}"),
+                format!("{NAME}: secret '{account}' not found in service {service}"),
             )
             .hint("store it with `fnox set` using this provider, or check `service` and `prefix`"),
             keyring::Error::NoStorageAccess(err) => ProviderError::new(

@@ -143,7 +143,7 @@ impl PasswordStore {
         if lower.contains("is not in the password store") {
             return ProviderError::new(
                 ErrorKind::NotFound,
-                format!("{NAME}: entry {entry} is not in the password store at {dir}"),
+                format!("{NAME}: secret '{entry}' not found in the password store at {dir}"),
             )
             .hint(format!(
                 "create it with `fnox set` or `pass insert {entry}`, or check the provider's prefix"

@@ -240,9 +240,13 @@ impl<'c> Resolver<'c> {
 
     /// `json_path` / `line` could not select from a value.
     fn selection_error(&self, entry: &SecretEntry, cause: impl std::fmt::Display) -> Error {
-        Error::new(format!("cannot resolve {} ({})", entry.name, self.locate(entry)))
-            .code("fnox::secret::decode_failed")
-            .cause(cause)
+        Error::new(format!(
+            "cannot resolve {} ({})",
+            entry.name,
+            self.locate(entry)
+        ))
+        .code("fnox::secret::decode_failed")
+        .cause(cause)
     }
 
     fn locate(&self, entry: &SecretEntry) -> String {
@@ -296,7 +300,10 @@ impl<'c> Resolver<'c> {
             if let Ok(v) = v.into_string() {
                 // json_path / line select from the environment's value too, as from any source.
                 return post_process(entry, SecretValue::new(v)).map_err(|c| {
-                    self.selection_error(entry, format!("from the environment variable {name}: {c}"))
+                    self.selection_error(
+                        entry,
+                        format!("from the environment variable {name}: {c}"),
+                    )
                 });
             }
         }

@@ -349,11 +349,13 @@ fn a_secret_deleted_remotely_is_a_not_found_error_naming_it() {
     let out = aws.run(&["get", "GONE"]);
     let err = out.fails(1);
     assert!(
-        err.contains("error: cannot fetch GONE (secrets.GONE in ./fnox.toml:4, provider 'sm')"),
+        err.contains(
+            "error[fnox::provider::secret_not_found]: cannot fetch GONE (secrets.GONE in ./fnox.toml:4, provider 'sm')"
+        ),
         "{err}"
     );
     assert!(
-        err.contains(&format!("aws-sm: secret {name} does not exist")),
+        err.contains(&format!("AWS Secrets Manager: secret '{name}' not found")),
         "{err}"
     );
     assert!(err.contains("hint:"), "{err}");
@@ -377,7 +379,7 @@ fn missing_parameter_is_reported_per_secret_and_others_still_resolve() {
     let out = aws.run(&["exec", "--", "sh", "-c", "printf %s \"$HERE\""]);
     assert_eq!(out.ok(), "here");
     assert!(out.stderr.contains("MISSING"), "{}", out.stderr);
-    assert!(out.stderr.contains("does not exist"), "{}", out.stderr);
+    assert!(out.stderr.contains("not found"), "{}", out.stderr);
 }
 
 #[test]
@@ -390,7 +392,7 @@ fn unreachable_endpoint_and_missing_credentials_say_what_to_do() {
     let out = aws.run(&["get", "X"]);
     let err = out.fails(1);
     assert!(
-        err.contains("aws-ps: cannot reach the AWS endpoint"),
+        err.contains("AWS Parameter Store: cannot reach the AWS endpoint"),
         "{err}"
     );
     assert!(err.contains("hint: check the network"), "{err}");
@@ -606,7 +608,9 @@ fn set_stores_with_the_write_profile_s_provider_settings() {
         aws.run(&["-P", "prod", "get", "TOKEN"]).ok(),
         "prod-token\n"
     );
+}
 
+#[test]
 fn role_arn_is_assumed_through_sts_for_kms_secrets_manager_and_parameter_store() {
     let Some(aws) = Aws::new() else { return };
     let u = &aws.unique;
@@ -701,7 +705,7 @@ fn role_arn_is_assumed_through_sts_for_kms_secrets_manager_and_parameter_store()
         .replace(&format!(", role_arn = \"{role}\""), "");
     aws.sb.write("fnox.toml", &text);
     let err = run(&["get", "DB"]).fails(1).to_owned();
-    assert!(err.contains("does not exist"), "{err}");
+    assert!(err.contains("not found"), "{err}");
     // AWS_ENDPOINT_URL (no `endpoint` on the provider) reaches STS too.
     let text = config(&format!(", role_arn = \"{role}\""))
         .replace(&format!(", endpoint = \"{}\"", aws.endpoint), "");
@@ -730,9 +734,9 @@ fn a_malformed_role_arn_is_a_config_error_before_any_request() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve A (secrets.A in ./fnox.toml:7)
+    error[fnox::provider::invalid_config]: cannot resolve A (secrets.A in ./fnox.toml:7)
       caused by: cannot use provider 'kms' (providers.kms in ./fnox.toml:2)
-      caused by: aws-kms: `role_arn` is not an IAM role ARN (the account must be 12 digits)
+      caused by: AWS KMS: `role_arn` is not an IAM role ARN (the account must be 12 digits)
       hint: write it as `role_arn = "arn:aws:iam::123456789012:role/NAME"` (the role's ARN in the IAM console), or remove it to use your own credentials
     "#);
     let err = aws
@@ -740,7 +744,7 @@ fn a_malformed_role_arn_is_a_config_error_before_any_request() {
         .fails(1)
         .to_owned();
     assert!(
-        err.contains("aws-sm: `role_arn` is not an IAM role ARN (expected six"),
+        err.contains("AWS Secrets Manager: `role_arn` is not an IAM role ARN (expected six"),
         "{err}"
     );
     let err = aws
@@ -749,7 +753,7 @@ fn a_malformed_role_arn_is_a_config_error_before_any_request() {
         .to_owned();
     assert!(
         err.contains(
-            "aws-ps: `role_arn` is not an IAM role ARN (the resource must be `role/NAME`)"
+            "AWS Parameter Store: `role_arn` is not an IAM role ARN (the resource must be `role/NAME`)"
         ),
         "{err}"
     );

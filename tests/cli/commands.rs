@@ -60,11 +60,11 @@ fn init_refuses_to_overwrite_without_force() {
     let sb = Sandbox::new();
     sb.write("fnox.toml", "# mine\n");
     let out = sb.run(&["init"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: ./fnox.toml already exists
+    error[fnox::init::error]: ./fnox.toml already exists
       hint: pass --force to overwrite it, or edit it with `fnox set` / `fnox provider add`
     ");
     assert_eq!(sb.read("fnox.toml"), "# mine\n");
@@ -234,19 +234,19 @@ fn provider_add_age_fills_in_this_machines_public_key() {
 #[test]
 fn provider_add_existing_name_and_unknown_type_are_errors() {
     let sb = with_before();
-    assert_snapshot!(sb.run(&["provider", "add", "age", "age"]).all(), @r"
+    assert_snapshot!(sb.run(&["provider", "add", "age", "age"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: provider 'age' already exists in ./fnox.toml
+    error[fnox::provider::error]: provider 'age' already exists in ./fnox.toml
       hint: pick another name, or remove it first with `fnox provider remove age`
     ");
     assert_snapshot!(sb.run(&["provider", "add", "x", "agee"]).all(), @"
     exit: 2
     --- stdout
     --- stderr
-    error: unknown provider type 'agee'
-      caused by: did you mean 'age'?
+    error[fnox::usage]: unknown provider type 'agee'
+      caused by: Did you mean 'age'?
       hint: supported types: age, plain, aws-kms, aws-sm, aws-ps, password-store, keychain, vault, vault-transit
     ");
     assert_eq!(sb.read("fnox.toml"), read_fixture("upstream/before.toml"));
@@ -277,11 +277,11 @@ fn provider_test_fails_without_an_identity() {
         "recipients are fine and no identity is required to encrypt"
     );
     let out = sb.run(&["get", "EXISTING"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')
+    error[fnox::encryption::age::identity_not_found]: cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')
       caused by: age: no identity found on this machine
       hint: run `fnox init` to create ~/.config/fnox/age.txt, or set FNOX_AGE_KEY_FILE / FNOX_AGE_KEY
     ");

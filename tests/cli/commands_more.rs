@@ -70,22 +70,22 @@ fn check_reports_required_failures_and_all_counts_the_rest() {
     append(&sb, "REQUIRED = { if_missing = \"error\" }");
     let out = sb.run(&["check"]);
     assert!(!out.all().contains("s3cret-value"));
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
     warning: BROKEN not resolved; not required (if_missing is warn or ignore), so not counted; `fnox check --all` counts them
-    error: 1 of 3 secret(s) do not resolve in profile 'default'
-      caused by: REQUIRED: secret REQUIRED has no value (secrets.REQUIRED in ./fnox.toml:7): no provider value, no default, and no REQUIRED in the environment
+    error[fnox::check::error]: 1 of 3 secret(s) do not resolve in profile 'default'
+      caused by: REQUIRED: Secret 'REQUIRED' not found and no default provided (secrets.REQUIRED in ./fnox.toml:7): no provider value, no default, and no REQUIRED in the environment
       hint: set it with `fnox set REQUIRED`, or give it a `default`
     ");
-    assert_snapshot!(sb.run(&["check", "--all"]).all(), @r"
+    assert_snapshot!(sb.run(&["check", "--all"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: 2 of 3 secret(s) do not resolve in profile 'default'
+    error[fnox::check::error]: 2 of 3 secret(s) do not resolve in profile 'default'
       caused by: BROKEN: cannot decrypt BROKEN (secrets.BROKEN in ./fnox.toml:6, provider 'age'): age: the value is not an age ciphertext (bad header)
-      caused by: REQUIRED: secret REQUIRED has no value (secrets.REQUIRED in ./fnox.toml:7): no provider value, no default, and no REQUIRED in the environment
+      caused by: REQUIRED: Secret 'REQUIRED' not found and no default provided (secrets.REQUIRED in ./fnox.toml:7): no provider value, no default, and no REQUIRED in the environment
       hint: the value was damaged or is not encrypted; set it again with `fnox set`
     ");
     // Only optional failures: check passes and says what it left out.
@@ -242,11 +242,11 @@ fn ci_redact_prints_one_github_mask_per_line() {
 fn ci_redact_outside_github_actions_is_an_error() {
     let sb = age_sandbox();
     sb.run(&["set", "TOKEN", "tok-123"]).ok();
-    assert_snapshot!(sb.run(&["ci-redact"]).all(), @r"
+    assert_snapshot!(sb.run(&["ci-redact"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: not running in a supported CI
+    error[fnox::ci_redact::error]: not running in a supported CI
       caused by: neither GITHUB_ACTIONS nor CI is set
       hint: run `fnox ci-redact` as a step of a GitHub Actions job; elsewhere, use your CI's own secret masking
     ");
@@ -256,11 +256,11 @@ fn ci_redact_outside_github_actions_is_an_error() {
             .env("CI", "true")
             .arg("ci-redact"),
     );
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: GitLab CI cannot mask a value at runtime
+    error[fnox::ci_redact::error]: GitLab CI cannot mask a value at runtime
       caused by: GitLab masks only CI/CD variables declared as masked in the project settings; a job has no command to add one
       hint: declare the secrets as masked CI/CD variables (Settings > CI/CD > Variables), or keep values out of job logs
     ");
@@ -274,7 +274,7 @@ fn ci_redact_outside_github_actions_is_an_error() {
     exit: 1
     --- stdout
     --- stderr
-    error: not running in a supported CI
+    error[fnox::ci_redact::error]: not running in a supported CI
       caused by: CI is set, but GITHUB_ACTIONS is not "true"; only GitHub Actions has a masking command fnox can print
       hint: run `fnox ci-redact` as a step of a GitHub Actions job; elsewhere, use your CI's own secret masking
     "#);
@@ -408,11 +408,11 @@ fn exec_replace_runs_the_command_in_place_without_key_material() {
 #[test]
 fn exec_replace_is_refused_with_as_file_secrets() {
     let sb = as_file_sandbox();
-    assert_snapshot!(sb.run(&["exec", "--replace", "--", "true"]).all(), @r"
+    assert_snapshot!(sb.run(&["exec", "--replace", "--", "true"]).all(), @"
     exit: 2
     --- stdout
     --- stderr
-    error: cannot use --replace: CERT is as_file
+    error[fnox::usage]: cannot use --replace: CERT is as_file
       caused by: fnox must stay to remove the secret files when the command exits
       hint: drop --replace, or set as_file = false on those secrets
     ");
@@ -544,11 +544,11 @@ fn edit_changes_nothing_when_the_editor_fails_or_the_file_is_broken() {
             .env("TMPDIR", &tmp)
             .arg("edit"),
     );
-    assert_snapshot!(sb.redact(&out.all()).replace(failing.to_str().unwrap(), "[EDITOR]"), @r"
+    assert_snapshot!(sb.redact(&out.all()).replace(failing.to_str().unwrap(), "[EDITOR]"), @"
     exit: 1
     --- stdout
     --- stderr
-    error: the editor `[SANDBOX]/fail.sh` exited with 4; nothing was changed
+    error[fnox::edit::error]: the editor `[SANDBOX]/fail.sh` exited with 4; nothing was changed
       caused by: the temporary file was removed
       hint: set VISUAL or EDITOR to an editor that waits until you close the file (e.g. `code --wait`)
     ");
@@ -647,13 +647,13 @@ fn sync_copies_remote_values_into_an_age_sync_entry() {
     --- stderr
     ");
     assert_snapshot!(run(&["sync", "-p", "age"]).all(), @"
-    exit: 2
+    exit: 0
     --- stdout
     --- stderr
     Ready to sync 1 secrets to provider 'age' in ./fnox.toml:
       DB (from pass)
-    error: sync needs confirmation, and there is no terminal to ask on
-      hint: pass --force to sync without asking, or --dry-run to see what would change
+    Continue? [y/N] n (no answer: stdin is at its end)
+    Sync cancelled
     ");
     assert_snapshot!(run(&["sync", "-p", "age", "--force"]).all(), @"
     exit: 0
@@ -844,11 +844,11 @@ fn scan_of_a_clean_tree_exits_0() {
     --- stderr
     No secrets found (2 file(s) scanned)
     ");
-    assert_snapshot!(sb.run(&["scan", "missing"]).all(), @r"
+    assert_snapshot!(sb.run(&["scan", "missing"]).all(), @"
     exit: 2
     --- stdout
     --- stderr
-    error: cannot scan missing: not a directory
+    error[fnox::usage]: cannot scan missing: not a directory
       hint: give a directory: fnox scan [DIR]
     ");
 }

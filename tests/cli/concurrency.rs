@@ -57,7 +57,7 @@ fn set_refuses_a_malformed_file_and_leaves_it_byte_identical() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot parse config [CWD]/fnox.toml:3:9
+    error[fnox::config::invalid_toml]: Invalid TOML in configuration file [CWD]/fnox.toml:3:9
       caused by: unclosed table, expected `]`
       hint: fix the TOML at the line and column shown; the file was not changed
     ");

@@ -135,8 +135,8 @@ fn missing_import_is_an_error_naming_both_files() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot load import './nope.toml' listed in [CWD]/fnox.toml
-      caused by: [CWD]/nope.toml does not exist
+    error[fnox::config::import_not_found]: Import file not found: [CWD]/nope.toml
+      caused by: import './nope.toml' is listed in [CWD]/fnox.toml
       hint: fix or remove the path in `import = [...]`; paths are relative to the importing file
     ");
     assert_eq!(out.code, 1);
@@ -219,8 +219,8 @@ fn unknown_profile_fails_and_suggests_a_close_name() {
     exit: 1
     --- stdout
     --- stderr
-    error: unknown profile 'stagign'
-      caused by: did you mean 'staging'?
+    error[fnox::config::unknown_profile]: unknown profile 'stagign'
+      caused by: Did you mean 'staging'?
       caused by: defined profiles: staging
       hint: add a [profiles.stagign] table to fnox.toml (or create fnox.stagign.toml), pick another with -P, or write into a new profile with --write-profile stagign
     ");
@@ -321,7 +321,7 @@ fn default_referring_to_itself_is_a_cycle_error() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve SELF (secrets.SELF in ./fnox.toml:2)
+    error[fnox::secret::error]: cannot resolve SELF (secrets.SELF in ./fnox.toml:2)
       caused by: its default refers to ${SELF}, which refers back to SELF (a cycle)
       hint: break the cycle in the `default` values
     ");
@@ -439,7 +439,7 @@ fn get_of_a_secret_marked_ignore_or_warn_prints_nothing_and_succeeds() {
     );
     assert!(
         out.stderr
-            .starts_with("warning: secret WARNED has no value"),
+            .starts_with("warning: Secret 'WARNED' not found and no default provided"),
         "{}",
         out.stderr
     );
@@ -449,7 +449,7 @@ fn get_of_a_secret_marked_ignore_or_warn_prints_nothing_and_succeeds() {
     exit: 1
     --- stdout
     --- stderr
-    error: secret PLAIN has no value (secrets.PLAIN in ./fnox.toml:4)
+    error[fnox::secret::no_value]: Secret 'PLAIN' not found and no default provided (secrets.PLAIN in ./fnox.toml:4)
       caused by: no provider value, no default, and no PLAIN in the environment
       hint: set it with `fnox set PLAIN`, or give it a `default`
     ");
@@ -472,7 +472,7 @@ fn get_of_a_secret_marked_ignore_or_warn_prints_nothing_and_succeeds() {
             .fails(1)
             .lines()
             .next(),
-        Some("error: secret PLAIN has no value (secrets.PLAIN in ./fnox.toml:2)")
+        Some("error[fnox::secret::no_value]: Secret 'PLAIN' not found and no default provided (secrets.PLAIN in ./fnox.toml:2)")
     );
 }
 

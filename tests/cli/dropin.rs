@@ -234,7 +234,7 @@ fn a_default_provider_that_does_not_exist_fails_when_the_config_loads() {
     --- stderr
     error[fnox::config::default_provider_not_found]: Default provider 'agee' not found in profile 'default'
       caused by: default_provider = "agee" is set in ./fnox.toml
-      caused by: did you mean 'age'?
+      caused by: Did you mean 'age'?
       caused by: configured providers: age
       hint: add a [providers.agee] table, or set default_provider to one of the configured providers
     "#);

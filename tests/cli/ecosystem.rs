@@ -324,7 +324,7 @@ fn check_json_reports_failures_and_keeps_the_exit_code() {
     assert_eq!(json["failed"][0]["name"], "NEEDED");
     assert!(
         out.stdout
-            .contains("\"error\": \"secret NEEDED has no value"),
+            .contains("\"error\": \"Secret 'NEEDED' not found and no default provided"),
         "{}",
         out.stdout
     );
@@ -443,7 +443,9 @@ fn quiet_silences_confirmations_but_not_errors() {
     --- stderr
     ");
     let err = sb.run(&["-q", "get", "NOPE"]);
-    assert!(err.fails(1).contains("error:"));
+    assert!(err
+        .fails(1)
+        .contains("error[fnox::secret::not_found]: Secret 'NOPE' not found"));
 }
 
 /// A password store whose `pass` takes a second to answer: a slow remote store.

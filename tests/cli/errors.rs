@@ -27,11 +27,11 @@ fn run_on(config: &str, args: &[&str]) -> String {
 fn no_config_anywhere() {
     let sb = Sandbox::new();
     let out = sb.run(&["get", "X"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: no configuration file found in [CWD] or any parent directory
+    error[fnox::config::not_found]: No configuration file found in [CWD] or any parent directory
       hint: run `fnox init` to create fnox.toml here, or pass -c PATH
     ");
 }
@@ -39,19 +39,19 @@ fn no_config_anywhere() {
 #[test]
 fn malformed_toml_names_line_and_column() {
     let config = "[secrets]\nA = { provider = \"age\", value = \"x\" }\n[secrets\n";
-    assert_snapshot!(run_on(config, &["get", "A"]), @r"
+    assert_snapshot!(run_on(config, &["get", "A"]), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot parse config [CWD]/fnox.toml:3:9
+    error[fnox::config::invalid_toml]: Invalid TOML in configuration file [CWD]/fnox.toml:3:9
       caused by: unclosed table, expected `]`
       hint: fix the TOML at the line and column shown; the file was not changed
     ");
-    assert_snapshot!(run_on(config, &["set", "B", "v"]), @r"
+    assert_snapshot!(run_on(config, &["set", "B", "v"]), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot parse config [CWD]/fnox.toml:3:9
+    error[fnox::config::invalid_toml]: Invalid TOML in configuration file [CWD]/fnox.toml:3:9
       caused by: unclosed table, expected `]`
       hint: fix the TOML at the line and column shown; the file was not changed
     ");
@@ -65,11 +65,11 @@ fn bare_string_secret_is_a_type_error_with_location() {
         !out.contains("plaintext"),
         "the value must not be echoed: {out}"
     );
-    assert_snapshot!(out, @r"
+    assert_snapshot!(out, @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot parse config [CWD]/fnox.toml:2:5
+    error[fnox::config::invalid_toml]: Invalid TOML in configuration file [CWD]/fnox.toml:2:5
       caused by: invalid type: string, expected struct SecretConfig
       hint: fix the TOML at the line and column shown; the file was not changed
     ");
@@ -82,9 +82,9 @@ fn secret_pointing_at_missing_provider() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve A (secrets.A in ./fnox.toml:4)
+    error[fnox::provider::not_configured]: cannot resolve A (secrets.A in ./fnox.toml:4)
       caused by: Provider 'agee' not configured in profile 'default'
-      caused by: did you mean 'age'?
+      caused by: Did you mean 'age'?
       caused by: configured providers: age
       hint: add it with `fnox provider add agee age`, or use one of the configured providers
     ");
@@ -93,14 +93,14 @@ fn secret_pointing_at_missing_provider() {
 #[test]
 fn unknown_provider_type() {
     let config = "[providers]\nx = { type = \"agge\" }\n[secrets]\nA = { provider = \"x\", value = \"v\" }\n";
-    assert_snapshot!(run_on(config, &["get", "A"]), @r"
+    assert_snapshot!(run_on(config, &["get", "A"]), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve A (secrets.A in ./fnox.toml:4)
+    error[fnox::provider::invalid_config]: cannot resolve A (secrets.A in ./fnox.toml:4)
       caused by: cannot use provider 'x' (providers.x in ./fnox.toml:2)
       caused by: unknown provider type 'agge'
-      hint: did you mean 'age'?
+      hint: Did you mean 'age'?
     ");
 }
 
@@ -111,7 +111,7 @@ fn unknown_provider_field_lists_allowed_fields() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve A (secrets.A in ./fnox.toml:4)
+    error[fnox::provider::invalid_config]: cannot resolve A (secrets.A in ./fnox.toml:4)
       caused by: cannot use provider 'age' (providers.age in ./fnox.toml:2)
       caused by: invalid age provider settings: unknown field `recipient`, expected one of `recipients`, `key_file`, `identity`, `retired_key_files`
     ");
@@ -141,7 +141,12 @@ fn ciphertext_damage_is_named() {
     ] {
         let config = good.replace(&value, &bad);
         let out = run_on(&config, &["get", "EXISTING"]);
-        assert!(out.contains("error: cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')"), "{label}: {out}");
+        assert!(
+            out.contains(
+                "cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')"
+            ),
+            "{label}: {out}"
+        );
         assert!(out.contains("hint:"), "{label}: {out}");
     }
 }
@@ -156,11 +161,11 @@ fn wrong_recipient() {
     let other_key = std::fs::read_to_string(other.home.join(".config/fnox/age.txt")).unwrap();
     sb.write_home(".config/fnox/age.txt", &other_key);
     let out = sb.run(&["get", "EXISTING"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')
+    error[fnox::encryption::age::identity_not_found]: cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')
       caused by: age: no identity matched any of the recipients
       hint: point FNOX_AGE_KEY_FILE at your key, or ask a teammate to add your public key and run `fnox reencrypt`
     ");
@@ -185,17 +190,20 @@ fn corrupt_default_identity_is_reported_not_skipped() {
 #[test]
 fn unknown_secret_suggests_a_close_name() {
     let out = run_on(&read_fixture("upstream/before.toml"), &["get", "EXISTIN"]);
-    assert_snapshot!(out, @r"
+    assert_snapshot!(out, @"
     exit: 1
     --- stdout
     --- stderr
-    error: secret 'EXISTIN' is not defined in profile 'default'
-      caused by: did you mean 'EXISTING'?
+    error[fnox::secret::not_found]: Secret 'EXISTIN' not found in profile 'default'
+      caused by: Did you mean 'EXISTING'?
       caused by: looked in ./fnox.toml
       hint: see what is defined with `fnox list`, or add it with `fnox set EXISTIN`
     ");
     let out = run_on(&read_fixture("upstream/before.toml"), &["remove", "NOPE"]);
-    assert!(out.contains("error: secret 'NOPE' is not defined"), "{out}");
+    assert!(
+        out.contains("error[fnox::secret::not_found]: Secret 'NOPE' not found"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -208,8 +216,8 @@ fn unknown_profile_is_an_error_never_a_fallback() {
     exit: 1
     --- stdout
     --- stderr
-    error: unknown profile 'prdo'
-      caused by: did you mean 'prod'?
+    error[fnox::config::unknown_profile]: unknown profile 'prdo'
+      caused by: Did you mean 'prod'?
       caused by: defined profiles: prod
       hint: add a [profiles.prdo] table to fnox.toml (or create fnox.prdo.toml), pick another with -P, or write into a new profile with --write-profile prdo
     ");
@@ -221,11 +229,11 @@ fn secret_with_no_value_anywhere_is_not_an_empty_string() {
         "[secrets]\nTOKEN = { description = \"api token\" }\n",
         &["get", "TOKEN"],
     );
-    assert_snapshot!(out, @r"
+    assert_snapshot!(out, @"
     exit: 1
     --- stdout
     --- stderr
-    error: secret TOKEN has no value (secrets.TOKEN in ./fnox.toml:2)
+    error[fnox::secret::no_value]: Secret 'TOKEN' not found and no default provided (secrets.TOKEN in ./fnox.toml:2)
       caused by: no provider value, no default, and no TOKEN in the environment
       hint: set it with `fnox set TOKEN`, or give it a `default`
     ");
@@ -249,11 +257,11 @@ fn set_without_a_value_and_no_terminal() {
     let sb = Sandbox::new();
     sb.write("fnox.toml", AGE);
     let out = sb.run(&["set", "A"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 2
     --- stdout
     --- stderr
-    error: no value for A: stdin was empty
+    error[fnox::usage]: no value for A: stdin was empty
       hint: pass the value as an argument: fnox set A VALUE ('' for an empty value)
     ");
 }
@@ -275,11 +283,11 @@ fn several_profiles_need_write_profile() {
 fn directory_named_fnox_toml() {
     let sb = Sandbox::new();
     std::fs::create_dir(sb.path("fnox.toml")).unwrap();
-    assert_snapshot!(sb.run(&["list"]).all(), @r"
+    assert_snapshot!(sb.run(&["list"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot read config [CWD]/fnox.toml
+    error[fnox::config::read_failed]: Failed to read configuration file: [CWD]/fnox.toml
       caused by: it is a directory, not a file
       hint: rename or remove that directory; fnox.toml must be a TOML file
     ");
@@ -290,11 +298,11 @@ fn binary_file() {
     let sb = Sandbox::new();
     std::fs::write(sb.path("fnox.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
     let out = sb.run(&["set", "A", "v"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot read config [CWD]/fnox.toml
+    error[fnox::config::read_failed]: Failed to read configuration file: [CWD]/fnox.toml
       caused by: it is not UTF-8 text (invalid byte at offset 0)
       hint: a fnox config is a TOML text file; restore it from version control
     ");
@@ -311,8 +319,8 @@ fn missing_import() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot load import './shared.toml' listed in [CWD]/fnox.toml
-      caused by: [CWD]/shared.toml does not exist
+    error[fnox::config::import_not_found]: Import file not found: [CWD]/shared.toml
+      caused by: import './shared.toml' is listed in [CWD]/fnox.toml
       hint: fix or remove the path in `import = [...]`; paths are relative to the importing file
     ");
 }
@@ -321,11 +329,11 @@ fn missing_import() {
 fn exec_without_command() {
     let sb = Sandbox::new();
     sb.write("fnox.toml", AGE);
-    assert_snapshot!(sb.run(&["exec"]).all(), @r"
+    assert_snapshot!(sb.run(&["exec"]).all(), @"
     exit: 2
     --- stdout
     --- stderr
-    error: no command given
+    error[fnox::command::not_specified]: No command specified
       hint: fnox exec -- ./app --flag
     ");
 }

@@ -274,7 +274,7 @@ fn exec_without_a_command_is_a_usage_error() {
     exit: 2
     --- stdout
     --- stderr
-    error: no command given
+    error[fnox::command::not_specified]: No command specified
       hint: fnox exec -- ./app --flag
     ");
     sb.run(&["exec", "--"]).fails(2);
@@ -288,7 +288,7 @@ fn exec_of_a_missing_command_exits_127_naming_it() {
     exit: 127
     --- stdout
     --- stderr
-    error: cannot run 'no-such-command-fnox-test'
+    error[fnox::command::error]: cannot run 'no-such-command-fnox-test'
       caused by: No such file or directory (os error 2)
       hint: check the program name and PATH
     ");

@@ -346,7 +346,7 @@ fn import_from_stdin_without_force_is_refused_and_changes_nothing() {
     exit: 2
     --- stdout
     --- stderr
-    error: reading secrets from stdin needs --force (or --dry-run)
+    error[fnox::import::stdin_requires_force]: When importing from stdin, --force or --dry-run is required
       hint: stdin carries the data, so fnox cannot ask for confirmation: pass --force, or use -i FILE
     ");
     assert_eq!(out.code, 2);
@@ -377,7 +377,7 @@ fn import_of_a_nested_json_object_is_refused_and_changes_nothing() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot parse in.json as json
+    error[fnox::import::parse_failed]: Failed to parse json input from in.json
       caused by: the value of NESTED is not a string, number or boolean
       hint: the input must be a flat map of names to values
     ");

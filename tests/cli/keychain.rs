@@ -246,12 +246,12 @@ fn missing_entry_is_a_not_found_error_naming_it() {
         return;
     };
     kr.add("GONE = { provider = \"kc\", value = \"never-set\", if_missing = \"error\" }");
-    assert_snapshot!(kr.run(&["get", "GONE"]).all(), @r"
+    assert_snapshot!(kr.run(&["get", "GONE"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch GONE (secrets.GONE in ./fnox.toml:4, provider 'kc')
-      caused by: keychain: no entry never-set in service fnox-test
+    error[fnox::provider::secret_not_found]: cannot fetch GONE (secrets.GONE in ./fnox.toml:4, provider 'kc')
+      caused by: keychain: secret 'never-set' not found in service fnox-test
       hint: store it with `fnox set` using this provider, or check `service` and `prefix`
     ");
 }
@@ -273,11 +273,11 @@ fn without_a_secret_service_the_error_says_what_to_install() {
             .args(["get", "A"]),
     );
     if cfg!(target_os = "linux") {
-        assert_snapshot!(out.all(), @r"
+        assert_snapshot!(out.all(), @"
         exit: 1
         --- stdout
         --- stderr
-        error: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'kc')
+        error[fnox::provider::api_error]: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'kc')
           caused by: keychain: cannot reach the OS secret store for a: no secret service provider or dbus session found
           hint: a Secret Service must run on the D-Bus session bus: install gnome-keyring (apt-get install gnome-keyring) or KWallet, and run fnox inside your desktop or a `dbus-run-session`
         ");
@@ -291,11 +291,11 @@ fn service_is_required() {
         "fnox.toml",
         "[providers]\nkc = { type = \"keychain\" }\n[secrets]\nA = { provider = \"kc\", value = \"a\" }\n",
     );
-    assert_snapshot!(sb.run(&["get", "A"]).all(), @r"
+    assert_snapshot!(sb.run(&["get", "A"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve A (secrets.A in ./fnox.toml:4)
+    error[fnox::provider::invalid_config]: cannot resolve A (secrets.A in ./fnox.toml:4)
       caused by: cannot use provider 'kc' (providers.kc in ./fnox.toml:2)
       caused by: invalid keychain provider settings: missing field `service`
     ");

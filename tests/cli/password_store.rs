@@ -103,12 +103,12 @@ fn missing_entry_is_a_not_found_error_naming_it() {
     p.ps.insert("here", "v\n");
     p.add("HERE = { provider = \"pass\", value = \"here\" }");
     p.add("GONE = { provider = \"pass\", value = \"team/gone\", if_missing = \"error\" }");
-    assert_snapshot!(p.run(&["get", "GONE"]).all(), @r"
+    assert_snapshot!(p.run(&["get", "GONE"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch GONE (secrets.GONE in ./fnox.toml:5, provider 'pass')
-      caused by: password-store: entry team/gone is not in the password store at [SANDBOX]/store
+    error[fnox::provider::secret_not_found]: cannot fetch GONE (secrets.GONE in ./fnox.toml:5, provider 'pass')
+      caused by: password-store: secret 'team/gone' not found in the password store at [SANDBOX]/store
       hint: create it with `fnox set` or `pass insert team/gone`, or check the provider's prefix
     ");
     // The other secrets of a batch still resolve.
@@ -249,11 +249,11 @@ fn uninitialised_store_says_to_run_pass_init() {
         return;
     };
     std::fs::create_dir_all(p.sb.path("empty-store")).unwrap();
-    assert_snapshot!(p.run(&["get", "A"]).all(), @r"
+    assert_snapshot!(p.run(&["get", "A"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'pass')
+    error[fnox::provider::invalid_config]: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'pass')
       caused by: password-store: the password store at [CWD]/empty-store is not initialised
       hint: create it with `PASSWORD_STORE_DIR=[CWD]/empty-store pass init KEYID` (your GPG key id or email), or point store_dir / PASSWORD_STORE_DIR at an existing store
     ");
@@ -261,7 +261,7 @@ fn uninitialised_store_says_to_run_pass_init() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot store B in provider 'pass'
+    error[fnox::provider::invalid_config]: cannot store B in provider 'pass'
       caused by: password-store: the password store at [CWD]/empty-store is not initialised
       caused by: writing secrets.B in ./fnox.toml
       hint: create it with `PASSWORD_STORE_DIR=[CWD]/empty-store pass init KEYID` (your GPG key id or email), or point store_dir / PASSWORD_STORE_DIR at an existing store
@@ -282,7 +282,7 @@ fn uninitialised_store_says_to_run_pass_init() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot store B in provider 'pass'
+    error[fnox::provider::invalid_config]: cannot store B in provider 'pass'
       caused by: password-store: the password store at [HOME]/.password-store is not initialised
       caused by: writing secrets.B in ./default.toml
       hint: create it with `pass init KEYID` (your GPG key id or email), or point store_dir / PASSWORD_STORE_DIR at an existing store
@@ -304,11 +304,11 @@ fn gpg_without_the_secret_key_cannot_decrypt() {
             .env("GNUPGHOME", &other)
             .args(["get", "A"]),
     );
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'pass')
+    error[fnox::encryption::age::identity_not_found]: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'pass')
       caused by: password-store: gpg cannot decrypt a: no usable secret key
       hint: import a secret key listed in [SANDBOX]/store/.gpg-id (gpg --import KEYFILE) or check GNUPGHOME (`gpg --list-secret-keys`); if the key has a passphrase, unlock it once in a terminal (`export GPG_TTY=$(tty); pass show a`) so gpg-agent remembers it
     ");
@@ -328,11 +328,11 @@ fn missing_pass_command_says_how_to_install_it() {
     let empty = sb.root.path().join("empty-bin");
     std::fs::create_dir_all(&empty).unwrap();
     let out = sb.output(sb.fnox().env("PATH", &empty).args(["get", "A"]));
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'pass')
+    error[fnox::provider::invalid_config]: cannot fetch A (secrets.A in ./fnox.toml:4, provider 'pass')
       caused by: password-store: the `pass` command is not installed
       hint: install it: apt-get install pass (Debian/Ubuntu), brew install pass (macOS)
     ");

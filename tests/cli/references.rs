@@ -201,12 +201,12 @@ fn inject_names_line_and_column_of_each_unresolvable_reference_and_writes_nothin
     );
     sb.write("out.toml", "previous\n");
     let out = sb.run(&["inject", "-i", "app.toml", "-o", "out.toml"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot inject app.toml: 2 references could not be resolved
-      caused by: app.toml:3:9: cannot resolve fnox://DB_USRE: no secret DB_USRE is defined: did you mean 'DB_PASSWORD'?
+    error[fnox::inject::error]: cannot inject app.toml: 2 references could not be resolved
+      caused by: app.toml:3:9: cannot resolve fnox://DB_USRE: no secret DB_USRE is defined: Did you mean 'DB_PASSWORD'?
       caused by: app.toml:4:44: cannot resolve secret://nowhere/x: 'nowhere' is neither a configured provider nor a provider type
       caused by: nothing was written
       hint: see what is defined with `fnox list`
@@ -221,7 +221,7 @@ fn inject_names_line_and_column_of_each_unresolvable_reference_and_writes_nothin
     exit: 1
     --- stdout
     --- stderr
-    error: cannot inject bad.env: a reference at bad.env:2:5 could not be resolved
+    error[fnox::inject::error]: cannot inject bad.env: a reference at bad.env:2:5 could not be resolved
       caused by: malformed reference 'secret://age': expected secret://PROVIDER/REFERENCE after secret://
       caused by: nothing was written
       hint: see "References" in the README for the grammar; percent-encode other characters
@@ -317,11 +317,11 @@ fn exec_env_file_resolves_references_in_its_values() {
 
     sb.write(".env.bad", "OK=fnox://API\nBAD=fnox://MISSING\n");
     let out = sb.run(&["exec", "--env-file", ".env.bad", "--", "true"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot set BAD (from .env.bad)
+    error[fnox::command::error]: cannot set BAD (from .env.bad)
       caused by: its value refers to fnox://MISSING, which could not be resolved
       caused by: cannot resolve fnox://MISSING
       caused by: no secret MISSING is defined
@@ -365,20 +365,20 @@ fn secret_values_with_references_report_failures_and_cycles() {
     sb.write("fnox.toml", &config);
     assert_eq!(sb.run(&["get", "URL"]).ok(), "u:pw@h\n");
     let out = sb.run(&["get", "LOOP_A"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve LOOP_B (secrets.LOOP_B in ./fnox.toml:8)
+    error[fnox::secret::error]: cannot resolve LOOP_B (secrets.LOOP_B in ./fnox.toml:8)
       caused by: its value refers to fnox://LOOP_A, which refers back to LOOP_B (a cycle)
       hint: break the cycle in the `value` of one of these secrets
     ");
     let out = sb.run(&["get", "BROKEN"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot resolve BROKEN (secrets.BROKEN in ./fnox.toml:9)
+    error[fnox::secret::error]: cannot resolve BROKEN (secrets.BROKEN in ./fnox.toml:9)
       caused by: its value refers to secret://nowhere/y, which could not be resolved
       caused by: cannot resolve secret://nowhere/y
       caused by: 'nowhere' is neither a configured provider nor a provider type

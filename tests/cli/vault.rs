@@ -269,8 +269,8 @@ fn kv_missing_secret_is_not_found_and_names_the_path() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch GONE (secrets.GONE in ./fnox.toml:5, provider 'vault')
-      caused by: vault: secret secret/[U]/gone does not exist
+    error[fnox::provider::secret_not_found]: cannot fetch GONE (secrets.GONE in ./fnox.toml:5, provider 'vault')
+      caused by: HashiCorp Vault: secret 'secret/[U]/gone' not found
       hint: check the reference and the provider's `path` (secret/[U]), or create it with `fnox set`
     ");
     // The others still resolve.
@@ -303,8 +303,8 @@ fn kv_missing_field_lists_the_field_names_never_their_values() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch PW (secrets.PW in ./fnox.toml:5, provider 'vault')
-      caused by: vault: secret secret/[U]/db has no field 'pasword'; its fields: password, user
+    error[fnox::provider::secret_not_found]: cannot fetch PW (secrets.PW in ./fnox.toml:5, provider 'vault')
+      caused by: HashiCorp Vault: secret secret/[U]/db has no field 'pasword'; its fields: password, user
       hint: select a field with `value = "NAME#FIELD"`
     "#);
 }
@@ -329,8 +329,8 @@ fn kv_bad_or_missing_token_is_access_denied_with_a_login_hint() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch X (secrets.X in ./fnox.toml:5, provider 'vault')
-      caused by: vault: Vault denied access to secret secret/[U]/x (permission denied): the token is invalid or expired, or its policies do not allow this
+    error[fnox::provider::auth_failed]: cannot fetch X (secrets.X in ./fnox.toml:5, provider 'vault')
+      caused by: HashiCorp Vault: Vault denied access to secret secret/[U]/x (permission denied): the token is invalid or expired, or its policies do not allow this
       hint: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
     ");
     let out = v.run_env(&[("VAULT_ADDR", addr)], &["get", "X"]);
@@ -338,8 +338,8 @@ fn kv_bad_or_missing_token_is_access_denied_with_a_login_hint() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch X (secrets.X in ./fnox.toml:5, provider 'vault')
-      caused by: vault: no Vault token found
+    error[fnox::provider::auth_failed]: cannot fetch X (secrets.X in ./fnox.toml:5, provider 'vault')
+      caused by: HashiCorp Vault: no Vault token found
       hint: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
     ");
     let out = v.run_env(
@@ -350,8 +350,8 @@ fn kv_bad_or_missing_token_is_access_denied_with_a_login_hint() {
     exit: 1
     --- stdout
     --- stderr
-    error: provider 'vault' failed its test
-      caused by: vault: Vault denied access to the token's own details (auth/token/lookup-self) (permission denied): the token is invalid or expired, or its policies do not allow this
+    error[fnox::provider::auth_failed]: provider 'vault' failed its test
+      caused by: HashiCorp Vault: Vault denied access to the token's own details (auth/token/lookup-self) (permission denied): the token is invalid or expired, or its policies do not allow this
       hint: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
     ");
 }
@@ -363,12 +363,12 @@ fn kv_unreachable_address_and_no_address_say_what_to_check() {
         "fnox.toml",
         "[providers]\nvault = { type = \"vault\", address = \"http://127.0.0.1:9\", path = \"secret/x\" }\n[secrets]\nX = { provider = \"vault\", value = \"x\" }\n",
     );
-    assert_snapshot!(v.run(&["get", "X"]).all(), @r"
+    assert_snapshot!(v.run(&["get", "X"]).all(), @"
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch X (secrets.X in ./fnox.toml:4, provider 'vault')
-      caused by: vault: cannot reach Vault at http://127.0.0.1:9 for secrets under secret/x (Connection refused (os error 111))
+    error[fnox::provider::api_error]: cannot fetch X (secrets.X in ./fnox.toml:4, provider 'vault')
+      caused by: HashiCorp Vault: cannot reach Vault at http://127.0.0.1:9 for secrets under secret/x (Connection refused (os error 111))
       hint: check the provider's `address` / VAULT_ADDR, the network, and that the Vault server is running
     ");
     v.sb.write(
@@ -383,8 +383,8 @@ fn kv_unreachable_address_and_no_address_say_what_to_check() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot fetch X (secrets.X in ./fnox.toml:5, provider 'vault')
-      caused by: vault: no Vault address is set
+    error[fnox::provider::invalid_config]: cannot fetch X (secrets.X in ./fnox.toml:5, provider 'vault')
+      caused by: HashiCorp Vault: no Vault address is set
       hint: set `address = "https://vault.example.com:8200"` on the provider, or VAULT_ADDR
     "#);
 }
@@ -405,8 +405,8 @@ fn kv_sealed_vault_says_it_is_sealed() {
     let out = sb.run(&["get", "X"]);
     let err = out.fails(1).replace(&sealed.addr, "[SEALED]");
     assert_snapshot!(err, @"
-    error: cannot fetch X (secrets.X in ./fnox.toml:4, provider 'vault')
-      caused by: vault: the Vault at [SEALED] is sealed
+    error[fnox::provider::api_error]: cannot fetch X (secrets.X in ./fnox.toml:4, provider 'vault')
+      caused by: HashiCorp Vault: the Vault at [SEALED] is sealed
       hint: unseal it (`vault operator unseal`), or ask its operators to
     ");
 }
@@ -544,7 +544,7 @@ fn kv_persistent_rate_limiting_fails_naming_the_secret_and_never_yields_empty() 
         "{err}"
     );
     assert!(
-        err.contains("vault: Vault kept rate-limiting requests for"),
+        err.contains("HashiCorp Vault: Vault kept rate-limiting requests for"),
         "{err}"
     );
     assert!(err.contains("4 attempts"), "{err}");
@@ -617,8 +617,8 @@ fn transit_exec_decrypts_a_batch_of_30_and_keeps_per_item_errors() {
     exit: 1
     --- stdout
     --- stderr
-    error: cannot decrypt BROKEN (secrets.BROKEN in ./fnox.toml:35, provider 'transit')
-      caused by: vault-transit: Vault could not decrypt the value with transit key '[U]-batch' on mount transit/: cipher: message authentication failed
+    error[fnox::encryption::decrypt_failed]: cannot decrypt BROKEN (secrets.BROKEN in ./fnox.toml:35, provider 'transit')
+      caused by: HashiCorp Vault Transit: Vault could not decrypt the value with transit key '[U]-batch' on mount transit/: cipher: message authentication failed
       hint: check that the value is a `vault:vN:` ciphertext made with this key, or set it again with `fnox set`
     ");
 }
@@ -712,8 +712,8 @@ fn provider_test_checks_kv_and_transit_without_reading_secrets() {
     exit: 1
     --- stdout
     --- stderr
-    error: provider 'nokey' failed its test
-      caused by: vault-transit: transit key '[U]-absent' on mount transit/ does not exist
+    error[fnox::provider::invalid_config]: provider 'nokey' failed its test
+      caused by: HashiCorp Vault Transit: transit key '[U]-absent' on mount transit/ does not exist
       hint: check the provider's `key` and `mount`, or create it with `vault write -f transit/keys/[U]-absent`
     ");
 }

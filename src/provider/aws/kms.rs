@@ -25,7 +25,8 @@ pub struct Kms {
     conn: Connection,
 }
 
-const SERVICE: &str = "aws-kms";
+/// The label upstream uses in its messages.
+const SERVICE: &str = "AWS KMS";
 const MAX_PLAINTEXT: usize = 4096;
 
 impl Kms {
@@ -49,7 +50,7 @@ impl Cipher for Kms {
             return Err(ProviderError::new(
                 ErrorKind::Config,
                 format!(
-                    "aws-kms: the value is {} bytes; KMS encrypts at most {MAX_PLAINTEXT}",
+                    "AWS KMS: the value is {} bytes; KMS encrypts at most {MAX_PLAINTEXT}",
                     plaintext.len()
                 ),
             )
@@ -67,7 +68,7 @@ impl Cipher for Kms {
                 .await
                 .map_err(|e| classify(SERVICE, &format!("key {key_id}"), e))?;
             let blob = out.ciphertext_blob().ok_or_else(|| {
-                ProviderError::new(ErrorKind::Other, "aws-kms: Encrypt returned no ciphertext")
+                ProviderError::new(ErrorKind::Other, "AWS KMS: Encrypt returned no ciphertext")
             })?;
             Ok(base64::engine::general_purpose::STANDARD.encode(blob.as_ref()))
         })
@@ -82,7 +83,7 @@ impl Cipher for Kms {
                     .map_err(|_| {
                         ProviderError::new(
                             ErrorKind::BadCiphertext,
-                            "aws-kms: the value is not base64",
+                            "AWS KMS: Failed to decode base64 ciphertext",
                         )
                         .hint("the value was damaged; set it again with `fnox set`")
                     })
@@ -104,7 +105,7 @@ impl Cipher for Kms {
                         let plain = out.plaintext().ok_or_else(|| {
                             ProviderError::new(
                                 ErrorKind::Other,
-                                "aws-kms: Decrypt returned no plaintext",
+                                "AWS KMS: Decrypt returned no plaintext",
                             )
                         })?;
                         String::from_utf8(plain.as_ref().to_vec())
@@ -112,7 +113,7 @@ impl Cipher for Kms {
                             .map_err(|_| {
                                 ProviderError::new(
                                     ErrorKind::BadCiphertext,
-                                    "aws-kms: the decrypted value is not UTF-8 text",
+                                    "AWS KMS: the decrypted value is not UTF-8 text",
                                 )
                             })
                     }
@@ -200,7 +201,7 @@ impl Cipher for Kms {
             if state != "Enabled" {
                 return Err(ProviderError::new(
                     ErrorKind::AccessDenied,
-                    format!("aws-kms: key {arn} is {state}"),
+                    format!("AWS KMS: key {arn} is {state}"),
                 )
                 .hint("enable the key, or point key_id at an enabled one"));
             }

@@ -293,7 +293,10 @@ pub fn classify_code(service: &str, what: &str, code: &str, msg: &str) -> Provid
     let (kind, text, hint): (ErrorKind, String, String) = match code {
         "ResourceNotFoundException" | "ParameterNotFound" | "NotFoundException" => (
             ErrorKind::NotFound,
-            format!("{service}: {what} does not exist ({detail})"),
+            format!(
+                "{service}: secret '{}' not found ({detail})",
+                what.split_once(' ').map_or(what, |(_, name)| name)
+            ),
             "check the name, the `prefix` and the region, or create it with `fnox set`".to_owned(),
         ),
         "AccessDeniedException" | "AccessDenied" | "UnauthorizedOperation" => (

@@ -12,7 +12,8 @@ pub struct ParameterStore {
     conn: Connection,
 }
 
-const SERVICE: &str = "aws-ps";
+/// The label upstream uses in its messages.
+const SERVICE: &str = "AWS Parameter Store";
 /// GetParameters takes at most this many names.
 const BATCH: usize = 10;
 

@@ -14,7 +14,8 @@ pub struct SecretsManager {
     conn: Connection,
 }
 
-const SERVICE: &str = "aws-sm";
+/// The label upstream uses in its messages.
+const SERVICE: &str = "AWS Secrets Manager";
 /// BatchGetSecretValue takes at most this many ids.
 const BATCH: usize = 20;
 

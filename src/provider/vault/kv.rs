@@ -39,7 +39,8 @@ pub struct Vault {
     mount: OnceLock<Mount>,
 }
 
-const SERVICE: &str = "vault";
+/// The label upstream uses in its messages.
+const SERVICE: &str = "HashiCorp Vault";
 
 /// A secret's data: field name to value.
 type Fields = Map<String, Value>;
@@ -162,7 +163,7 @@ impl Vault {
                 (None, _) => Err(ProviderError::new(
                     ErrorKind::NotFound,
                     format!(
-                        "{SERVICE}: secret {} does not exist",
+                        "{SERVICE}: secret '{}' not found",
                         Self::display(m, &secret)
                     ),
                 )

@@ -29,7 +29,7 @@ pub struct Transit {
     conn: Connection,
 }
 
-const SERVICE: &str = "vault-transit";
+const SERVICE: &str = "HashiCorp Vault Transit";
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
