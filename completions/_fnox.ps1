@@ -585,9 +585,9 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
-            [CompletionResult]::new('a', 'a', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
+            [CompletionResult]::new('a', 'a', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider table from the config')
@@ -599,6 +599,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;add' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Default Proton Pass vault (proton-pass only)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -620,6 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;a' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Default Proton Pass vault (proton-pass only)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -641,6 +643,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;set' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Default Proton Pass vault (proton-pass only)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -807,7 +810,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider table from the config')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Check that a provider is configured and its keys or credentials work (prints no secrets)')
@@ -1264,7 +1267,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;help;provider' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider table from the config')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Check that a provider is configured and its keys or credentials work (prints no secrets)')

@@ -8,6 +8,7 @@ pub mod aws;
 pub mod keychain;
 pub mod password_store;
 pub mod plain;
+pub mod template;
 pub mod vault;
 
 use std::fmt;
@@ -153,7 +154,7 @@ pub const SUPPORTED: [&str; 9] = [
 ];
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 16] = [
+pub const KNOWN_UNSUPPORTED: [&str; 17] = [
     "azure-kms",
     "azure-sm",
     "azure-ac",
@@ -169,6 +170,7 @@ pub const KNOWN_UNSUPPORTED: [&str; 16] = [
     "infisical",
     "keeper-sm",
     "keepass",
+    "passwordstate",
     "proton-pass",
 ];
 
