@@ -1,5 +1,5 @@
-//! `provider add` templates for every upstream type, and how `provider test` reports provider
-//! health.
+//! `provider add` templates for every upstream type, and how `provider test` and `doctor` report
+//! provider health.
 
 use insta::assert_snapshot;
 
@@ -267,4 +267,61 @@ fn provider_test_all_says_when_all_pass_or_there_are_none() {
     error: Please specify a provider name or use --all to test all providers
       hint: fnox provider test NAME, or fnox provider test --all
     ");
+}
+
+#[test]
+fn doctor_reports_each_providers_health() {
+    let sb = Sandbox::new();
+    mixed_providers(&sb);
+    let out = sb.run(&["doctor"]);
+    let health: String = out
+        .ok()
+        .lines()
+        .skip_while(|l| *l != "Provider health:")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_snapshot!(health, @r#"
+    Provider health:
+      ✓ age: 1 recipient(s), 1 identity(ies) available on this machine
+      ✓ clear: plain values need no keys
+      ✗ dp: cannot use provider 'dp' (providers.dp in ./fnox.toml:7): provider type 'doppler' is not supported by this version of fnox
+      ✗ kv: provider 'kv' failed its test: vault: no Vault token found
+    Tips:
+      - several providers and no default_provider: secrets without `provider` cannot be resolved and `fnox set` needs --provider; add default_provider = "NAME"
+      - provider dp: supported types: age, plain, aws-kms, aws-sm, aws-ps, password-store, keychain, vault, vault-transit
+      - provider kv: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
+      - run `fnox check` to validate your configuration: it resolves every secret
+    "#);
+    assert_eq!(out.code, 0, "doctor reports; it does not fail");
+}
+
+#[test]
+fn doctor_json_adds_health_to_each_provider_and_keeps_its_keys() {
+    let sb = Sandbox::new();
+    mixed_providers(&sb);
+    let out = sb.run(&["doctor", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(out.ok()).unwrap();
+    let providers = json["providers"].as_array().unwrap();
+    let names: Vec<&str> = providers
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["age", "clear", "dp", "kv"]);
+    for p in providers {
+        let keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["name", "type", "source", "health"]);
+    }
+    assert_eq!(
+        providers[1]["health"],
+        serde_json::json!({ "ok": true, "detail": "plain values need no keys" })
+    );
+    assert_eq!(providers[3]["health"]["ok"], false);
+    assert_eq!(
+        providers[3]["health"]["error"],
+        "provider 'kv' failed its test: vault: no Vault token found"
+    );
+    assert!(providers[3]["health"]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("VAULT_TOKEN"));
 }
