@@ -65,8 +65,8 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('v', 'v', [CompletionResultType]::ParameterValue, 'Print fnox''s version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that every secret of the active profile(s) resolves, without printing any value')
             [CompletionResult]::new('c', 'c', [CompletionResultType]::ParameterValue, 'Check that every secret of the active profile(s) resolves, without printing any value')
-            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), and tips')
-            [CompletionResult]::new('dr', 'dr', [CompletionResultType]::ParameterValue, 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), and tips')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), each provider''s health (its test, as `fnox provider test --all` runs it), and tips')
+            [CompletionResult]::new('dr', 'dr', [CompletionResultType]::ParameterValue, 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), each provider''s health (its test, as `fnox provider test --all` runs it), and tips')
             [CompletionResult]::new('config-files', 'config-files', [CompletionResultType]::ParameterValue, 'List the config files that load from here with these flags, one path per line, in load order: lowest priority first (the global file), the file that wins last')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline')
@@ -588,9 +588,9 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
-            [CompletionResult]::new('a', 'a', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
+            [CompletionResult]::new('a', 'a', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider table from the config')
@@ -602,6 +602,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;add' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Default Proton Pass vault (proton-pass only)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -623,6 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;a' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Default Proton Pass vault (proton-pass only)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -644,6 +646,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;set' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Default Proton Pass vault (proton-pass only)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -810,7 +813,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;provider;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider table from the config')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Check that a provider is configured and its keys or credentials work (prints no secrets)')
@@ -968,7 +971,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
             [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
             [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the same facts as one JSON object (config_files, profiles, providers, secrets, env_set, tips)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the same facts as one JSON object (config_files, profiles, providers with their health, secrets, env_set, tips)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
@@ -988,7 +991,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
             [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
             [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the same facts as one JSON object (config_files, profiles, providers, secrets, env_set, tips)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the same facts as one JSON object (config_files, profiles, providers with their health, secrets, env_set, tips)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
@@ -1224,7 +1227,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fnox''s version')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that every secret of the active profile(s) resolves, without printing any value')
-            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), and tips')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Show what fnox sees from here: the config files loaded (in order), the active profile(s), the providers and where each is defined, how many secrets there are, which relevant environment variables are set (names only, never values), each provider''s health (its test, as `fnox provider test --all` runs it), and tips')
             [CompletionResult]::new('config-files', 'config-files', [CompletionResultType]::ParameterValue, 'List the config files that load from here with these flags, one path per line, in load order: lowest priority first (the global file), the file that wins last')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline')
@@ -1269,7 +1272,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;help;provider' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config (filled in where fnox knows the values)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the providers of the active profile(s)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider table from the config')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Check that a provider is configured and its keys or credentials work (prints no secrets)')

@@ -33,6 +33,8 @@ pub const FNOX_SHELL: &str = "FNOX_SHELL";
 pub const FNOX_SHELL_OUTPUT: &str = "FNOX_SHELL_OUTPUT";
 /// The shell hook's state between prompts (fingerprint and the user's previous values; no secrets).
 pub const FNOX_SESSION: &str = "__FNOX_SESSION";
+/// The terminal width the shell hook's summary line is cut to when stderr is not a terminal.
+pub const COLUMNS: &str = "COLUMNS";
 /// The login shell, for `fnox activate` without a SHELL argument.
 pub const SHELL: &str = "SHELL";
 /// XDG base directory for configuration, used when FNOX_CONFIG_DIR is unset.

@@ -18,7 +18,7 @@ use crate::env_vars;
 use crate::error::{Error, Result};
 
 /// The shells fnox can hook into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shell {
     Bash,
     Zsh,
@@ -26,6 +26,9 @@ pub enum Shell {
 }
 
 impl Shell {
+    /// The names `activate` and `hook-env -s` take, as --help lists them.
+    pub const NAMES: [&'static str; 3] = ["bash", "zsh", "fish"];
+
     pub fn name(self) -> &'static str {
         match self {
             Shell::Bash => "bash",
@@ -43,15 +46,30 @@ impl Shell {
         }
     }
 
+    /// The shell a person named; any other name is an error that says which ones fnox knows.
+    pub fn named(name: &str) -> Result<Shell> {
+        Shell::parse(name).ok_or_else(|| {
+            Error::new(format!("unsupported shell: {name}"))
+                .hint("fnox hooks into bash, zsh and fish: fnox activate bash | zsh | fish")
+        })
+    }
+
     /// The shell `activate` hooked into, from FNOX_SHELL.
     pub fn from_env() -> Option<Shell> {
         Shell::parse(&env_vars::non_empty(env_vars::FNOX_SHELL)?)
     }
 
-    /// The login shell, from the file name in $SHELL.
-    pub fn from_login_shell() -> Option<Shell> {
-        let path = env_vars::non_empty(env_vars::SHELL)?;
-        Shell::parse(Path::new(&path).file_name()?.to_str()?)
+    /// The login shell, from the file name in $SHELL: None when $SHELL is not set, an error when
+    /// it names a shell fnox does not hook into.
+    pub fn from_login_shell() -> Result<Option<Shell>> {
+        let Some(path) = env_vars::non_empty(env_vars::SHELL) else {
+            return Ok(None);
+        };
+        let name = match Path::new(&path).file_name() {
+            Some(file) => file.to_string_lossy().into_owned(),
+            None => path.clone(),
+        };
+        Shell::named(&name).map(Some)
     }
 
     /// A word the shell reads back as exactly `value`, never expanding anything in it.
@@ -71,13 +89,27 @@ impl Shell {
     }
 
     /// Appends the code that exports `name` with `value`. `name` must pass [`is_var_name`].
+    ///
+    /// A value of [`needs_no_quoting`] characters is written as upstream fnox writes it (bash/zsh
+    /// bare, `export K=v`; fish in double quotes, `set -gx K "v"`), so the hook's output reads
+    /// the same with either; every other value gets the byte-exact [`Shell::quote`].
     pub fn set(self, out: &mut Vec<u8>, name: &str, value: &[u8]) {
         debug_assert!(is_var_name(name));
         match self {
             Shell::Bash | Shell::Zsh => out.extend_from_slice(format!("export {name}=").as_bytes()),
             Shell::Fish => out.extend_from_slice(format!("set -gx {name} ").as_bytes()),
         }
-        out.extend_from_slice(&self.quote(value));
+        match self {
+            Shell::Bash | Shell::Zsh if !value.is_empty() && needs_no_quoting(value) => {
+                out.extend_from_slice(value);
+            }
+            Shell::Fish if needs_no_quoting(value) => {
+                out.push(b'"');
+                out.extend_from_slice(value);
+                out.push(b'"');
+            }
+            _ => out.extend_from_slice(&self.quote(value)),
+        }
         out.push(b'\n');
     }
 
@@ -90,6 +122,15 @@ impl Shell {
         };
         out.extend_from_slice(line.as_bytes());
     }
+}
+
+/// Whether every byte of `value` is one no supported shell treats specially, bare or inside
+/// double quotes: ASCII letters and digits and `+ - . / : @ ] _` (the set upstream fnox leaves
+/// unquoted).
+pub fn needs_no_quoting(value: &[u8]) -> bool {
+    value
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b"+-./:@]_".contains(&b))
 }
 
 /// A name every supported shell accepts as a variable: letters, digits and `_`, not starting
@@ -292,6 +333,27 @@ mod tests {
     #[test]
     fn fish_quote_escapes_quote_and_backslash_only() {
         assert_eq!(Shell::Fish.quote(b"it's \\ $x\n"), b"'it\\'s \\\\ $x\n'");
+    }
+
+    #[test]
+    fn set_writes_plain_values_as_upstream_and_quotes_the_rest() {
+        let set = |shell: Shell, value: &[u8]| {
+            let mut out = Vec::new();
+            shell.set(&mut out, "K", value);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            set(Shell::Bash, b"abc-1.2/x:y@z]_+"),
+            "export K=abc-1.2/x:y@z]_+\n"
+        );
+        assert_eq!(set(Shell::Zsh, b"-x"), "export K=-x\n");
+        assert_eq!(set(Shell::Bash, b""), "export K=''\n");
+        assert_eq!(set(Shell::Bash, b"a,b"), "export K='a,b'\n");
+        assert_eq!(set(Shell::Bash, b"a=b"), "export K='a=b'\n");
+        assert_eq!(set(Shell::Zsh, "é".as_bytes()), "export K='é'\n");
+        assert_eq!(set(Shell::Fish, b"abc123"), "set -gx K \"abc123\"\n");
+        assert_eq!(set(Shell::Fish, b""), "set -gx K \"\"\n");
+        assert_eq!(set(Shell::Fish, b"a$b"), "set -gx K 'a$b'\n");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `fnox activate SHELL`
 
-use super::{print_data, Ctx};
+use super::{print_data, Ctx, Listed};
 use crate::error::{Error, Result};
 use crate::shell::Shell;
 
@@ -20,18 +20,21 @@ use crate::shell::Shell;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The shell to hook into (default: the one named by $SHELL)
-    #[arg(value_enum)]
-    pub shell: Option<Shell>,
+    #[arg(value_parser = Listed(&Shell::NAMES))]
+    pub shell: Option<String>,
     /// Define the `fnox` wrapper only, without the prompt hook (for testing)
     #[arg(long)]
     pub no_hook_env: bool,
 }
 
 pub fn run(_ctx: &Ctx, args: Args) -> Result<i32> {
-    let shell = args.shell.or_else(Shell::from_login_shell).ok_or_else(|| {
-        Error::usage("which shell? $SHELL names none that fnox supports")
-            .hint("name it: fnox activate bash | zsh | fish")
-    })?;
+    let shell = match &args.shell {
+        Some(name) => Shell::named(name)?,
+        None => Shell::from_login_shell()?.ok_or_else(|| {
+            Error::usage("which shell? $SHELL is not set")
+                .hint("name it: fnox activate bash | zsh | fish")
+        })?,
+    };
     let exe = std::env::current_exe()
         .map_err(|e| Error::new("cannot find the fnox executable").cause(e))?;
     let exe =

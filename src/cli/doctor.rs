@@ -3,15 +3,18 @@
 use super::{list::table, print_data, print_json, Ctx};
 use crate::env_vars;
 use crate::error::Result;
+use crate::resolve::test_provider;
 
 /// Show what fnox sees from here: the config files loaded (in order), the active profile(s),
 /// the providers and where each is defined, how many secrets there are, which relevant
-/// environment variables are set (names only, never values), and tips.
+/// environment variables are set (names only, never values), each provider's health (its test,
+/// as `fnox provider test --all` runs it), and tips.
 ///
-/// Reads nothing secret and contacts no provider; `fnox check` resolves every secret.
+/// Reads no secret; `fnox check` resolves every secret.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Print the same facts as one JSON object (config_files, profiles, providers, secrets, env_set, tips)
+    /// Print the same facts as one JSON object (config_files, profiles, providers with their
+    /// health, secrets, env_set, tips)
     #[arg(long)]
     pub json: bool,
 }
@@ -87,6 +90,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         })
         .collect();
     out.push_str(&table(&rows));
+    if providers.is_empty() {
+        out.push_str("  No providers configured\n");
+    }
     if providers.is_empty() && !config.layers.is_empty() {
         tips.push("no providers: add one with `fnox provider add age age`".into());
     }
@@ -147,10 +153,29 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         out.push_str(&format!("  {v}\n"));
     }
 
+    // Each provider's test, as `provider test --all` runs it; a failure's hint becomes a tip.
+    let health: Vec<Result<String>> = providers
+        .iter()
+        .map(|p| test_provider(&config, p.name))
+        .collect();
+    if !providers.is_empty() {
+        out.push_str("Provider health:\n");
+    }
+    for (p, outcome) in providers.iter().zip(&health) {
+        match outcome {
+            Ok(detail) => out.push_str(&format!("  ✓ {}: {detail}\n", p.name)),
+            Err(e) => {
+                out.push_str(&format!("  ✗ {}: {}\n", p.name, e.one_line()));
+                if let Some(hint) = &e.hint {
+                    tips.push(format!("provider {}: {hint}", p.name));
+                }
+            }
+        }
+    }
+
     if !config.layers.is_empty() {
         tips.push(
-            "`fnox check` resolves every secret; `fnox provider test --all` tests the providers"
-                .into(),
+            "run `fnox check` to validate your configuration: it resolves every secret".into(),
         );
     }
     if args.json {
@@ -167,7 +192,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .collect();
         let providers: Vec<_> = providers
             .iter()
-            .map(|p| super::list::provider_json(&config, p))
+            .zip(&health)
+            .map(|(p, outcome)| {
+                let mut item = super::list::provider_json(&config, p);
+                item["health"] = match outcome {
+                    Ok(detail) => serde_json::json!({ "ok": true, "detail": detail }),
+                    Err(e) => serde_json::json!({
+                        "ok": false,
+                        "error": e.one_line(),
+                        "hint": e.hint,
+                    }),
+                };
+                item
+            })
             .collect();
         print_json(&serde_json::json!({
             "config_files": files,

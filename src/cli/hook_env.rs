@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use zeroize::Zeroizing;
 
-use super::Ctx;
+use super::{Ctx, Listed};
 use crate::config::model::EnvMode;
 use crate::env_vars;
 use crate::error::{warn, Error, Result};
@@ -21,8 +21,8 @@ use crate::shell::{self, is_var_name, Managed, Session, Shell};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The shell to write code for (default: FNOX_SHELL)
-    #[arg(short, long, value_enum)]
-    pub shell: Option<Shell>,
+    #[arg(short, long, value_parser = Listed(&Shell::NAMES))]
+    pub shell: Option<String>,
 }
 
 /// FNOX_SHELL_OUTPUT: how much the hook says on stderr.
@@ -55,10 +55,13 @@ impl Output {
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     // The prompt must not grow a spinner.
     crate::progress::set_quiet(true);
-    let shell = args.shell.or_else(Shell::from_env).ok_or_else(|| {
-        Error::usage("which shell? FNOX_SHELL is not set")
-            .hint("fnox hook-env -s bash | zsh | fish")
-    })?;
+    let shell = match &args.shell {
+        Some(name) => Shell::named(name)?,
+        None => Shell::from_env().ok_or_else(|| {
+            Error::usage("which shell? FNOX_SHELL is not set")
+                .hint("fnox hook-env -s bash | zsh | fish")
+        })?,
+    };
     let out = Output::from_env();
     out.debug(format!("hook-env in {}", ctx.cwd.display()));
     let previous = match Session::from_env() {
@@ -230,7 +233,10 @@ fn summary(out: Output, loaded: &[&str], unloaded: &[&str]) {
             }
             if !counts.is_empty() {
                 let names: Vec<&str> = loaded.iter().chain(unloaded).copied().collect();
-                eprintln!("fnox: {} {}", counts.join(" "), names.join(", "));
+                eprintln!(
+                    "{}",
+                    summary_line(&counts.join(" "), &names, summary_width())
+                );
             }
         }
         Output::Debug => {
@@ -244,6 +250,57 @@ fn summary(out: Output, loaded: &[&str], unloaded: &[&str]) {
     }
 }
 
+/// "fnox: COUNTS NAMES", cut to `width` columns as upstream fnox cuts it: the names get the
+/// width less the prefix and four columns kept for ", ..." (40 when that leaves under ten
+/// columns); when they do not all fit, as many whole names as fit, then ", ...".
+fn summary_line(counts: &str, names: &[&str], width: usize) -> String {
+    let prefix = format!("fnox: {counts} ");
+    let room = if width > prefix.len() + 10 {
+        width - prefix.len() - 4
+    } else {
+        40
+    };
+    let all = names.join(", ");
+    if all.len() <= room {
+        return prefix + &all;
+    }
+    let mut used = 0;
+    let mut shown = Vec::new();
+    for name in names {
+        let cost = name.len() + 2;
+        if used + cost > room {
+            break;
+        }
+        used += cost;
+        shown.push(*name);
+    }
+    if shown.is_empty() {
+        prefix + "..."
+    } else {
+        format!("{prefix}{}, ...", shown.join(", "))
+    }
+}
+
+/// The width the summary is cut to: the terminal's when stderr is one, else COLUMNS, else 80.
+fn summary_width() -> usize {
+    terminal_columns()
+        .or_else(|| env_vars::non_empty(env_vars::COLUMNS)?.parse().ok())
+        .unwrap_or(80)
+}
+
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ only writes the winsize struct it is given.
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDERR_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 fn os_string(bytes: Vec<u8>) -> std::ffi::OsString {
     #[cfg(unix)]
     {
@@ -252,5 +309,34 @@ fn os_string(bytes: Vec<u8>) -> std::ffi::OsString {
     #[cfg(not(unix))]
     {
         String::from_utf8_lossy(&bytes).into_owned().into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary_line;
+
+    #[test]
+    fn summary_fits_or_is_cut_after_whole_names() {
+        assert_eq!(summary_line("+2", &["A", "B"], 80), "fnox: +2 A, B");
+        // "fnox: +3 " is 9 columns and 4 stay free: at 43 the 30 columns of names fit.
+        let names = ["ALPHA_KEY", "BETA_KEY", "GAMMA_KEY"];
+        assert_eq!(
+            summary_line("+3", &names, 43),
+            "fnox: +3 ALPHA_KEY, BETA_KEY, GAMMA_KEY"
+        );
+        assert_eq!(
+            summary_line("+3", &names, 42),
+            "fnox: +3 ALPHA_KEY, BETA_KEY, ..."
+        );
+        assert_eq!(summary_line("+3", &names, 30), "fnox: +3 ALPHA_KEY, ...");
+        // Too narrow to be worth cutting (not over prefix + 10): 40 columns for the names.
+        assert_eq!(
+            summary_line("+3", &names, 19),
+            "fnox: +3 ALPHA_KEY, BETA_KEY, GAMMA_KEY"
+        );
+        assert_eq!(summary_line("+3", &names, 20), "fnox: +3 ...");
+        let long = "L".repeat(50);
+        assert_eq!(summary_line("+1", &[&long], 30), "fnox: +1 ...");
     }
 }

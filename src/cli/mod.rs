@@ -343,6 +343,33 @@ pub fn filter_regex(pattern: Option<&str>) -> Result<Option<regex::Regex>> {
         .transpose()
 }
 
+/// A free-text argument whose known values --help lists and completions offer. Any other value
+/// still reaches the command, which says what is wrong with it in its own words and exit code
+/// (clap's own rejection would exit 2 with its message).
+#[derive(Clone)]
+pub struct Listed(pub &'static [&'static str]);
+
+impl clap::builder::TypedValueParser for Listed {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
 /// Writes data to stdout; a closed pipe ends the program quietly.
 pub fn print_data(data: &str) -> Result<()> {
     use std::io::Write;

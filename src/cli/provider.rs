@@ -2,10 +2,11 @@
 
 use toml_edit::Value;
 
-use super::{print_data, print_json, Ctx};
+use super::{print_data, print_json, Ctx, Listed};
 use crate::config::edit::Editor;
 use crate::error::{Error, Result};
-use crate::resolve::build_provider;
+use crate::provider::{template, KNOWN_UNSUPPORTED, SUPPORTED};
+use crate::resolve::test_provider;
 
 /// Manage providers: add a template, list, remove, test a connection.
 #[derive(clap::Args, Debug)]
@@ -16,17 +17,21 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Sub {
-    /// Add a provider table to the config (filled in where fnox knows the values)
+    /// Add a provider table to the config, with placeholders to edit (as upstream fnox writes
+    /// them; an age provider gets this machine's public key when there is one)
     #[command(visible_aliases = ["a", "set"])]
     Add {
         /// Name of the new provider
         name: String,
-        /// Its type (age, plain, aws-kms, aws-sm, aws-ps, vault, password-store, keychain, ...)
-        #[arg(value_name = "TYPE")]
+        /// Its type (`aws` is aws-sm and `gcp` gcp-sm, as upstream)
+        #[arg(value_name = "TYPE", value_parser = Listed(&template::ADD_TYPES))]
         kind: String,
         /// Write to the global config file
         #[arg(short = 'g', long)]
         global: bool,
+        /// Default Proton Pass vault (proton-pass only)
+        #[arg(long, value_name = "VAULT")]
+        vault: Option<String>,
     },
     /// List the providers of the active profile(s)
     #[command(visible_alias = "ls")]
@@ -57,62 +62,57 @@ pub enum Sub {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     match args.command.unwrap_or(Sub::List { json: false }) {
-        Sub::Add { name, kind, global } => add(ctx, &name, &kind, global),
+        Sub::Add {
+            name,
+            kind,
+            global,
+            vault,
+        } => add(ctx, &name, &kind, global, vault),
         Sub::List { json } => list(ctx, json),
         Sub::Remove { name, global } => remove(ctx, &name, global),
         Sub::Test { name, all } => test(ctx, name, all),
     }
 }
 
-/// `provider add` type names that are aliases of config types.
-fn canonical_type(kind: &str) -> &str {
-    match kind {
-        "aws" => "aws-sm",
-        "gcp" => "gcp-sm",
-        other => other,
-    }
-}
-
-fn template(kind: &str) -> Result<Vec<(&'static str, Value)>> {
-    let mut fields: Vec<(&'static str, Value)> = vec![("type", Value::from(kind))];
-    match kind {
-        "age" => {
-            let recipients = local_public_key().unwrap_or_else(|| "age1...".to_owned());
-            let mut arr = toml_edit::Array::new();
-            arr.push(recipients);
-            fields.push(("recipients", Value::Array(arr)));
-        }
-        "aws-kms" => {
-            fields.push(("key_id", Value::from("alias/my-key")));
-            fields.push(("region", Value::from("us-east-1")));
-        }
-        "aws-sm" | "aws-ps" => fields.push(("region", Value::from("us-east-1"))),
-        "vault" => {
-            fields.push(("address", Value::from("http://127.0.0.1:8200")));
-            fields.push(("path", Value::from("secret")));
-        }
-        "keychain" => fields.push(("service", Value::from("fnox"))),
-        _ => {}
-    }
-    let known = crate::provider::SUPPORTED
-        .iter()
-        .chain(crate::provider::KNOWN_UNSUPPORTED.iter())
-        .any(|k| *k == kind);
-    if !known {
-        let all = crate::provider::SUPPORTED
-            .iter()
-            .chain(crate::provider::KNOWN_UNSUPPORTED.iter())
-            .copied();
+/// The table `provider add` writes: `type`, then the template's fields.
+fn template(name: &str, kind: &str, vault: Option<String>) -> Result<Vec<(&'static str, Value)>> {
+    let Some(mut fields) = template::placeholders(name, kind) else {
         let mut err = Error::usage(format!("unknown provider type '{kind}'"));
-        if let Some(dym) = crate::error::did_you_mean(kind, all) {
+        if let Some(dym) = crate::error::did_you_mean(kind, template::ADD_TYPES.iter().copied()) {
             err = err.cause(dym);
         }
         return Err(err.hint(format!(
-            "supported types: {}",
-            crate::provider::SUPPORTED.join(", ")
+            "this version of fnox reads {}; `fnox provider add --help` lists every type",
+            SUPPORTED.join(", ")
         )));
+    };
+    match vault {
+        Some(vault) if kind == "proton-pass" => fields.push(("vault", Value::from(vault))),
+        Some(_) => {
+            return Err(Error::new(
+                "--vault is only supported for provider type 'proton-pass'",
+            ))
+        }
+        None => {}
     }
+    if kind == "age" {
+        if let Some(key) = local_public_key() {
+            let mut recipients = toml_edit::Array::new();
+            recipients.push(key);
+            fields = vec![("recipients", Value::Array(recipients))];
+        }
+    }
+    fields.insert(0, ("type", Value::from(kind)));
     Ok(fields)
+}
+
+/// Whether a template still holds values to replace (anything but `type` and a real age key).
+fn has_placeholders(kind: &str, fields: &[(&str, Value)]) -> bool {
+    fields.iter().skip(1).any(|(key, value)| {
+        !(kind == "age"
+            && *key == "recipients"
+            && !value.to_string().contains(template::AGE_RECIPIENT))
+    })
 }
 
 /// The public key of this machine's default age identity, when there is one.
@@ -122,9 +122,9 @@ fn local_public_key() -> Option<String> {
     crate::provider::age::public_keys(&text).into_iter().next()
 }
 
-fn add(ctx: &Ctx, name: &str, kind: &str, global: bool) -> Result<i32> {
-    let kind = canonical_type(kind);
-    let fields = template(kind)?;
+fn add(ctx: &Ctx, name: &str, kind: &str, global: bool, vault: Option<String>) -> Result<i32> {
+    let kind = template::config_type(kind);
+    let fields = template(name, kind, vault)?;
     let config = ctx.load_for_write()?;
     let profile = ctx.write_profile()?;
     let (path, section) = config.write_target(global, &profile);
@@ -140,15 +140,22 @@ fn add(ctx: &Ctx, name: &str, kind: &str, global: bool) -> Result<i32> {
     }
     editor.add_provider(&section, name, &fields)?;
     editor.save()?;
+    let suffix = if global { " (global)" } else { "" };
     ctx.say(format!(
-        "✓ Added provider '{name}' ({kind}) to {}",
+        "✓ Added provider '{name}' ({kind}) to {}{suffix}",
         config.display(&path)
     ));
-    if fields
-        .iter()
-        .any(|(_, v)| v.to_string().contains("...") || v.to_string().contains("my-key"))
-    {
-        ctx.say("  edit its placeholder values before use");
+    if has_placeholders(kind, &fields) {
+        ctx.say(format!(
+            "Note: Please edit '{}' to configure the provider settings.",
+            config.display(&path)
+        ));
+    }
+    if KNOWN_UNSUPPORTED.contains(&kind) {
+        ctx.say(format!(
+            "note: provider type '{kind}' is not supported by this version of fnox yet: \
+             secrets that use '{name}' cannot be read or written until it is"
+        ));
     }
     Ok(0)
 }
@@ -215,32 +222,53 @@ fn unknown_provider(config: &crate::config::Config, name: &str) -> Error {
 
 fn test(ctx: &Ctx, name: Option<String>, all: bool) -> Result<i32> {
     let config = ctx.load()?;
-    let names: Vec<String> = match (name, all) {
-        (Some(n), false) => vec![n],
-        (None, true) => config
-            .providers()
-            .iter()
-            .map(|p| p.name.to_owned())
-            .collect(),
-        _ => {
-            return Err(Error::usage("name one provider or pass --all")
-                .hint("fnox provider test NAME, or fnox provider test --all"))
+    match (name, all) {
+        (Some(name), false) => {
+            let detail = test_provider(&config, &name)?;
+            ctx.say(format!("✓ Provider {name} connection successful: {detail}"));
+            Ok(0)
         }
-    };
-    let mut failed = 0;
+        (None, true) => test_all(ctx, &config),
+        _ => Err(
+            Error::usage("Please specify a provider name or use --all to test all providers")
+                .hint("fnox provider test NAME, or fnox provider test --all"),
+        ),
+    }
+}
+
+/// `provider test --all`, reported as upstream reports it: "Testing N providers...", a line per
+/// provider, then "All N providers passed" or "✗ P passed, F failed" (exit 1) after the errors.
+fn test_all(ctx: &Ctx, config: &crate::config::Config) -> Result<i32> {
+    let names: Vec<&str> = config.providers().iter().map(|p| p.name).collect();
+    if names.is_empty() {
+        ctx.say("No providers configured");
+        return Ok(0);
+    }
+    ctx.say(format!("Testing {}...\n", count(names.len())));
+    let mut failures = Vec::new();
     for name in &names {
-        let outcome = build_provider(&config, name).and_then(|p| {
-            p.check().map_err(|e| {
-                crate::resolve::provider_error(format!("provider '{name}' failed its test"), e)
-            })
-        });
-        match outcome {
-            Ok(detail) => ctx.say(format!("✓ {name}: {detail}")),
+        match test_provider(config, name) {
+            Ok(detail) => ctx.say(format!("  ✓ {name}: {detail}")),
             Err(e) => {
-                failed += 1;
-                eprint!("{}", e.render());
+                ctx.say(format!("  ✗ {name}"));
+                failures.push(e);
             }
         }
     }
-    Ok(if failed == 0 { 0 } else { 1 })
+    let passed = names.len() - failures.len();
+    if failures.is_empty() {
+        ctx.say(format!("\n✓ All {} passed", count(passed)));
+        return Ok(0);
+    }
+    eprintln!();
+    for e in &failures {
+        eprint!("{}", e.render());
+    }
+    eprintln!("\n✗ {passed} passed, {} failed", failures.len());
+    Ok(1)
+}
+
+/// "1 provider", "3 providers".
+fn count(n: usize) -> String {
+    format!("{n} provider{}", if n == 1 { "" } else { "s" })
 }

@@ -8,6 +8,7 @@ pub mod aws;
 pub mod keychain;
 pub mod password_store;
 pub mod plain;
+pub mod template;
 pub mod vault;
 
 use std::fmt;
@@ -158,7 +159,7 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 16] = [
+pub const KNOWN_UNSUPPORTED: [&str; 17] = [
     "azure-kms",
     "azure-sm",
     "azure-ac",
@@ -174,6 +175,7 @@ pub const KNOWN_UNSUPPORTED: [&str; 16] = [
     "infisical",
     "keeper-sm",
     "keepass",
+    "passwordstate",
     "proton-pass",
 ];
 

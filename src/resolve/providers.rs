@@ -35,6 +35,14 @@ pub fn build_provider(config: &Config, name: &str) -> Result<Provider> {
     build_provider_for(config, name, &config.profiles)
 }
 
+/// Builds a provider and runs its check (keys, credentials, reachability; no secret is read):
+/// what it found on success, or why it cannot be used. `provider test` and `doctor` report this.
+pub fn test_provider(config: &Config, name: &str) -> Result<String> {
+    build_provider(config, name)?
+        .check()
+        .map_err(|e| provider_error(format!("provider '{name}' failed its test"), e))
+}
+
 /// Builds a provider as it is configured with `profiles` active.
 pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> Result<Provider> {
     let entry = config.provider_for(name, profiles).ok_or_else(|| {

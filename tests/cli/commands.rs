@@ -247,7 +247,7 @@ fn provider_add_existing_name_and_unknown_type_are_errors() {
     --- stderr
     error[fnox::usage]: unknown provider type 'agee'
       caused by: Did you mean 'age'?
-      hint: supported types: age, plain, aws-kms, aws-sm, aws-ps, password-store, keychain, vault, vault-transit
+      hint: this version of fnox reads age, plain, aws-kms, aws-sm, aws-ps, password-store, keychain, vault, vault-transit; `fnox provider add --help` lists every type
     ");
     assert_eq!(sb.read("fnox.toml"), read_fixture("upstream/before.toml"));
 }
@@ -256,11 +256,11 @@ fn provider_add_existing_name_and_unknown_type_are_errors() {
 fn provider_remove_and_test() {
     let sb = with_before();
     let out = sb.run(&["provider", "test", "age"]);
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 0
     --- stdout
     --- stderr
-    ✓ age: 1 recipient(s), 1 identity(ies) available on this machine
+    ✓ Provider age connection successful: 1 recipient(s), 1 identity(ies) available on this machine
     ");
     sb.run(&["provider", "add", "extra", "plain"]).ok();
     sb.run(&["provider", "remove", "extra"]).ok();

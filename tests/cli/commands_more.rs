@@ -118,7 +118,7 @@ fn doctor_shows_files_profile_providers_and_env_names_only() {
             .args(["dr"]),
     );
     assert!(!out.all().contains("SHOULDNEVERBEPRINTED"));
-    assert_snapshot!(out.all(), @r"
+    assert_snapshot!(out.all(), @"
     exit: 0
     --- stdout
     Config files (lowest priority first):
@@ -131,9 +131,12 @@ fn doctor_shows_files_profile_providers_and_env_names_only() {
     Secrets: 4 (2 from providers, 2 from defaults, 0 from the environment only)
     Environment variables set (names only):
       FNOX_AGE_KEY
+    Provider health:
+      ✗ age: provider 'age' failed its test: FNOX_AGE_KEY does not hold an age identity: identity file contains non-identity data on line 1
     Tips:
       - secret C uses provider 'gone', which is not defined (secrets.C in ./fnox.toml:7)
-      - `fnox check` resolves every secret; `fnox provider test --all` tests the providers
+      - provider age: set FNOX_AGE_KEY to the AGE-SECRET-KEY-1... line of your key, or unset it
+      - run `fnox check` to validate your configuration: it resolves every secret
     --- stderr
     ");
 }
@@ -141,7 +144,7 @@ fn doctor_shows_files_profile_providers_and_env_names_only() {
 #[test]
 fn doctor_without_config_suggests_init() {
     let sb = Sandbox::new();
-    assert_snapshot!(sb.run(&["doctor"]).all(), @r"
+    assert_snapshot!(sb.run(&["doctor"]).all(), @"
     exit: 0
     --- stdout
     Config files (lowest priority first):
@@ -149,6 +152,7 @@ fn doctor_without_config_suggests_init() {
     Profiles: default
     Default provider: (none)
     Providers: 0
+      No providers configured
     Secrets: 0 (0 from providers, 0 from defaults, 0 from the environment only)
     Environment variables set (names only):
       (none)

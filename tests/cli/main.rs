@@ -16,6 +16,7 @@ mod export_import;
 mod interop;
 mod keychain;
 mod password_store;
+mod providers;
 mod reencrypt;
 mod references;
 mod reliability;

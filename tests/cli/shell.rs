@@ -570,7 +570,7 @@ fn hook_env_writes_only_code_to_stdout_and_a_summary_to_stderr() {
     let stdout = out.ok();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[0], "export API_KEY='it'\\''s'");
-    assert!(lines[1].starts_with("export __FNOX_SESSION='"), "{stdout}");
+    assert!(lines[1].starts_with("export __FNOX_SESSION="), "{stdout}");
     assert_eq!(lines.len(), 2);
     assert_eq!(out.stderr, "fnox: +1 API_KEY\n");
 
@@ -581,7 +581,7 @@ fn hook_env_writes_only_code_to_stdout_and_a_summary_to_stderr() {
     );
     assert!(out
         .ok()
-        .starts_with("set -gx API_KEY 'it\\'s'\nset -gx __FNOX_SESSION '"));
+        .starts_with("set -gx API_KEY 'it\\'s'\nset -gx __FNOX_SESSION \""));
     assert_eq!(out.stderr, "");
 
     // No config anywhere and nothing loaded: nothing to say.
@@ -600,19 +600,19 @@ fn activate_picks_the_shell_and_deactivate_needs_an_active_hook() {
         out.stdout
     );
     assert_snapshot!(sb.output(sb.fnox().arg("activate").env("SHELL", "/bin/tcsh")).all(), @"
-    exit: 2
-    --- stdout
-    --- stderr
-    error[fnox::usage]: which shell? $SHELL names none that fnox supports
-      hint: name it: fnox activate bash | zsh | fish
-    ");
-    assert_snapshot!(sb.run(&["deactivate"]).all(), @r#"
     exit: 1
     --- stdout
     --- stderr
-    error[fnox::shell::error]: fnox is not activated in this shell (FNOX_SHELL is not set)
-      hint: activate it with: eval "$(fnox activate bash)" (or zsh; fish: fnox activate fish | source)
-    "#);
+    error[fnox::shell::error]: unsupported shell: tcsh
+      hint: fnox hooks into bash, zsh and fish: fnox activate bash | zsh | fish
+    ");
+    assert_snapshot!(sb.output(sb.fnox().arg("activate").env_remove("SHELL")).all(), @"
+    exit: 2
+    --- stdout
+    --- stderr
+    error[fnox::usage]: which shell? $SHELL is not set
+      hint: name it: fnox activate bash | zsh | fish
+    ");
     // A damaged state is reported and dropped; the prompt goes on.
     let mut damaged = sb.fnox();
     damaged
@@ -659,7 +659,7 @@ fn a_changed_import_is_noticed_at_the_next_prompt() {
             .to_owned()
     };
     let first = hook(None, None);
-    assert!(first.starts_with("export FROM_IMPORT='v1'\n"), "{first}");
+    assert!(first.starts_with("export FROM_IMPORT=v1\n"), "{first}");
     let session = session_of(&first);
     assert_eq!(hook(Some(&session), Some("v1")), "");
     sb.write(
@@ -667,8 +667,144 @@ fn a_changed_import_is_noticed_at_the_next_prompt() {
         "[secrets]\nFROM_IMPORT = { default = \"v2\" }\n",
     );
     let changed = hook(Some(&session), Some("v1"));
+    assert!(changed.starts_with("export FROM_IMPORT=v2\n"), "{changed}");
+}
+
+/// Values of characters no shell treats specially, and a few that need quoting, as defaults.
+const PLAIN_AND_NOT: &[(&str, &str)] = &[
+    ("PLAIN", "abc-1.2/x:y@z]_+"),
+    ("DASHED", "-x"),
+    ("LONG_OPT", "--help"),
+    ("EMPTY", ""),
+    ("SPACED", "a b"),
+    ("COMMA", "a,b=c"),
+    ("QUOTED", "it's"),
+];
+
+fn defaults_config(values: &[(&str, &str)]) -> String {
+    let mut config = String::from("[secrets]\n");
+    for (name, value) in values {
+        config.push_str(&format!("{name} = {{ default = {value:?} }}\n"));
+    }
+    config
+}
+
+/// The hook's code without its `__FNOX_SESSION` line.
+fn without_session(code: &str) -> String {
+    code.lines()
+        .filter(|l| !l.contains("__FNOX_SESSION"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn hook_env_writes_plain_values_as_upstream_does_and_quotes_the_rest() {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &defaults_config(PLAIN_AND_NOT));
+    let code = |shell: &str| {
+        let out = sb.run(&["hook-env", "-s", shell]);
+        without_session(out.ok())
+    };
+    let bash = code("bash");
+    assert_eq!(bash, code("zsh"));
+    assert_snapshot!(bash, @r"
+    export PLAIN=abc-1.2/x:y@z]_+
+    export DASHED=-x
+    export LONG_OPT=--help
+    export EMPTY=''
+    export SPACED='a b'
+    export COMMA='a,b=c'
+    export QUOTED='it'\''s'
+    ");
+    assert_snapshot!(code("fish"), @r#"
+    set -gx PLAIN "abc-1.2/x:y@z]_+"
+    set -gx DASHED "-x"
+    set -gx LONG_OPT "--help"
+    set -gx EMPTY ""
+    set -gx SPACED 'a b'
+    set -gx COMMA 'a,b=c'
+    set -gx QUOTED 'it\'s'
+    "#);
+    let session = sb.run(&["hook-env", "-s", "bash"]);
+    let line = session.ok().lines().last().unwrap();
     assert!(
-        changed.starts_with("export FROM_IMPORT='v2'\n"),
-        "{changed}"
+        line.starts_with("export __FNOX_SESSION=") && !line.contains('\''),
+        "the state is base64url, written bare: {line}"
+    );
+}
+
+#[test]
+fn plain_values_written_bare_arrive_exact_in_every_shell() {
+    let sb = Sandbox::new();
+    sb.write("proj/fnox.toml", &defaults_config(PLAIN_AND_NOT));
+    let proj = sb.path("proj");
+    for sh in SHELLS {
+        let script = [sh.activate(), sh.enter(&proj), sh.dump(&sb, "inside")].concat();
+        let Some(ran) = run(&sb, sh, &script) else {
+            continue;
+        };
+        ran.ok(sh);
+        let env = env_at(&sb, "inside");
+        for (name, value) in PLAIN_AND_NOT {
+            assert_eq!(
+                env.get(*name).map(String::as_str),
+                Some(*value),
+                "{} {name}",
+                sh.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_hook_summary_is_cut_to_columns_as_upstream_cuts_it() {
+    let sb = Sandbox::new();
+    let names = ["ALPHA_KEY", "BETA_KEY", "GAMMA_KEY", "DELTA_KEY"];
+    let values: Vec<(&str, &str)> = names.iter().map(|n| (*n, "v")).collect();
+    sb.write("fnox.toml", &defaults_config(&values));
+    let summary = |columns: Option<&str>| {
+        let mut cmd = sb.fnox();
+        cmd.args(["hook-env", "-s", "bash"]);
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        let out = sb.output(&mut cmd);
+        out.ok();
+        out.stderr
+    };
+    let full = "fnox: +4 ALPHA_KEY, BETA_KEY, GAMMA_KEY, DELTA_KEY\n";
+    assert_eq!(summary(None), full, "80 columns by default");
+    assert_eq!(summary(Some("not-a-number")), full);
+    // 9 columns of prefix, 4 kept free: 54 is the narrowest that holds all 41 of the names.
+    assert_eq!(summary(Some("54")), full);
+    assert_eq!(
+        summary(Some("53")),
+        "fnox: +4 ALPHA_KEY, BETA_KEY, GAMMA_KEY, ...\n"
+    );
+    assert_eq!(summary(Some("30")), "fnox: +4 ALPHA_KEY, ...\n");
+    assert_eq!(summary(Some("20")), "fnox: +4 ...\n");
+    // Narrower than the prefix and ten columns: cut at 40 columns of names instead.
+    assert_eq!(
+        summary(Some("19")),
+        "fnox: +4 ALPHA_KEY, BETA_KEY, GAMMA_KEY, ...\n"
+    );
+}
+
+#[test]
+fn activate_with_an_unknown_shell_says_unsupported_shell() {
+    let sb = Sandbox::new();
+    assert_snapshot!(sb.run(&["activate", "nu"]).all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::shell::error]: unsupported shell: nu
+      hint: fnox hooks into bash, zsh and fish: fnox activate bash | zsh | fish
+    ");
+    assert_eq!(sb.run(&["hook-env", "-s", "pwsh"]).code, 1);
+    let help = sb.run(&["activate", "--help"]);
+    assert!(
+        help.ok().contains("[possible values: bash, zsh, fish]"),
+        "{}",
+        help.stdout
     );
 }

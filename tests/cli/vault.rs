@@ -700,13 +700,13 @@ fn provider_test_checks_kv_and_transit_without_reading_secrets() {
     exit: 0
     --- stdout
     --- stderr
-    ✓ vault: Vault at [BAO] accepts the token; secret/[U] is on the KV v2 mount secret/
+    ✓ Provider vault connection successful: Vault at [BAO] accepts the token; secret/[U] is on the KV v2 mount secret/
     ");
     assert_snapshot!(v.run(&["provider", "test", "transit"]).all(), @"
     exit: 0
     --- stdout
     --- stderr
-    ✓ transit: transit key '[U]-check' on mount transit/ is usable: latest version 1, type aes256-gcm96
+    ✓ Provider transit connection successful: transit key '[U]-check' on mount transit/ is usable: latest version 1, type aes256-gcm96
     ");
     assert_snapshot!(v.run(&["provider", "test", "nokey"]).all(), @"
     exit: 1
