@@ -170,7 +170,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         )?;
     }
     editor.save()?;
-    ctx.say(format!("✓ Imported {} secret(s) into {shown}", pairs.len()));
+    let global = if args.global { " (global)" } else { "" };
+    ctx.say(format!(
+        "✓ Imported {} secrets into profile '{profile}' using provider '{provider_name}'{global} in {shown}",
+        pairs.len()
+    ));
     Ok(0)
 }
 

@@ -442,3 +442,27 @@ fn sync_global_writes_the_global_config() {
     assert!(global.contains("sync = { provider = \"age2\""), "{global}");
     assert_eq!(sb.read("fnox.toml"), "[secrets]\n");
 }
+
+#[test]
+fn sync_reads_its_confirmation_from_stdin_when_stdin_is_not_a_terminal() {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &two_age_providers());
+    sb.run(&["set", "A", "alpha"]).ok();
+    let before = sb.read("fnox.toml");
+    let out = sb.output(sb.fnox().args(["sync", "-p", "age2"]).write_stdin("n\n"));
+    assert_eq!(out.ok(), "");
+    assert!(
+        out.stderr.ends_with("Continue? [y/N] n\nSync cancelled\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.read("fnox.toml"), before, "nothing written on no");
+    let out = sb.output(sb.fnox().args(["sync", "-p", "age2"]).write_stdin("y\n"));
+    assert!(
+        out.ok().is_empty() && out.stderr.contains("✓ Synced 1 secrets to provider 'age2'"),
+        "{}",
+        out.stderr
+    );
+    let out = sb.output(sb.fnox().args(["--non-interactive", "sync", "-p", "age2"]));
+    assert!(out.fails(2).contains("pass --force"), "{}", out.stderr);
+}

@@ -489,7 +489,10 @@ fn import_reads_the_answer_from_stdin_when_stdin_is_not_the_data() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("Continue? [y/N]"), "{stderr}");
-    assert!(stderr.contains("Imported 2 secret(s)"), "{stderr}");
+    assert!(
+        stderr.contains("Imported 2 secrets into profile 'default' using provider"),
+        "{stderr}"
+    );
     assert_eq!(sb.run(&["get", "A"]).ok(), "1\n");
     assert_eq!(sb.run(&["get", "B"]).ok(), "2\n");
 }
