@@ -84,7 +84,7 @@ fn check_reports_required_failures_and_all_counts_the_rest() {
     --- stdout
     --- stderr
     error[fnox::check::error]: 2 of 3 secret(s) do not resolve in profile 'default'
-      caused by: BROKEN: cannot decrypt BROKEN (secrets.BROKEN in ./fnox.toml:6, provider 'age'): age: the value is not an age ciphertext (bad header)
+      caused by: BROKEN: cannot decrypt BROKEN (secrets.BROKEN in ./fnox.toml:6, provider 'age'): Age decryption failed: the value is not an age ciphertext (bad header)
       caused by: REQUIRED: Secret 'REQUIRED' not found and no default provided (secrets.REQUIRED in ./fnox.toml:7): no provider value, no default, and no REQUIRED in the environment
       hint: the value was damaged or is not encrypted; set it again with `fnox set`
     ");

@@ -166,7 +166,7 @@ fn wrong_recipient() {
     --- stdout
     --- stderr
     error[fnox::encryption::age::identity_not_found]: cannot decrypt EXISTING (secrets.EXISTING in ./fnox.toml:9, provider 'age')
-      caused by: age: no identity matched any of the recipients
+      caused by: Age decryption failed: no identity matched any of the recipients
       hint: point FNOX_AGE_KEY_FILE at your key, or ask a teammate to add your public key and run `fnox reencrypt`
     ");
 }

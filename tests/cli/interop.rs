@@ -186,7 +186,7 @@ fn value_for_another_key_fails_saying_no_identity_matched() {
     --- stdout
     --- stderr
     error[fnox::encryption::age::identity_not_found]: cannot decrypt THEIRS (secrets.THEIRS in ./fnox.toml:5, provider 'age')
-      caused by: age: no identity matched any of the recipients
+      caused by: Age decryption failed: no identity matched any of the recipients
       hint: point FNOX_AGE_KEY_FILE at your key, or ask a teammate to add your public key and run `fnox reencrypt`
     ");
     assert_eq!(out.code, 1);

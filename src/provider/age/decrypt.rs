@@ -51,7 +51,7 @@ pub(super) fn decrypt_one(identities: &[DynIdentity], value: &str) -> ItemResult
     let mut plain = decrypt_file(identities, &decode(value))?;
     let text = String::from_utf8(std::mem::take(&mut *plain)).map_err(|e| {
         let _ = Zeroizing::new(e.into_bytes());
-        ProviderError::new(ErrorKind::BadCiphertext, "age: the decrypted value is not UTF-8 text")
+        ProviderError::new(ErrorKind::BadCiphertext, "Age decryption failed: the decrypted value is not UTF-8 text")
             .hint("store binary data with `fnox set --base64-encode` and read it with `fnox get --base64-decode`")
     })?;
     Ok(SecretValue::new(text))
@@ -80,7 +80,7 @@ pub(super) fn decrypt_file(
         .map_err(|e| {
             ProviderError::new(
                 ErrorKind::BadCiphertext,
-                format!("age: the ciphertext is damaged ({e})"),
+                format!("Age decryption failed: the ciphertext is damaged ({e})"),
             )
             .hint("the value was modified or truncated; set it again with `fnox set`")
         })?;
@@ -94,7 +94,7 @@ fn dearmor(armored: &[u8]) -> Result<Vec<u8>, ProviderError> {
         .map_err(|e| {
             ProviderError::new(
                 ErrorKind::BadCiphertext,
-                format!("age: the ASCII armor is malformed ({e})"),
+                format!("Age decryption failed: the ASCII armor is malformed ({e})"),
             )
             .hint("the armored value was edited or cut short; set it again with `fnox set`")
         })?;
@@ -127,7 +127,7 @@ fn check_stanza_framing(file: &[u8]) -> Result<(), ProviderError> {
     }
     Err(ProviderError::new(
         ErrorKind::BadCiphertext,
-        "age: bad header: a recipient stanza lacks its final short line (a damaged value, or one written by a pre-1.0 age tool)",
+        "Age decryption failed: bad header: a recipient stanza lacks its final short line (a damaged value, or one written by a pre-1.0 age tool)",
     )
     .hint("set the value again with `fnox set`; a pre-1.0 file still opens with `rage -d`"))
 }
@@ -135,24 +135,24 @@ fn check_stanza_framing(file: &[u8]) -> Result<(), ProviderError> {
 fn map_decrypt_error(e: age::DecryptError) -> ProviderError {
     use age::DecryptError as D;
     match e {
-        D::NoMatchingKeys => ProviderError::new(ErrorKind::NoIdentity, "age: no identity matched any of the recipients")
+        D::NoMatchingKeys => ProviderError::new(ErrorKind::NoIdentity, "Age decryption failed: no identity matched any of the recipients")
             .hint("point FNOX_AGE_KEY_FILE at your key, or ask a teammate to add your public key and run `fnox reencrypt`"),
         D::InvalidHeader | D::UnknownFormat => ProviderError::new(
             ErrorKind::BadCiphertext,
-            "age: the value is not an age ciphertext (bad header)",
+            "Age decryption failed: the value is not an age ciphertext (bad header)",
         )
         .hint("the value was damaged or is not encrypted; set it again with `fnox set`"),
         D::InvalidMac | D::DecryptionFailed | D::KeyDecryptionFailed => ProviderError::new(
             ErrorKind::BadCiphertext,
-            format!("age: the ciphertext failed authentication ({e})"),
+            format!("Age decryption failed: the ciphertext failed authentication ({e})"),
         )
         .hint("the value was modified or truncated; set it again with `fnox set`"),
         D::Io(e) => ProviderError::new(
             ErrorKind::BadCiphertext,
-            format!("age: the ciphertext is truncated or damaged ({e})"),
+            format!("Age decryption failed: the ciphertext is truncated or damaged ({e})"),
         )
         .hint("the value was cut short or edited; set it again with `fnox set`"),
-        other => ProviderError::new(ErrorKind::BadCiphertext, format!("age: {other}"))
+        other => ProviderError::new(ErrorKind::BadCiphertext, format!("Age decryption failed: {other}"))
             .hint("set the value again with `fnox set`"),
     }
 }
