@@ -124,6 +124,12 @@ _fnox() {
             fnox,sync)
                 cmd="fnox__subcmd__sync"
                 ;;
+            fnox,trust)
+                cmd="fnox__subcmd__trust"
+                ;;
+            fnox,untrust)
+                cmd="fnox__subcmd__untrust"
+                ;;
             fnox,v)
                 cmd="fnox__subcmd__version"
                 ;;
@@ -211,6 +217,12 @@ _fnox() {
             fnox__subcmd__help,sync)
                 cmd="fnox__subcmd__help__subcmd__sync"
                 ;;
+            fnox__subcmd__help,trust)
+                cmd="fnox__subcmd__help__subcmd__trust"
+                ;;
+            fnox__subcmd__help,untrust)
+                cmd="fnox__subcmd__help__subcmd__untrust"
+                ;;
             fnox__subcmd__help,version)
                 cmd="fnox__subcmd__help__subcmd__version"
                 ;;
@@ -281,7 +293,7 @@ _fnox() {
 
     case "${cmd}" in
         fnox)
-            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan ci-redact schema __man activate hook-env deactivate help"
+            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan ci-redact schema __man activate hook-env deactivate trust untrust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -847,7 +859,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help)
-            opts="init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate help"
+            opts="init get set list remove exec export import inject profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate trust untrust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,6 +1279,34 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__trust)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__untrust)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2189,6 +2229,94 @@ _fnox() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__trust)
+            opts="-c -P -v -q -h --tree --list --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tree)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__untrust)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

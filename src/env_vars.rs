@@ -51,6 +51,16 @@ pub const GITHUB_ACTIONS: &str = "GITHUB_ACTIONS";
 pub const GITLAB_CI: &str = "GITLAB_CI";
 /// `fnox ci-redact`: set by most CI services.
 pub const CI: &str = "CI";
+/// Where fnox keeps its state (the trust store): absolute; else `$XDG_STATE_HOME/fnox`, else
+/// `~/.local/state/fnox`.
+pub const FNOX_STATE_DIR: &str = "FNOX_STATE_DIR";
+/// XDG base directory for state, used when FNOX_STATE_DIR is unset.
+pub const XDG_STATE_HOME: &str = "XDG_STATE_HOME";
+/// Trust every config file (throw-away machines only: any fnox.toml may then run commands).
+pub const FNOX_TRUST_ALL: &str = "FNOX_TRUST_ALL";
+/// `exec` / the hook: resolve `secret://TYPE/…` references to provider types this project does not
+/// configure when they come from the inherited environment (off by default).
+pub const FNOX_ENV_REFERENCES: &str = "FNOX_ENV_REFERENCES";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 2] = [FNOX_AGE_KEY, FNOX_AGE_KEY_FILE];
 
@@ -86,6 +96,18 @@ pub fn config_dir() -> Option<PathBuf> {
         return Some(dir.join("fnox"));
     }
     home_dir().map(|h| h.join(".config").join("fnox"))
+}
+
+/// `$FNOX_STATE_DIR`, else `$XDG_STATE_HOME/fnox`, else `~/.local/state/fnox`.
+pub fn state_dir() -> Option<PathBuf> {
+    let absolute = |v: OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    if let Some(dir) = std::env::var_os(FNOX_STATE_DIR).and_then(absolute) {
+        return Some(dir);
+    }
+    if let Some(dir) = std::env::var_os(XDG_STATE_HOME).and_then(absolute) {
+        return Some(dir.join("fnox"));
+    }
+    home_dir().map(|h| h.join(".local").join("state").join("fnox"))
 }
 
 /// Expands a leading `~/` and makes a relative path relative to `base`.

@@ -265,11 +265,14 @@ pub fn fingerprint(
     0xff_u8.hash(&mut h);
     let global = global_config_path();
     let identity = env_vars::config_dir().map(|d| d.join("age.txt"));
+    // `fnox trust` / `untrust` change what loads.
+    let trust = crate::trust::store_path();
     let others = imports
         .iter()
         .map(PathBuf::from)
         .chain(global)
-        .chain(identity);
+        .chain(identity)
+        .chain(trust);
     for path in others {
         path.hash(&mut h);
         match std::fs::metadata(&path) {
@@ -282,6 +285,8 @@ pub fn fingerprint(
         env_vars::FNOX_IF_MISSING,
         env_vars::FNOX_IF_MISSING_DEFAULT,
         env_vars::FNOX_AGE_KEY_FILE,
+        env_vars::FNOX_TRUST_ALL,
+        env_vars::CI,
     ] {
         std::env::var_os(var).hash(&mut h);
     }

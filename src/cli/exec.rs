@@ -59,13 +59,28 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let secrets = config.secrets();
     let mut wanted = Vec::new();
     let mut withheld = Vec::new();
+    let mut refused = Vec::new();
     for s in &secrets {
         match s.secret.env.unwrap_or(default_env) {
-            EnvMode::All | EnvMode::ExecOnly => wanted.push(s.name),
+            EnvMode::All | EnvMode::ExecOnly => {
+                match crate::trust::env_name_refusal(s.name, s.secret.allow_dangerous_name) {
+                    None => wanted.push(s.name),
+                    Some(why) => {
+                        crate::error::warn(format!(
+                            "{} is not passed to the command ({}): {why}",
+                            s.name,
+                            config.locate("secrets", s.name, &s.origin)
+                        ));
+                        // The inherited variable, if any, stays as the caller had it.
+                        refused.push(s.name);
+                    }
+                }
+            }
             EnvMode::Never => withheld.push(s.name),
         }
     }
-    let defined = |name: &str| wanted.contains(&name) || withheld.contains(&name);
+    let defined =
+        |name: &str| wanted.contains(&name) || withheld.contains(&name) || refused.contains(&name);
     let env_refs = EnvReferences::collect(&args.env_files, defined)?;
     let mut opts = ctx.resolve_options();
     if args.strict {

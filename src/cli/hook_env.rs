@@ -186,14 +186,27 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
 
 /// Resolves the secrets that belong in the shell (env = true), and lists the imported files.
 fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
-    let config = ctx.load()?;
+    // No command was typed: a file the user has not trusted loads nothing.
+    let config = ctx.load_trusted()?;
+    for path in &config.untrusted {
+        eprintln!(
+            "fnox: {} is not trusted; run 'fnox trust' to load it",
+            crate::config::load::display_path(path, &ctx.cwd)
+        );
+    }
     let default_env = config.env_default();
     let mut names = Vec::new();
     for s in config.secrets() {
         if s.secret.env.unwrap_or(default_env) != EnvMode::All {
             continue;
         }
-        if is_var_name(s.name) {
+        if let Some(why) = crate::trust::env_name_refusal(s.name, s.secret.allow_dangerous_name) {
+            warn(format!(
+                "{} is not loaded into the shell ({}): {why}",
+                s.name,
+                config.locate("secrets", s.name, &s.origin)
+            ));
+        } else if is_var_name(s.name) {
             names.push(s.name);
         } else {
             warn(format!(

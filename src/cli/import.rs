@@ -9,7 +9,7 @@ use super::{confirm, Ctx};
 use crate::config::edit::Editor;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider_for, provider_error};
+use crate::resolve::{build_provider_for, provider_error, require_trusted_target};
 
 /// Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values):
 /// each is encrypted or stored with the provider and recorded in fnox.toml, in input order,
@@ -113,6 +113,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             Error::new("cannot import: no provider to encrypt with")
                 .hint("pass --provider NAME, or run `fnox init` to set up an age key")
         })?;
+    require_trusted_target(&scope, &provider_name, &write_profiles, "import secrets")?;
     let provider = build_provider_for(&scope, &provider_name, &write_profiles)?;
     let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
     if args.dry_run {

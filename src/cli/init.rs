@@ -52,6 +52,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     if args.skip_wizard {
         atomic_write(&target, b"", FileMode::KeepOr(0o644))?;
+        // The user created it by typing the command: it is theirs to trust.
+        crate::trust::approve(&target, "")?;
         ctx.say(format!("✓ Created {shown}"));
         return Ok(0);
     }
@@ -68,6 +70,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
          [secrets]\n"
     );
     atomic_write(&target, text.as_bytes(), FileMode::KeepOr(0o644))?;
+    crate::trust::approve(&target, &text)?;
     ctx.say(format!(
         "✓ Created {shown} with an age provider for {public}"
     ));

@@ -25,6 +25,8 @@ mod scan;
 mod schema;
 mod set;
 mod sync;
+mod trust;
+mod untrust;
 mod version;
 
 use std::io::IsTerminal;
@@ -134,6 +136,8 @@ pub enum Command {
     #[command(hide = true)]
     HookEnv(hook_env::Args),
     Deactivate(deactivate::Args),
+    Trust(trust::Args),
+    Untrust(untrust::Args),
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -149,6 +153,7 @@ pub fn main() -> i32 {
     if cli.global.no_color {
         crate::error::disable_color();
     }
+    crate::trust::set_non_interactive(cli.global.non_interactive);
     crate::progress::set_quiet(cli.global.quiet);
     if let Some(path) = &cli.global.age_key_file {
         // SAFETY: single-threaded at this point; the age provider reads it.
@@ -197,6 +202,8 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Activate(args) => activate::run(ctx, args),
         Command::HookEnv(args) => hook_env::run(ctx, args),
         Command::Deactivate(args) => deactivate::run(ctx, args),
+        Command::Trust(args) => trust::run(ctx, args),
+        Command::Untrust(args) => untrust::run(ctx, args),
     }
 }
 
@@ -249,7 +256,15 @@ impl Ctx {
                 || env_vars::flag(env_vars::FNOX_NO_DEFAULTS) == Some(true),
             allow_none,
             for_write,
+            trusted_only: false,
         }
+    }
+
+    /// Loads the config for the shell hook: only trusted files (no command was typed).
+    pub fn load_trusted(&self) -> Result<Config> {
+        let mut opts = self.load_options(true, false);
+        opts.trusted_only = true;
+        config::load(&self.cwd, opts)
     }
 
     /// Loads the config for reading; no config at all is an error.

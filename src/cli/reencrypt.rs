@@ -385,6 +385,7 @@ fn load_every_profile(ctx: &Ctx) -> Result<Config> {
             no_defaults: false,
             allow_none: false,
             for_write: false,
+            trusted_only: false,
         },
     )
 }

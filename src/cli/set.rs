@@ -12,7 +12,7 @@ use crate::config::load::same_file;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider_for, provider_error};
+use crate::resolve::{build_provider_for, provider_error, require_trusted_target};
 use crate::secret::SecretValue;
 
 /// Encrypt or store a secret and record it in fnox.toml (edited in place).
@@ -55,6 +55,14 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    if let Some(why) = crate::trust::invalid_env_name(&args.key) {
+        return Err(Error::usage(format!(
+            "invalid secret name {:?}: {why}",
+            args.key
+        ))
+        .code("fnox::secret::invalid_key")
+        .hint("a secret's name is the environment variable it becomes: letters, digits and _ (e.g. DATABASE_URL)"));
+    }
     let config = ctx.load_for_write()?;
     let profile = ctx.write_profile()?;
     let value = read_value(ctx, &args)?;
@@ -103,6 +111,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             Some(name) => name,
             None => return Err(no_provider(&scope, &write_profiles, &args.key, &target)),
         };
+        require_trusted_target(
+            &scope,
+            &name,
+            &write_profiles,
+            &format!("write {}", args.key),
+        )?;
         let provider = build_provider_for(&scope, &name, &write_profiles)?;
         // A store writes to the remote key the entry already names (when it is this provider's).
         // An entry inherited from another file does not lend its remote key: the override

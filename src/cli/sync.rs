@@ -10,7 +10,9 @@ use crate::config::load::{same_file, Config, SecretEntry};
 use crate::config::Section;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider, build_provider_for, provider_error, read_stored};
+use crate::resolve::{
+    build_provider, build_provider_for, provider_error, read_stored, require_trusted_target,
+};
 
 /// Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline.
 ///
@@ -76,7 +78,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         })?;
     // Encrypted with the target as the written file sees it, under the write profile.
     let scope = config.as_seen_by(&path);
-    let target = build_provider_for(&scope, &target_name, std::slice::from_ref(&profile))?;
+    let profiles = std::slice::from_ref(&profile);
+    require_trusted_target(&scope, &target_name, profiles, "sync secrets")?;
+    let target = build_provider_for(&scope, &target_name, profiles)?;
     let Provider::Cipher(cipher) = &target else {
         return Err(Error::new(format!(
             "cannot sync into provider '{target_name}': it is a remote store"

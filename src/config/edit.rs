@@ -378,6 +378,8 @@ impl Editor {
             return Ok(false);
         }
         atomic_write(&self.path, text.as_bytes(), FileMode::KeepOr(0o600))?;
+        // fnox's own edit of a file the user trusted keeps it trusted.
+        crate::trust::after_write(&self.path, self.original.as_deref(), &text);
         Ok(true)
     }
 }

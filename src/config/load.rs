@@ -83,6 +83,8 @@ pub struct LoadOptions {
     /// A write: the `-c` file may not exist yet, and a profile that no file defines yet may be
     /// named (the write creates it). Reads refuse both.
     pub for_write: bool,
+    /// The shell hook: files that are not trusted are left out (with their imports).
+    pub trusted_only: bool,
 }
 
 #[derive(Debug)]
@@ -95,6 +97,8 @@ pub struct Config {
     pub explicit: Option<PathBuf>,
     /// Directories searched, nearest first (empty with an explicit file).
     pub searched: Vec<PathBuf>,
+    /// Files left out because they are not trusted (`LoadOptions::trusted_only`).
+    pub untrusted: Vec<PathBuf>,
 }
 
 pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
@@ -104,6 +108,9 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
     let mut loader = Loader {
         seen: HashSet::new(),
         layers: Vec::new(),
+        trusted_only: opts.trusted_only,
+        untrusted: Vec::new(),
+        cwd: cwd.to_path_buf(),
     };
     if let Some(global) = global_config_path().filter(|p| p.exists()) {
         loader.load_file(&global, None, true, None)?;
@@ -147,6 +154,9 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
             let mut dir_loader = Loader {
                 seen: std::mem::take(&mut loader.seen),
                 layers: Vec::new(),
+                trusted_only: opts.trusted_only,
+                untrusted: Vec::new(),
+                cwd: cwd.to_path_buf(),
             };
             for (name, profile) in dir_file_names(&opts.profiles) {
                 let path = dir.join(&name);
@@ -156,6 +166,7 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
             }
             let root = dir_loader.layers.iter().any(|l| l.file.root == Some(true));
             loader.seen = std::mem::take(&mut dir_loader.seen);
+            loader.untrusted.append(&mut dir_loader.untrusted);
             per_dir.push(dir_loader.layers);
             if root {
                 break;
@@ -172,6 +183,7 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         no_defaults: opts.no_defaults,
         explicit: opts.explicit,
         searched,
+        untrusted: loader.untrusted,
     };
     if config.layers.is_empty() && !opts.allow_none {
         return Err(Error::new(format!(
@@ -246,6 +258,9 @@ pub fn global_config_path() -> Option<PathBuf> {
 struct Loader {
     seen: HashSet<PathBuf>,
     layers: Vec<Layer>,
+    trusted_only: bool,
+    untrusted: Vec<PathBuf>,
+    cwd: PathBuf,
 }
 
 impl Loader {
@@ -258,17 +273,44 @@ impl Loader {
         imported_by: Option<&Path>,
     ) -> Result<()> {
         let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !self.seen.insert(key) {
+        if !self.seen.insert(key.clone()) {
             return Ok(());
+        }
+        // As git's safe.directory: a file someone else owns, or anyone may write, is not ours.
+        if !global && !crate::trust::ownership_waived(path) {
+            if let Some(why) = crate::trust::unsafe_reason(path) {
+                crate::error::warn(format!(
+                    "ignoring {}: {why}; fnox loads only config files you own that others cannot write",
+                    display_path(path, &self.cwd)
+                ));
+                return Ok(());
+            }
         }
         let text = read_config_text(path).map_err(|e| match imported_by {
             Some(parent) => e.cause(format!("imported by {}", parent.display())),
             None => e,
         })?;
+        let trusted = || crate::trust::why_trusted(path, &text, global).is_some();
+        if self.trusted_only && !trusted() {
+            self.untrusted.push(path.to_path_buf());
+            return Ok(());
+        }
         let file = model::parse(&text).map_err(|e| parse_error(path, &e))?;
         let base = path.parent().unwrap_or(Path::new("."));
+        let base_real = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
         for import in &file.import {
             let import_path = env_vars::expand_path(import, base);
+            // An untrusted file may not pull in your other projects' files.
+            let real = std::fs::canonicalize(&import_path).unwrap_or_else(|_| import_path.clone());
+            if !real.starts_with(&base_real) {
+                crate::trust::require(
+                    path,
+                    &display_path(path, &self.cwd),
+                    &text,
+                    global,
+                    &format!("import {import}, which is outside its directory"),
+                )?;
+            }
             if !import_path.exists() {
                 return Err(Error::new(format!(
                     "Import file not found: {}",
@@ -735,6 +777,7 @@ impl Config {
             no_defaults: self.no_defaults,
             explicit: self.explicit.clone(),
             searched: self.searched.clone(),
+            untrusted: self.untrusted.clone(),
         }
     }
 

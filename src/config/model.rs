@@ -123,6 +123,9 @@ pub struct SecretConfig {
     pub line: Option<usize>,
     /// A copy of the value held by another provider.
     pub sync: Option<SyncConfig>,
+    /// Let `exec` and the shell hook set this secret although its name changes how programs or
+    /// shells run (PATH, LD_PRELOAD, PROMPT_COMMAND, ...; see the README's Safety section).
+    pub allow_dangerous_name: Option<bool>,
 }
 
 /// A copy of a secret kept in another provider.

@@ -18,7 +18,7 @@ use crate::provider::ProviderError;
 use crate::reference::Reference;
 use crate::secret::SecretValue;
 
-pub use providers::{build_provider, build_provider_for, test_provider};
+pub use providers::{build_provider, build_provider_for, require_trusted_target, test_provider};
 
 use resolver::Resolver;
 

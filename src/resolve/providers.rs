@@ -43,6 +43,31 @@ pub fn test_provider(config: &Config, name: &str) -> Result<String> {
         .map_err(|e| provider_error(format!("provider '{name}' failed its test"), e))
 }
 
+/// A value is about to be written with provider `name` (encrypted to the recipients or key its
+/// table names, or stored where it points): the file that defines the table must be trusted, or a
+/// hostile fnox.toml in a parent directory could collect what you set.
+pub fn require_trusted_target(
+    config: &Config,
+    name: &str,
+    profiles: &[String],
+    what: &str,
+) -> Result<()> {
+    let Some(entry) = config.provider_for(name, profiles) else {
+        return Ok(());
+    };
+    if entry.config.kind == "plain" {
+        return Ok(());
+    }
+    let layer = &config.layers[entry.origin.layer];
+    crate::trust::require(
+        &layer.path,
+        &config.display(&layer.path),
+        &layer.text,
+        layer.global,
+        &format!("{what} with provider '{name}', which it defines"),
+    )
+}
+
 /// Builds a provider as it is configured with `profiles` active.
 pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> Result<Provider> {
     let entry = config.provider_for(name, profiles).ok_or_else(|| {
@@ -68,6 +93,18 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
             "add it with `fnox provider add {name} age`, or use one of the configured providers"
         ))
     })?;
+    // A table from a file the user has not trusted may not run commands or send credentials to
+    // an address only it names.
+    if let Some(what) = crate::trust::provider_risk(name, &entry.config.fields) {
+        let layer = &config.layers[entry.origin.layer];
+        crate::trust::require(
+            &layer.path,
+            &config.display(&layer.path),
+            &layer.text,
+            layer.global,
+            &what,
+        )?;
+    }
     let ctx = BuildContext {
         name,
         base_dir: config.base_dir(&entry.origin),

@@ -21,4 +21,5 @@ mod reencrypt;
 mod references;
 mod reliability;
 mod shell;
+mod trust;
 mod vault;

@@ -12,19 +12,19 @@ use crate::support::{age_config, parse_env0, require_tool, Sandbox};
 
 /// One shell under test, and how its scripts say things.
 #[derive(Clone, Copy)]
-struct Sh {
-    name: &'static str,
+pub(crate) struct Sh {
+    pub(crate) name: &'static str,
 }
 
-const SHELLS: [Sh; 3] = [Sh { name: "bash" }, Sh { name: "zsh" }, Sh { name: "fish" }];
+pub(crate) const SHELLS: [Sh; 3] = [Sh { name: "bash" }, Sh { name: "zsh" }, Sh { name: "fish" }];
 
 impl Sh {
-    fn fish(self) -> bool {
+    pub(crate) fn fish(self) -> bool {
         self.name == "fish"
     }
 
     /// What a user puts in their rc file.
-    fn activate(self) -> String {
+    pub(crate) fn activate(self) -> String {
         if self.fish() {
             "fnox activate fish | source\n".into()
         } else {
@@ -33,7 +33,7 @@ impl Sh {
     }
 
     /// What the shell runs before each prompt.
-    fn prompt(self) -> &'static str {
+    pub(crate) fn prompt(self) -> &'static str {
         if self.fish() {
             "__fnox_env_eval\n"
         } else {
@@ -50,19 +50,19 @@ impl Sh {
     }
 
     /// `cd DIR` and the prompt that follows it.
-    fn enter(self, dir: &Path) -> String {
+    pub(crate) fn enter(self, dir: &Path) -> String {
         format!("cd '{}'\n{}", dir.display(), self.prompt())
     }
 
     /// Writes the exported environment (NUL-separated) for [`env_at`] to read.
-    fn dump(self, sb: &Sandbox, name: &str) -> String {
+    pub(crate) fn dump(self, sb: &Sandbox, name: &str) -> String {
         format!("env -0 > '{}'\n", out_file(sb, name).display())
     }
 }
 
 /// Runs `script` in the shell with no rc files, from the sandbox's cwd, with the built fnox first
 /// on PATH. Skips (returns None) when the shell is not installed.
-fn run(sb: &Sandbox, sh: Sh, script: &str) -> Option<Ran> {
+pub(crate) fn run(sb: &Sandbox, sh: Sh, script: &str) -> Option<Ran> {
     if !require_tool(sh.name, sh.name) {
         return None;
     }
@@ -93,15 +93,15 @@ fn run(sb: &Sandbox, sh: Sh, script: &str) -> Option<Ran> {
 }
 
 #[derive(Debug)]
-struct Ran {
-    stdout: String,
-    stderr: String,
-    code: i32,
+pub(crate) struct Ran {
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+    pub(crate) code: i32,
 }
 
 impl Ran {
     #[track_caller]
-    fn ok(&self, sh: Sh) -> &Self {
+    pub(crate) fn ok(&self, sh: Sh) -> &Self {
         assert_eq!(
             self.code, 0,
             "{}: exit {}\nstdout: {}\nstderr: {}",
@@ -123,7 +123,7 @@ fn read_out(sb: &Sandbox, name: &str) -> String {
 }
 
 /// The environment a `dump` wrote.
-fn env_at(sb: &Sandbox, file: &str) -> BTreeMap<String, String> {
+pub(crate) fn env_at(sb: &Sandbox, file: &str) -> BTreeMap<String, String> {
     let raw = std::fs::read(out_file(sb, file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     parse_env0(&raw)
 }

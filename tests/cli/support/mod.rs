@@ -60,9 +60,18 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// A sandbox whose HOME has the test identity at ~/.config/fnox/age.txt.
+    /// A sandbox whose HOME has the test identity at ~/.config/fnox/age.txt, and whose whole tree
+    /// the user trusts (`fnox trust --tree`): the files a test writes are the user's own work.
     pub fn new() -> Sandbox {
-        let sb = Sandbox::bare();
+        let sb = Sandbox::untrusted();
+        sb.trust_tree();
+        sb
+    }
+
+    /// Like `new`, but nothing is trusted: the files a test writes are someone else's (a clone,
+    /// a shared directory), for the tests of what an untrusted file may not do.
+    pub fn untrusted() -> Sandbox {
+        let sb = Sandbox::empty();
         sb.write_home(
             ".config/fnox/age.txt",
             &read_fixture("upstream/test-key.txt"),
@@ -70,8 +79,26 @@ impl Sandbox {
         sb
     }
 
-    /// A sandbox with no identity anywhere.
+    /// `fnox trust --tree` on the sandbox's root.
+    pub fn trust_tree(&self) {
+        let root = self
+            .root
+            .path()
+            .to_str()
+            .expect("a UTF-8 temp path")
+            .to_owned();
+        self.run(&["trust", "--tree", &root]).ok();
+    }
+
+    /// A sandbox with no identity anywhere (its tree trusted, as `new`'s).
     pub fn bare() -> Sandbox {
+        let sb = Sandbox::empty();
+        sb.trust_tree();
+        sb
+    }
+
+    /// No identity, nothing trusted.
+    fn empty() -> Sandbox {
         let root = tempfile::Builder::new()
             .prefix("fnox-test-")
             .tempdir()
