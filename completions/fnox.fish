@@ -279,6 +279,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand exec" -l write-profile -d 'Pro
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l replace -d 'Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`, since fnox must remain to remove the file afterwards'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l strict -d 'Refuse to run the command if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l env-references -d 'Also resolve `secret://TYPE/…` references in inherited variables that name a provider type this project does not configure (off: a variable someone else set, e.g. in CI, must not become a read of whatever your credentials reach) [env: FNOX_ENV_REFERENCES]'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -295,6 +296,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand x" -l write-profile -d 'Profil
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l replace -d 'Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`, since fnox must remain to remove the file afterwards'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l strict -d 'Refuse to run the command if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l env-references -d 'Also resolve `secret://TYPE/…` references in inherited variables that name a provider type this project does not configure (off: a variable someone else set, e.g. in CI, must not become a read of whatever your credentials reach) [env: FNOX_ENV_REFERENCES]'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l no-color -d 'No colour in messages (as NO_COLOR)'

@@ -98,6 +98,28 @@ pub fn config_dir() -> Option<PathBuf> {
     home_dir().map(|h| h.join(".config").join("fnox"))
 }
 
+/// The most one `NAME=value` string of an environment may hold on Linux (MAX_ARG_STRLEN, 32
+/// pages): a longer one makes execve fail with E2BIG.
+pub const MAX_VAR_BYTES: usize = 128 * 1024;
+
+/// The most a new program's arguments and environment may hold together (ARG_MAX).
+pub fn arg_max() -> usize {
+    #[cfg(unix)]
+    {
+        // SAFETY: sysconf has no preconditions.
+        let n = unsafe { libc::sysconf(libc::_SC_ARG_MAX) };
+        if n > 0 {
+            return n as usize;
+        }
+    }
+    2 * 1024 * 1024
+}
+
+/// What one variable costs in a new program's argument area: the string, its NUL, its pointer.
+pub fn env_cost(name: &[u8], value: &[u8]) -> usize {
+    name.len() + value.len() + 2 + std::mem::size_of::<usize>()
+}
+
 /// `$FNOX_STATE_DIR`, else `$XDG_STATE_HOME/fnox`, else `~/.local/state/fnox`.
 pub fn state_dir() -> Option<PathBuf> {
     let absolute = |v: OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());

@@ -39,6 +39,11 @@ pub struct Args {
     /// this run, whatever the config or FNOX_IF_MISSING say)
     #[arg(long)]
     pub strict: bool,
+    /// Also resolve `secret://TYPE/…` references in inherited variables that name a provider
+    /// type this project does not configure (off: a variable someone else set, e.g. in CI, must
+    /// not become a read of whatever your credentials reach) [env: FNOX_ENV_REFERENCES]
+    #[arg(long)]
+    pub env_references: bool,
     /// The command and its arguments
     #[arg(
         trailing_var_arg = true,
@@ -81,7 +86,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     let defined =
         |name: &str| wanted.contains(&name) || withheld.contains(&name) || refused.contains(&name);
-    let env_refs = EnvReferences::collect(&args.env_files, defined)?;
+    let inherited = InheritedRefs {
+        config: &config,
+        default_env,
+        any_type: args.env_references
+            || crate::env_vars::flag(crate::env_vars::FNOX_ENV_REFERENCES) == Some(true),
+    };
+    let env_refs = EnvReferences::collect(&args.env_files, defined, &inherited)?;
     let mut opts = ctx.resolve_options();
     if args.strict {
         opts.if_missing = Some(crate::config::model::IfMissing::Error);
@@ -147,6 +158,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     for (name, value) in &env_values {
         cmd.env(name, value.expose());
     }
+    check_sizes(&cmd, program)?;
     if args.replace {
         return replace(cmd, program);
     }
@@ -297,6 +309,74 @@ fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
     }
 }
 
+/// The kernel refuses a program whose environment has a variable over MAX_VAR_BYTES or whose
+/// arguments and environment exceed ARG_MAX ("Argument list too long"): say which variable, with
+/// exit 126, before trying.
+#[cfg(not(unix))]
+fn check_sizes(_cmd: &Command, _program: &str) -> Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn check_sizes(cmd: &Command, program: &str) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let too_long = |name: &std::ffi::OsStr, size: usize, why: String| {
+        let mut err = Error::new(format!(
+            "cannot pass {} to {program}",
+            name.to_string_lossy()
+        ))
+        .code("fnox::command::environment_too_large")
+        .cause(why)
+        .cause(format!("its value is {size} bytes"))
+        .hint("keep large values in a file (as_file = true) and pass its path");
+        err.exit = crate::error::Exit::NotExecutable;
+        err
+    };
+    let mut set: Vec<(&std::ffi::OsStr, usize)> = Vec::new();
+    for (name, value) in cmd.get_envs() {
+        let Some(value) = value else { continue };
+        let size = name.len() + 1 + value.len();
+        if size > env_vars::MAX_VAR_BYTES {
+            return Err(too_long(
+                name,
+                value.len(),
+                format!(
+                    "one variable may hold at most {} KiB on this system",
+                    env_vars::MAX_VAR_BYTES / 1024
+                ),
+            ));
+        }
+        set.push((name, env_vars::env_cost(name.as_bytes(), value.as_bytes())));
+    }
+    let changed: std::collections::HashSet<&std::ffi::OsStr> =
+        cmd.get_envs().map(|(k, _)| k).collect();
+    let inherited: usize = std::env::vars_os()
+        .filter(|(k, _)| !changed.contains(k.as_os_str()))
+        .map(|(k, v)| env_vars::env_cost(k.as_bytes(), v.as_bytes()))
+        .sum();
+    let args: usize = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|a| a.len() + 1 + std::mem::size_of::<usize>())
+        .sum();
+    let total = inherited + args + set.iter().map(|(_, c)| c).sum::<usize>();
+    if total > env_vars::arg_max() {
+        let (name, size) = set
+            .iter()
+            .max_by_key(|(_, c)| *c)
+            .copied()
+            .unwrap_or_default();
+        return Err(too_long(
+            name,
+            size,
+            format!(
+                "the command's arguments and environment would be {total} bytes, over this system's limit of {} (ARG_MAX); this is the largest secret",
+                env_vars::arg_max()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Why the command could not start; exit 127 (not found) or 126 (not runnable), as shells do.
 fn spawn_error(program: &str, e: std::io::Error) -> Error {
     let mut err = Error::new(format!("cannot run '{program}'")).cause(&e);
@@ -315,6 +395,35 @@ fn spawn_error(program: &str, e: std::io::Error) -> Error {
     }
 }
 
+/// What an inherited variable's reference may read: a variable set by someone else (a CI job's
+/// settings, a parent process) must not read what this project keeps out of programs, nor reach
+/// a store this project does not use.
+struct InheritedRefs<'a> {
+    config: &'a crate::config::Config,
+    default_env: EnvMode,
+    any_type: bool,
+}
+
+impl InheritedRefs<'_> {
+    fn refusal(&self, r: &Reference) -> Option<String> {
+        match r {
+            Reference::Secret { name, .. } => {
+                let entry = self.config.secret(name)?;
+                (entry.secret.env.unwrap_or(self.default_env) == EnvMode::Never).then(|| {
+                    format!("it refers to {r}, and {name} has env = false (it never enters a program's environment)")
+                })
+            }
+            Reference::Store { provider, .. } => {
+                (self.config.provider(provider).is_none() && !self.any_type).then(|| {
+                    format!(
+                        "it refers to {r}, and this project configures no provider '{provider}'; pass --env-references (or set FNOX_ENV_REFERENCES=1) to read it with that type's defaults"
+                    )
+                })
+            }
+        }
+    }
+}
+
 /// The variables of the `--env-file`s and the inherited variables whose whole value is one
 /// reference, with the references in them (read in the same batches as the secrets).
 struct EnvReferences {
@@ -325,7 +434,11 @@ struct EnvReferences {
 
 impl EnvReferences {
     /// `defined`: secrets of fnox.toml, whose inherited variables fnox replaces or removes anyway.
-    fn collect(files: &[std::path::PathBuf], defined: impl Fn(&str) -> bool) -> Result<Self> {
+    fn collect(
+        files: &[std::path::PathBuf],
+        defined: impl Fn(&str) -> bool,
+        inherited: &InheritedRefs,
+    ) -> Result<Self> {
         let mut vars: Vec<(String, String, String, Vec<Found>)> = Vec::new();
         for file in files {
             let shown = file.display().to_string();
@@ -351,8 +464,13 @@ impl EnvReferences {
             }
             let found = reference::find(&value);
             if let [one] = found.as_slice() {
-                if one.start == 0 && one.end == value.len() && one.reference.is_ok() {
-                    vars.push((name, value, "the environment".to_owned(), found));
+                if let (true, Ok(r)) = (one.start == 0 && one.end == value.len(), &one.reference) {
+                    match inherited.refusal(r) {
+                        None => vars.push((name, value, "the environment".to_owned(), found)),
+                        Some(why) => crate::error::warn(format!(
+                            "{name} from the environment is left as it is: {why}"
+                        )),
+                    }
                 }
             }
         }

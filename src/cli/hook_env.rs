@@ -25,6 +25,9 @@ pub struct Args {
     pub shell: Option<String>,
 }
 
+/// The largest value the hook exports (Linux refuses a single variable over 128 KiB).
+const HOOK_MAX_VALUE: usize = 100 * 1024;
+
 /// FNOX_SHELL_OUTPUT: how much the hook says on stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Output {
@@ -135,8 +138,32 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, &session.imports).hash
     };
 
+    // Every program the shell starts inherits what the hook exports: keep each variable and the
+    // whole environment well inside what execve accepts.
+    let mut budget = (env_vars::arg_max() / 4 * 3).saturating_sub(
+        std::env::vars_os()
+            .filter(|(k, _)| !values.contains_key(k.to_str().unwrap_or("")))
+            .map(|(k, v)| env_vars::env_cost(k.as_encoded_bytes(), v.as_encoded_bytes()))
+            .sum(),
+    );
     for (name, value) in &values {
         let value = value.expose().as_bytes();
+        if value.len() > HOOK_MAX_VALUE {
+            warn(format!(
+                "{name} is not loaded into the shell: its value is {} bytes, over the {} KiB the hook exports (a larger variable breaks every program the shell starts); `fnox exec` or as_file passes it",
+                value.len(),
+                HOOK_MAX_VALUE / 1024
+            ));
+            continue;
+        }
+        let cost = env_vars::env_cost(name.as_bytes(), value);
+        if cost > budget {
+            warn(format!(
+                "{name} is not loaded into the shell: the environment would come near the system's limit for a program's arguments and environment (ARG_MAX); `fnox exec` passes it"
+            ));
+            continue;
+        }
+        budget -= cost;
         if value.contains(&0) {
             warn(format!(
                 "{name} is not loaded: its value contains a NUL byte, which no environment variable can carry"

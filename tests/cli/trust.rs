@@ -393,3 +393,86 @@ fn set_refuses_a_name_that_cannot_be_an_environment_variable() {
     }
     assert_eq!(sb.read("fnox.toml"), crate::support::age_config());
 }
+
+#[test]
+fn inherited_references_honour_env_false_and_reach_only_configured_providers() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[secrets]\nHIDDEN = { default = \"keep-out\", env = false }\nSHOWN = { default = \"shown\" }\n",
+    );
+    let printenv = |extra: &[&str], var: &str| {
+        let mut args = vec!["exec"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--", "printenv", var]);
+        sb.output(
+            sb.fnox()
+                .env("LEAK", "fnox://HIDDEN")
+                .env("OK_REF", "fnox://SHOWN")
+                .env("ELSEWHERE", "secret://password-store/some/entry")
+                .env("PASSWORD_STORE_DIR", sb.path("no-store"))
+                .args(&args),
+        )
+    };
+    let out = printenv(&[], "LEAK");
+    assert_eq!(out.ok(), "fnox://HIDDEN\n", "left as it is, never resolved");
+    assert!(
+        out.stderr.contains("LEAK from the environment is left as it is: it refers to fnox://HIDDEN, and HIDDEN has env = false"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(printenv(&[], "OK_REF").ok(), "shown\n");
+    let out = printenv(&[], "ELSEWHERE");
+    assert_eq!(out.ok(), "secret://password-store/some/entry\n");
+    assert!(
+        out.stderr.contains(
+            "this project configures no provider 'password-store'; pass --env-references"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Asked for, the reference is read with the type's defaults (here: a store that is not there).
+    let out = printenv(&["--env-references"], "ELSEWHERE");
+    assert!(
+        out.fails(1)
+            .contains("cannot set ELSEWHERE (from the environment)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn exec_names_a_variable_too_large_for_the_kernel_and_exits_126() {
+    let sb = Sandbox::new();
+    let big = "x".repeat(200 * 1024);
+    sb.write(
+        "fnox.toml",
+        &format!("[secrets]\nHUGE = {{ default = \"{big}\" }}\n"),
+    );
+    let out = sb.run(&["exec", "--", "true"]);
+    let err = out.fails(126);
+    assert!(
+        err.starts_with("error[fnox::command::environment_too_large]: cannot pass HUGE to true\n"),
+        "{err}"
+    );
+    assert!(err.contains("its value is 204800 bytes"), "{err}");
+}
+
+#[test]
+fn the_hook_leaves_out_a_value_too_large_for_every_program_the_shell_starts() {
+    let sb = Sandbox::new();
+    let big = "y".repeat(110 * 1024);
+    sb.write(
+        "fnox.toml",
+        &format!("[secrets]\nHUGE = {{ default = \"{big}\" }}\nSMALL = {{ default = \"s\" }}\n"),
+    );
+    let out = sb.output(sb.fnox().args(["hook-env", "-s", "bash"]));
+    let code = out.ok();
+    assert!(code.contains("export SMALL=s"), "{code}");
+    assert!(!code.contains("HUGE"), "left out");
+    assert!(
+        out.stderr.contains("HUGE is not loaded into the shell: its value is 112640 bytes, over the 100 KiB the hook exports"),
+        "{}",
+        out.stderr
+    );
+}
