@@ -17,22 +17,27 @@ const STRANGER: &str = "age1ne2m47v43nmgct5kjyes5xh03dghcjed2yzyewawr5jy6za4mehq
 fn the_hook_loads_nothing_from_an_untrusted_file_until_fnox_trust() {
     for sh in SHELLS {
         let sb = Sandbox::untrusted();
-        // A hostile file in a parent directory (a shared /tmp, a cloned repository).
+        // A hostile file in a parent directory (a shared /tmp, a cloned repository): a name the
+        // shell runs, and a provider whose credential command would run at the first prompt.
+        let ran_marker = sb.root.path().join("CREDENTIAL_COMMAND_RAN");
         sb.write(
             "fnox.toml",
-            "[secrets]\nPROMPT_COMMAND = { default = \"touch PWNED\" }\nTOKEN = { default = \"t-1\" }\n",
+            &format!(
+                "[secrets]\nPROMPT_COMMAND = {{ default = \"touch PWNED\" }}\nTOKEN = {{ default = \"t-1\" }}\n\
+                 V = {{ provider = \"vault\", value = \"secret/v\", if_missing = \"ignore\" }}\n\n\
+                 [providers]\nvault = {{ type = \"vault\", address = \"http://127.0.0.1:9\", credential_command = \"touch {}\" }}\n",
+                ran_marker.display()
+            ),
         );
         let proj = sb.path("proj");
         std::fs::create_dir_all(&proj).unwrap();
-        let script = format!(
-            "{}{}{}fnox trust\n{}{}",
+        let first = format!(
+            "{}{}{}",
             sh.activate(),
             sh.enter(&proj),
-            sh.dump(&sb, "before.env"),
-            sh.prompt(),
-            sh.dump(&sb, "after.env"),
+            sh.dump(&sb, "before.env")
         );
-        let Some(ran) = run(&sb, sh, &script) else {
+        let Some(ran) = run(&sb, sh, &first) else {
             return;
         };
         ran.ok(sh);
@@ -40,16 +45,35 @@ fn the_hook_loads_nothing_from_an_untrusted_file_until_fnox_trust() {
         assert!(!before.contains_key("TOKEN"), "{}: {:?}", sh.name, before);
         assert!(!before.contains_key("PROMPT_COMMAND"), "{}", sh.name);
         assert!(
+            !ran_marker.exists(),
+            "{}: the credential command ran",
+            sh.name
+        );
+        assert!(
             ran.stderr
                 .contains("fnox.toml is not trusted; run 'fnox trust' to load it"),
             "{}: {}",
             sh.name,
             ran.stderr
         );
+        let second = format!(
+            "{}{}fnox trust\n{}{}",
+            sh.activate(),
+            sh.enter(&proj),
+            sh.prompt(),
+            sh.dump(&sb, "after.env"),
+        );
+        let ran = run(&sb, sh, &second).expect("the shell ran before");
+        ran.ok(sh);
         assert!(
             ran.stderr.contains("✓ Trusted [CWD]/fnox.toml"),
             "{}",
             ran.stderr
+        );
+        assert!(
+            ran_marker.exists(),
+            "{}: once trusted, its command runs",
+            sh.name
         );
         let after = env_at(&sb, "after.env");
         assert_eq!(
