@@ -321,7 +321,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand export" -s q -l quiet -d 'No c
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
-complete -c fnox -n "__fish_fnox_using_subcommand export" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -s f -l format -d 'Output format' -r -f -a "env\t''
 shell\t''
 json\t''
@@ -344,7 +344,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand ex" -s q -l quiet -d 'No confi
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
-complete -c fnox -n "__fish_fnox_using_subcommand ex" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s p -l provider -d 'Provider to encrypt or store with (default: default_provider)' -r
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s i -l input -d 'Read this file instead of stdin' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l filter -d 'Only import names matching this regular expression' -r
