@@ -84,7 +84,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand init" -s f -l force -d 'Overwrite an existing file'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s f -l force -d 'Overwrite an existing file (read-only or not)'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l skip-wizard -d 'Write an empty config and create no key'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -100,7 +100,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand i" -s f -l force -d 'Overwrite an existing file'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s f -l force -d 'Overwrite an existing file (read-only or not)'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l skip-wizard -d 'Write an empty config and create no key'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -138,6 +138,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand set" -l age-key-file -d 'Depre
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l base64-encode -d 'Store the base64 of the value (for binary data)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s n -l dry-run -d 'Show what would change without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -159,6 +160,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand s" -l age-key-file -d 'Depreca
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l base64-encode -d 'Store the base64 of the value (for binary data)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s n -l dry-run -d 'Show what would change without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -231,6 +233,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand remove" -l write-profile -d 'P
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -246,6 +249,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand rm" -l write-profile -d 'Profi
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -261,6 +265,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand delete" -l write-profile -d 'P
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -356,7 +361,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand import" -s f -l force -d 'Do not ask for confirmation (required when reading stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s f -l force -d 'Do not ask for confirmation (required when reading stdin); also writes a read-only config file'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s n -l dry-run -d 'Show what would be imported without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -376,7 +381,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand im" -s f -l force -d 'Do not ask for confirmation (required when reading stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s f -l force -d 'Do not ask for confirmation (required when reading stdin); also writes a read-only config file'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s n -l dry-run -d 'Show what would be imported without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -448,6 +453,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -463,6 +469,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -478,6 +485,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -520,6 +528,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -534,6 +543,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -548,6 +558,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -597,7 +608,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (without a terminal the answer is read from stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (without a terminal the answer is read from stdin); also writes read-only config files'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s n -l dry-run -d 'List what would be re-encrypted without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
@@ -722,6 +733,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s f -l force -d 'Write the config files even when they are read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -740,7 +752,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand sync" -l write-profile -d 'Pro
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -l local-file -d 'Write to the local override file beside the config (fnox.local.toml / .fnox.local.toml)'
-complete -c fnox -n "__fish_fnox_using_subcommand sync" -s f -l force -d 'Do not ask for confirmation'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s f -l force -d 'Do not ask for confirmation; also writes a read-only config file'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s n -l dry-run -d 'Show what would be synced without fetching or changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'

@@ -46,7 +46,10 @@ fn export_env_round_trips_awkward_values_through_import() {
     fresh
         .run(&["import", "env", "-i", input.to_str().unwrap(), "--force"])
         .ok();
-    for (name, value) in AWKWARD.iter().filter(|(n, _)| !NOT_PORTABLE_ENV.contains(n)) {
+    for (name, value) in AWKWARD
+        .iter()
+        .filter(|(n, _)| !NOT_PORTABLE_ENV.contains(n))
+    {
         assert_eq!(
             fresh.run(&["get", name]).ok(),
             format!("{value}\n"),
@@ -589,8 +592,16 @@ fn export_env_is_read_byte_exact_by_bash_python_dotenv_and_dotenvx() {
         std::path::Path::new("bash"),
         &["-c", "set -a; . ./out.env; exec env -0"],
     );
-    assert_eq!(String::from_utf8_lossy(&bash.stderr), "", "bash ran nothing");
-    assert_eq!(only_ours(crate::support::parse_env0(&bash.stdout)), want, "bash");
+    assert_eq!(
+        String::from_utf8_lossy(&bash.stderr),
+        "",
+        "bash ran nothing"
+    );
+    assert_eq!(
+        only_ours(crate::support::parse_env0(&bash.stdout)),
+        want,
+        "bash"
+    );
 
     let python = crate::support::services::tools_venv().join("bin/python3");
     let probe = python.is_file()
@@ -616,7 +627,11 @@ fn export_env_is_read_byte_exact_by_bash_python_dotenv_and_dotenvx() {
     match crate::support::services::dotenvx() {
         Some(dotenvx) => {
             let dx = reader(&dotenvx, &["run", "-q", "-f", "out.env", "--", "env", "-0"]);
-            assert_eq!(only_ours(crate::support::parse_env0(&dx.stdout)), want, "dotenvx");
+            assert_eq!(
+                only_ours(crate::support::parse_env0(&dx.stdout)),
+                want,
+                "dotenvx"
+            );
         }
         None => {
             crate::support::services::missing("dotenvx");
