@@ -671,7 +671,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__edit)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -c -P -v -q -h --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,7 +1677,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__add)
-            opts="-g -c -P -v -q -h --global --vault --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
+            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1849,7 +1849,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__remove)
-            opts="-g -c -P -v -q -h --global --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-g -f -c -P -v -q -h --global --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1991,7 +1991,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__remove)
-            opts="-g -n -c -P -v -q -h --global --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-g -n -f -c -P -v -q -h --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2129,7 +2129,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__set)
-            opts="-p -k -d -g -n -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --global --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -86,7 +86,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand init" -s f -l force -d 'Overwrite an existing file'
+complete -c fnox -n "__fish_fnox_using_subcommand init" -s f -l force -d 'Overwrite an existing file (read-only or not)'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -l skip-wizard -d 'Write an empty config and create no key'
 complete -c fnox -n "__fish_fnox_using_subcommand init" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -102,7 +102,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand i" -s f -l force -d 'Overwrite an existing file'
+complete -c fnox -n "__fish_fnox_using_subcommand i" -s f -l force -d 'Overwrite an existing file (read-only or not)'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -s g -l global -d 'Create the global config (~/.config/fnox/config.toml) instead'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -l skip-wizard -d 'Write an empty config and create no key'
 complete -c fnox -n "__fish_fnox_using_subcommand i" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -140,6 +140,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand set" -l age-key-file -d 'Depre
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l base64-encode -d 'Store the base64 of the value (for binary data)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s n -l dry-run -d 'Show what would change without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -161,6 +162,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand s" -l age-key-file -d 'Depreca
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l base64-encode -d 'Store the base64 of the value (for binary data)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s n -l dry-run -d 'Show what would change without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -233,6 +235,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand remove" -l write-profile -d 'P
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand remove" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -248,6 +251,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand rm" -l write-profile -d 'Profi
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand rm" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -263,6 +267,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand delete" -l write-profile -d 'P
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s g -l global -d 'Remove from the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s n -l dry-run -d 'Show what would be removed without changing anything'
+complete -c fnox -n "__fish_fnox_using_subcommand delete" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -325,7 +330,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand export" -s q -l quiet -d 'No c
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand export" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
-complete -c fnox -n "__fish_fnox_using_subcommand export" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -s f -l format -d 'Output format' -r -f -a "env\t''
 shell\t''
 json\t''
@@ -348,7 +353,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand ex" -s q -l quiet -d 'No confi
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-color -d 'No colour in messages (as NO_COLOR)'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l no-defaults -d 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]'
 complete -c fnox -n "__fish_fnox_using_subcommand ex" -l non-interactive -d 'Never prompt [env: FNOX_NON_INTERACTIVE]'
-complete -c fnox -n "__fish_fnox_using_subcommand ex" -s h -l help -d 'Print help'
+complete -c fnox -n "__fish_fnox_using_subcommand ex" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s p -l provider -d 'Provider to encrypt or store with (default: default_provider)' -r
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s i -l input -d 'Read this file instead of stdin' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l filter -d 'Only import names matching this regular expression' -r
@@ -360,7 +365,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand import" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand import" -s f -l force -d 'Do not ask for confirmation (required when reading stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand import" -s f -l force -d 'Do not ask for confirmation (required when reading stdin); also writes a read-only config file'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s n -l dry-run -d 'Show what would be imported without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand import" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -380,7 +385,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand im" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand im" -s f -l force -d 'Do not ask for confirmation (required when reading stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand im" -s f -l force -d 'Do not ask for confirmation (required when reading stdin); also writes a read-only config file'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s n -l dry-run -d 'Show what would be imported without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand im" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
@@ -452,6 +457,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from add" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -467,6 +473,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from a" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -482,6 +489,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s g -l global -d 'Write to the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from set" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -524,6 +532,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from remove" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -538,6 +547,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from rm" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -552,6 +562,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s g -l global -d 'Remove from the global config file'
+complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand provider; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -601,7 +612,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (without a terminal the answer is read from stdin)'
+complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s f -l force -d 'Do not ask for confirmation (without a terminal the answer is read from stdin); also writes read-only config files'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s n -l dry-run -d 'List what would be re-encrypted without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand reencrypt" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
@@ -726,6 +737,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand edit" -s f -l force -d 'Write the config files even when they are read-only (as `rm -f`)'
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand edit" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -744,7 +756,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand sync" -l write-profile -d 'Pro
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -l local-file -d 'Write to the local override file beside the config (fnox.local.toml / .fnox.local.toml)'
-complete -c fnox -n "__fish_fnox_using_subcommand sync" -s f -l force -d 'Do not ask for confirmation'
+complete -c fnox -n "__fish_fnox_using_subcommand sync" -s f -l force -d 'Do not ask for confirmation; also writes a read-only config file'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s n -l dry-run -d 'Show what would be synced without fetching or changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand sync" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'

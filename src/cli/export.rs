@@ -8,11 +8,17 @@ use serde::Serialize;
 use super::{print_data, Ctx};
 use crate::config::edit::{atomic_write, FileMode};
 use crate::config::model::EnvMode;
+use crate::dotenv;
 use crate::error::{Error, Result};
 use crate::resolve::resolve;
 
 /// Print every secret of the active profile(s) for other tools: .env lines, shell `export`s,
 /// JSON, YAML or TOML. Secrets with env = false or "exec" are left out unless --all.
+///
+/// The env format writes each value so that bash (`set -a; . ./.env`), python-dotenv, docker
+/// compose and dotenvx all read it back unchanged, with nothing expanded or run; a value no such
+/// form can carry (a carriage return, `${...}`, a single quote together with $ ` \ or ") is
+/// refused, naming the secret, and nothing is written.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Output format
@@ -75,15 +81,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         print_data(&out)?;
         return Ok(0);
     }
-    if args.format == Format::Shell {
-        if let Some(bad) = names.iter().find(|n| !is_shell_name(n)) {
+    if matches!(args.format, Format::Shell | Format::Env) {
+        if let Some(bad) = names.iter().find(|n| !dotenv::is_portable_name(n)) {
             let entry = config.secret(bad).expect("listed secrets are defined");
+            let (what, other) = match args.format {
+                Format::Shell => ("a shell variable", "`--format json`"),
+                _ => (".env", "`--format json`"),
+            };
             return Err(Error::new(format!(
-                "cannot export {bad} as a shell variable ({})",
+                "cannot export {bad} as {what} ({})",
                 config.locate("secrets", bad, &entry.origin)
             ))
-            .cause("shell variable names are letters, digits and _, not starting with a digit")
-            .hint("rename the secret, or use `--format env` / `json`"));
+            .code("fnox::export::bad_name")
+            .cause("variable names are letters, digits and _, not starting with a digit (bash runs any other `NAME=value` line as a command)")
+            .hint(format!("rename the secret, or use {other}")));
         }
     }
     let mut opts = ctx.resolve_options();
@@ -95,6 +106,33 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         .iter()
         .map(|(k, v)| (k.as_str(), v.expose()))
         .collect();
+    if args.format == Format::Env {
+        let unportable: Vec<String> = pairs
+            .iter()
+            .filter_map(|(k, v)| dotenv::quote(v).err().map(|why| (k, why)))
+            .map(|(k, why)| {
+                let entry = config.secret(k).expect("resolved secrets are defined");
+                format!(
+                    "{k} ({}): {}",
+                    config.locate("secrets", k, &entry.origin),
+                    why.reason()
+                )
+            })
+            .collect();
+        if !unportable.is_empty() {
+            let mut err = Error::new(format!(
+                "cannot export {} secret(s) as .env: no quoting reads back the same in every .env reader (bash, python-dotenv, docker compose, dotenvx)",
+                unportable.len()
+            ))
+            .code("fnox::export::unportable_value");
+            for line in unportable {
+                err = err.cause(line);
+            }
+            return Err(err.cause("nothing was written").hint(
+                "use `--format shell` to source them in a shell, `--format json` for programs, or `fnox exec` to pass them to a command unchanged",
+            ));
+        }
+    }
     let profile = config.profiles.join(",");
     let text = zeroize::Zeroizing::new(render(args.format, &pairs, &profile, args.header)?);
     match &args.output {
@@ -129,7 +167,12 @@ pub fn render(
             }
             for (k, v) in pairs {
                 let line = match format {
-                    Format::Env => format!("{k}={}\n", dotenv_quote(v)),
+                    Format::Env => {
+                        let quoted = dotenv::quote(v).map_err(|why| {
+                            Error::new(format!("cannot export {k} as .env")).cause(why.reason())
+                        })?;
+                        format!("{k}={quoted}\n")
+                    }
                     _ => format!("export {k}={}\n", shell_quote(v)),
                 };
                 out.push_str(&line);
@@ -208,26 +251,10 @@ fn double_quote(v: &str, raw: impl Fn(char) -> bool) -> String {
     out
 }
 
-/// A name `export NAME=...` accepts in every POSIX shell.
-fn is_shell_name(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
 fn is_plain(v: &str) -> bool {
     !v.is_empty()
         && v.bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b':' | b'-'))
-}
-
-/// A .env value: bare when plain, else double-quoted with \\ \" \n \r \t escapes.
-pub fn dotenv_quote(v: &str) -> String {
-    if is_plain(v) {
-        return v.to_owned();
-    }
-    double_quote(v, |_| true)
 }
 
 /// A POSIX shell word that the shell never expands: bare when plain, else single-quoted.

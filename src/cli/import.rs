@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use toml_edit::Value;
 
 use super::{confirm, Ctx};
-use crate::config::edit::Editor;
+use crate::config::edit::{Editor, ReadOnly};
 use crate::error::{Error, Result};
 use crate::provider::Provider;
 use crate::resolve::{build_provider_for, provider_error, require_trusted_target};
@@ -31,7 +31,7 @@ pub struct Args {
     /// Prepend this to every imported name
     #[arg(long)]
     pub prefix: Option<String>,
-    /// Do not ask for confirmation (required when reading stdin)
+    /// Do not ask for confirmation (required when reading stdin); also writes a read-only config file
     #[arg(short = 'f', long)]
     pub force: bool,
     /// Write to the global config file
@@ -145,6 +145,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             return Ok(0);
         }
     }
+    // Before a remote store is written: a file fnox may not write changes nothing anywhere.
+    let read_only = ReadOnly::overwrite_if(args.force);
+    crate::config::edit::ensure_writable(&path, read_only)?;
     let mut stored = Vec::with_capacity(pairs.len());
     for (name, value) in &pairs {
         let recorded = match &provider {
@@ -159,7 +162,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         })?;
         stored.push((name.as_str(), recorded));
     }
-    let mut editor = Editor::open(&path)?;
+    let mut editor = Editor::open(&path, read_only)?;
     for (name, recorded) in stored {
         editor.set_secret(
             &section,

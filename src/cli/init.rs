@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::config::edit::{atomic_write, FileMode};
+use crate::config::edit::{atomic_write, FileMode, ReadOnly};
 use crate::config::load::global_config_path;
 use crate::env_vars;
 use crate::error::{Error, Result};
@@ -15,7 +15,7 @@ use crate::provider::age;
 /// With --skip-wizard an empty file is written instead, as the upstream tool does.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Overwrite an existing file
+    /// Overwrite an existing file (read-only or not)
     #[arg(short = 'f', long)]
     pub force: bool,
     /// Create the global config (~/.config/fnox/config.toml) instead
@@ -46,6 +46,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             "pass --force to overwrite it, or edit it with `fnox set` / `fnox provider add`",
         ));
     }
+    // An existing file needs --force, read-only or not; a link to nothing is refused.
+    crate::config::edit::ensure_writable(&target, ReadOnly::Overwrite)?;
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::new(format!("cannot create {}", dir.display())).cause(e))?;

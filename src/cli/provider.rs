@@ -3,7 +3,7 @@
 use toml_edit::Value;
 
 use super::{print_data, print_json, Ctx, Listed};
-use crate::config::edit::Editor;
+use crate::config::edit::{Editor, ReadOnly};
 use crate::error::{Error, Result};
 use crate::provider::{template, KNOWN_UNSUPPORTED, SUPPORTED};
 use crate::resolve::test_provider;
@@ -32,6 +32,9 @@ pub enum Sub {
         /// Default Proton Pass vault (proton-pass only)
         #[arg(long, value_name = "VAULT")]
         vault: Option<String>,
+        /// Write the config file even when it is read-only (as `rm -f`)
+        #[arg(short = 'f', long)]
+        force: bool,
     },
     /// List the providers of the active profile(s)
     #[command(visible_alias = "ls")]
@@ -48,6 +51,9 @@ pub enum Sub {
         /// Remove from the global config file
         #[arg(short = 'g', long)]
         global: bool,
+        /// Write the config file even when it is read-only (as `rm -f`)
+        #[arg(short = 'f', long)]
+        force: bool,
     },
     /// Check that a provider is configured and its keys or credentials work (prints no secrets)
     #[command(visible_alias = "t")]
@@ -67,9 +73,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             kind,
             global,
             vault,
-        } => add(ctx, &name, &kind, global, vault),
+            force,
+        } => add(
+            ctx,
+            &name,
+            &kind,
+            global,
+            vault,
+            ReadOnly::overwrite_if(force),
+        ),
         Sub::List { json } => list(ctx, json),
-        Sub::Remove { name, global } => remove(ctx, &name, global),
+        Sub::Remove {
+            name,
+            global,
+            force,
+        } => remove(ctx, &name, global, ReadOnly::overwrite_if(force)),
         Sub::Test { name, all } => test(ctx, name, all),
     }
 }
@@ -122,13 +140,20 @@ fn local_public_key() -> Option<String> {
     crate::provider::age::public_keys(&text).into_iter().next()
 }
 
-fn add(ctx: &Ctx, name: &str, kind: &str, global: bool, vault: Option<String>) -> Result<i32> {
+fn add(
+    ctx: &Ctx,
+    name: &str,
+    kind: &str,
+    global: bool,
+    vault: Option<String>,
+    read_only: ReadOnly,
+) -> Result<i32> {
     let kind = template::config_type(kind);
     let fields = template(name, kind, vault)?;
     let config = ctx.load_for_write()?;
     let profile = ctx.write_profile()?;
     let (path, section) = config.write_target(global, &profile);
-    let mut editor = Editor::open(&path)?;
+    let mut editor = Editor::open(&path, read_only)?;
     if editor.has_provider(&section, name) {
         return Err(Error::new(format!(
             "provider '{name}' already exists in {}",
@@ -183,7 +208,7 @@ fn list(ctx: &Ctx, json: bool) -> Result<i32> {
     Ok(0)
 }
 
-fn remove(ctx: &Ctx, name: &str, global: bool) -> Result<i32> {
+fn remove(ctx: &Ctx, name: &str, global: bool, read_only: ReadOnly) -> Result<i32> {
     let config = if global {
         ctx.load_for_write()?
     } else {
@@ -199,7 +224,7 @@ fn remove(ctx: &Ctx, name: &str, global: bool) -> Result<i32> {
             .ok_or_else(|| unknown_provider(&config, name))?;
         config.layers[entry.origin.layer].path.clone()
     };
-    let mut editor = Editor::open(&path)?;
+    let mut editor = Editor::open(&path, read_only)?;
     if !editor.remove_provider(&section, name) {
         return Err(unknown_provider(&config, name));
     }

@@ -1,13 +1,12 @@
 //! `fnox reencrypt [KEYS...]`
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
 use toml_edit::Value;
 
 use super::{confirm, print_data, Ctx};
-use crate::config::edit::Editor;
+use crate::config::edit::{ReadOnly, Transaction};
 use crate::config::load::{Config, Section, DEFAULT_PROFILE};
 use crate::config::{self, LoadOptions};
 use crate::env_vars;
@@ -22,7 +21,8 @@ use crate::secret::SecretValue;
 /// Covers every encrypted value of every profile in every config file loaded from here
 /// (parent directories, profile and local files, imports); -P, --provider, --filter and KEYS
 /// narrow it. Everything is decrypted and re-encrypted in memory first: if any value fails,
-/// nothing is written. Each file is then saved atomically, keeping comments and layout.
+/// nothing is written. The files are then saved all or nothing (every new file is written and
+/// synced before any replaces its original), keeping comments and layout.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Only these secrets
@@ -36,7 +36,8 @@ pub struct Args {
     /// Only secrets whose name matches this regular expression
     #[arg(long, value_name = "REGEX")]
     pub filter: Option<String>,
-    /// Do not ask for confirmation (without a terminal the answer is read from stdin)
+    /// Do not ask for confirmation (without a terminal the answer is read from stdin); also writes
+    /// read-only config files
     #[arg(short = 'f', long)]
     pub force: bool,
     /// List what would be re-encrypted without changing anything
@@ -166,13 +167,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         }
     }
 
-    // Every file is opened (locked and parsed) before any is written.
-    let mut editors: BTreeMap<PathBuf, Editor> = BTreeMap::new();
+    // Every file is opened (locked and parsed) before any is written, and all are saved at once.
+    let mut tx = Transaction::new();
     for path in &files {
-        editors.insert(path.clone(), Editor::open(path)?);
+        tx.open(path, ReadOnly::overwrite_if(args.force))?;
     }
     for (c, value) in candidates.iter().zip(new_values) {
-        let editor = editors
+        let editor = tx
             .get_mut(&config.layers[c.layer].path)
             .expect("opened above");
         let mut fields = vec![("value", Value::from(value))];
@@ -181,9 +182,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         }
         editor.set_secret(&c.section, &c.name, &fields)?;
     }
-    for (_, editor) in editors {
-        editor.save()?;
-    }
+    tx.commit()?;
     ctx.say(format!(
         "✓ Re-encrypted {} secret(s) in {} file(s) (every value gets a fresh ciphertext)",
         candidates.len(),

@@ -1,7 +1,7 @@
 //! `fnox remove KEY`
 
 use super::{unknown_secret, Ctx};
-use crate::config::edit::Editor;
+use crate::config::edit::{Editor, ReadOnly};
 use crate::error::{Error, Result};
 
 /// Remove a secret's entry from the config file here that defines it (with the comment lines
@@ -17,6 +17,9 @@ pub struct Args {
     /// Show what would be removed without changing anything
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Write the config file even when it is read-only (as `rm -f`)
+    #[arg(short = 'f', long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
@@ -68,7 +71,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     } else {
         format!(" from profile {profile}{global} in {shown}")
     };
-    let mut editor = Editor::open(&path)?;
+    let mut editor = Editor::open(&path, ReadOnly::overwrite_if(args.force || args.dry_run))?;
     if !editor.remove_secret(&section, &args.key) {
         return Err(unknown_secret(&config, &args.key));
     }

@@ -7,7 +7,7 @@ use base64::Engine;
 use toml_edit::Value;
 
 use super::Ctx;
-use crate::config::edit::{entry_fields, Editor};
+use crate::config::edit::{entry_fields, Editor, ReadOnly};
 use crate::config::load::same_file;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -52,6 +52,9 @@ pub struct Args {
     /// Show what would change without changing anything
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Write the config file even when it is read-only (as `rm -f`)
+    #[arg(short = 'f', long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
@@ -70,6 +73,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     // Always a file here (or -g / -c), never a parent directory's; a secret inherited from
     // elsewhere gets an override entry in that file.
     let (path, section) = config.write_target(args.global, &profile);
+    // Before a remote store is written: a file fnox may not write changes nothing anywhere.
+    let read_only = ReadOnly::overwrite_if(args.force || args.dry_run);
+    crate::config::edit::ensure_writable(&path, read_only)?;
     // The providers as the written file sees them, under the write profile: the value must be
     // readable by everyone who reads that file.
     let scope = config.as_seen_by(&path);
@@ -189,7 +195,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         .iter()
         .map(|(k, v)| (k.as_str(), v.clone()))
         .collect();
-    let mut editor = Editor::open(&path)?;
+    let mut editor = Editor::open(&path, read_only)?;
     editor.set_secret(&section, &args.key, &fields)?;
     editor.save()?;
     ctx.say(format!("✓ Set secret {}{where_}", args.key));

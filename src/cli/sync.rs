@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{InlineTable, Value};
 
 use super::{confirm, print_data, unknown_secret, Ctx};
-use crate::config::edit::{entry_fields, Editor};
+use crate::config::edit::{entry_fields, Editor, ReadOnly};
 use crate::config::load::{same_file, Config, SecretEntry};
 use crate::config::Section;
 use crate::error::{Error, Result};
@@ -44,7 +44,7 @@ pub struct Args {
     /// Write to the local override file beside the config (fnox.local.toml / .fnox.local.toml)
     #[arg(long, conflicts_with = "global")]
     pub local_file: bool,
-    /// Do not ask for confirmation
+    /// Do not ask for confirmation; also writes a read-only config file
     #[arg(short = 'f', long)]
     pub force: bool,
     /// Show what would be synced without fetching or changing anything
@@ -208,7 +208,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         return Ok(0);
     }
 
-    let mut editor = Editor::open(&path)?;
+    let mut editor = Editor::open(&path, ReadOnly::overwrite_if(args.force))?;
     for (s, ct) in &synced {
         let mut sync = InlineTable::new();
         sync.insert("provider", Value::from(target_name.as_str()));

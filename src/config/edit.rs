@@ -1,6 +1,10 @@
 //! The ONLY writer of config files: a toml_edit document edited in place (comments, order and
 //! table styles survive), saved atomically (temp file in the same directory, fsync, rename)
 //! under an exclusive lock held from read to rename, so concurrent writers never lose an update.
+//! A command that changes several files saves them in one [`Transaction`]: all or nothing.
+//!
+//! Every write goes through a symbolic link to the file it names (the link stays), keeps an
+//! existing file's owner and group, and writes a FIFO, a terminal or `/dev/stdout` directly.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -74,23 +78,78 @@ pub struct Editor {
     _lock: DirLock,
 }
 
-impl Editor {
-    /// Locks the file's directory, then reads and parses the file (an absent file is empty).
-    /// A file that does not parse is refused and left as it is.
-    pub fn open(path: &Path) -> Result<Editor> {
-        let path = match std::fs::canonicalize(path) {
-            Ok(real) => real,
-            Err(_) => path.to_path_buf(),
-        };
-        if path.is_dir() {
-            return Err(Error::new(format!(
-                "Failed to write configuration file: {}",
-                path.display()
-            ))
-            .code("fnox::config::write_failed")
+/// Whether a save may replace a config file whose mode gives the user no write permission.
+/// `--force` says yes, as `rm -f` removes a write-protected file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnly {
+    Refuse,
+    Overwrite,
+}
+
+impl ReadOnly {
+    /// `Overwrite` when the command was given `--force`.
+    pub fn overwrite_if(force: bool) -> ReadOnly {
+        if force {
+            ReadOnly::Overwrite
+        } else {
+            ReadOnly::Refuse
+        }
+    }
+}
+
+fn write_failed(path: &Path) -> Error {
+    Error::new(format!(
+        "Failed to write configuration file: {}",
+        path.display()
+    ))
+    .code("fnox::config::write_failed")
+}
+
+/// The file a config path names: symbolic links followed when the file exists.
+fn real_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Refuses, before anything else is done, a config path fnox must not write: a symbolic link to
+/// nothing, a directory, or (unless `Overwrite`) a file the user may not write. Commands that
+/// change a remote store before saving call it first, so that nothing changes anywhere.
+pub fn ensure_writable(path: &Path, read_only: ReadOnly) -> Result<()> {
+    if let Some(target) = super::load::dangling_link(path) {
+        return Err(write_failed(path)
+                .code("fnox::config::dangling_symlink")
+                .cause(format!(
+                    "it is a symbolic link to {}, which does not exist",
+                    target.display()
+                ))
+                .hint("restore the file the link points to, or remove the link; fnox does not replace a link with a file"));
+    }
+    let path = real_path(path);
+    if path.is_dir() {
+        return Err(write_failed(&path)
             .cause("it is a directory, not a file")
             .hint("rename or remove that directory; fnox.toml must be a TOML file"));
+    }
+    if read_only == ReadOnly::Refuse {
+        if let Some(mode) = read_only_mode(&path) {
+            return Err(write_failed(&path)
+                .code("fnox::config::read_only")
+                .cause(format!("it is not writable by you (mode {mode:04o})"))
+                .hint(format!(
+                    "pass --force to write it anyway, or make it writable first (chmod u+w {})",
+                    path.display()
+                )));
         }
+    }
+    Ok(())
+}
+
+impl Editor {
+    /// Locks the file's directory, then reads and parses the file (an absent file is empty).
+    /// A file that does not parse, a link to nothing and (unless `Overwrite`) a read-only file
+    /// are refused and left as they are.
+    pub fn open(path: &Path, read_only: ReadOnly) -> Result<Editor> {
+        ensure_writable(path, read_only)?;
+        let path = real_path(path);
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| {
             Error::new(format!("cannot create directory {}", dir.display())).cause(e)
@@ -370,17 +429,100 @@ impl Editor {
         self.doc.to_string()
     }
 
-    /// Writes the document if it changed: temp file beside the original (its mode, or 0600 for
-    /// a new file), fsync, rename over, fsync the directory. Returns whether anything was written.
+    /// Writes the document if it changed: temp file beside the original (its mode, owner and
+    /// group, or 0600 for a new file), fsync, rename over, fsync the directory. Returns whether
+    /// anything was written.
     pub fn save(self) -> Result<bool> {
+        let mut tx = Transaction::new();
+        tx.editors.push(self);
+        Ok(tx.commit()? > 0)
+    }
+
+    fn changed_text(&self) -> Option<String> {
         let text = self.render();
-        if self.original.as_deref() == Some(text.as_str()) {
-            return Ok(false);
+        (self.original.as_deref() != Some(text.as_str())).then_some(text)
+    }
+}
+
+/// Several config files saved all or nothing. Each file is locked and parsed when opened;
+/// `commit` writes and fsyncs a temp file for every changed file, and only when all of them
+/// are ready renames them into place, so a failure before the renames (a full disk, a
+/// directory that refuses new files) leaves every file byte-identical.
+#[derive(Default)]
+pub struct Transaction {
+    editors: Vec<Editor>,
+}
+
+impl Transaction {
+    pub fn new() -> Transaction {
+        Transaction::default()
+    }
+
+    /// The editor of `path`, opened (locked and parsed) on first use. Two paths naming one
+    /// file (through a link) share an editor.
+    pub fn open(&mut self, path: &Path, read_only: ReadOnly) -> Result<&mut Editor> {
+        let real = real_path(path);
+        let i = match self.editors.iter().position(|e| e.path == real) {
+            Some(i) => i,
+            None => {
+                self.editors.push(Editor::open(path, read_only)?);
+                self.editors.len() - 1
+            }
+        };
+        Ok(&mut self.editors[i])
+    }
+
+    /// The editor of a path opened before.
+    pub fn get_mut(&mut self, path: &Path) -> Option<&mut Editor> {
+        let real = real_path(path);
+        self.editors.iter_mut().find(|e| e.path == real)
+    }
+
+    /// Writes every changed file: all temp files first, then the renames. Returns how many
+    /// files were written. The locks are held until the last rename.
+    pub fn commit(self) -> Result<usize> {
+        let changed: Vec<(&Path, Option<&str>, String)> = self
+            .editors
+            .iter()
+            .filter_map(|e| {
+                e.changed_text()
+                    .map(|t| (e.path.as_path(), e.original.as_deref(), t))
+            })
+            .collect();
+        let mut staged = Vec::new();
+        for (path, _, text) in &changed {
+            // Dropping `staged` on an error removes the temp files written so far.
+            match stage(path, text.as_bytes(), FileMode::KeepOr(0o600)) {
+                Ok(s) => staged.push(s),
+                Err(e) if changed.len() > 1 => {
+                    return Err(e.cause(format!(
+                        "nothing was written: the other {} file(s) are unchanged too",
+                        changed.len() - 1
+                    )))
+                }
+                Err(e) => return Err(e),
+            }
         }
-        atomic_write(&self.path, text.as_bytes(), FileMode::KeepOr(0o600))?;
-        // fnox's own edit of a file the user trusted keeps it trusted.
-        crate::trust::after_write(&self.path, self.original.as_deref(), &text);
-        Ok(true)
+        let total = staged.len();
+        let mut done: Vec<PathBuf> = Vec::new();
+        for (s, (_, original, text)) in staged.into_iter().zip(&changed) {
+            let path = s.path().to_path_buf();
+            if let Err(mut e) = s.finish() {
+                if !done.is_empty() {
+                    let list: Vec<String> = done.iter().map(|p| p.display().to_string()).collect();
+                    e = e.cause(format!(
+                        "{} of {total} file(s) were already written: {}",
+                        done.len(),
+                        list.join(", ")
+                    ));
+                }
+                return Err(e);
+            }
+            // fnox's own edit of a file the user trusted keeps it trusted.
+            crate::trust::after_write(&path, *original, text);
+            done.push(path);
+        }
+        Ok(total)
     }
 }
 
@@ -432,32 +574,167 @@ pub enum FileMode {
     Exactly(u32),
 }
 
-/// Atomically replaces `path` with `bytes` (temp file in the same directory, fsync, rename).
+/// Writes `bytes` to `path`: a regular file (or a new one) is replaced atomically (temp file in
+/// the same directory, fsync, rename); through a symbolic link, the file the link points to is
+/// replaced and the link kept; a FIFO, a terminal, `/dev/stdout` or another non-regular file is
+/// written directly.
 pub fn atomic_write(path: &Path, bytes: &[u8], mode: FileMode) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let fail = |what: &str, e: std::io::Error| {
-        let err = Error::new(format!("Failed to write {}", path.display()))
-            .code("fnox::io::write_failed")
-            .cause(format!("{what}: {e}"));
-        if e.kind() == std::io::ErrorKind::PermissionDenied {
-            err.hint(format!(
-                "make {} writable by you; the original file is unchanged",
-                dir.display()
-            ))
-        } else {
-            err.hint("the original file is unchanged")
+    stage(path, bytes, mode)?.finish()
+}
+
+/// A write made ready: the temp file written and synced (or, for a non-regular file, the bytes
+/// held), waiting for `finish`. Dropping it removes the temp file.
+enum Staged {
+    Replace {
+        tmp: tempfile::NamedTempFile,
+        path: PathBuf,
+    },
+    Direct {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
+}
+
+impl Staged {
+    fn path(&self) -> &Path {
+        match self {
+            Staged::Replace { path, .. } | Staged::Direct { path, .. } => path,
         }
+    }
+
+    /// The rename (or the direct write), then the directory's fsync.
+    fn finish(self) -> Result<()> {
+        match self {
+            Staged::Replace { tmp, path } => {
+                tmp.persist(&path)
+                    .map_err(|e| io_failed(&path, "renaming into place", e.error))?;
+                let dir = path.parent().unwrap_or(Path::new("."));
+                if let Ok(d) = OpenOptions::new().read(true).open(dir) {
+                    let _ = d.sync_all();
+                }
+                Ok(())
+            }
+            Staged::Direct { path, bytes } => {
+                // Append: through /dev/stdout to a file the shell opened with `>>`, nothing
+                // written before is overwritten; a pipe or terminal does not care.
+                let mut out = OpenOptions::new()
+                    .append(true)
+                    .open(&path)
+                    .map_err(|e| io_failed(&path, "opening", e))?;
+                out.write_all(&bytes)
+                    .and_then(|()| out.flush())
+                    .map_err(|e| io_failed(&path, "writing", e))
+            }
+        }
+    }
+}
+
+fn io_failed(path: &Path, what: &str, e: std::io::Error) -> Error {
+    let err = Error::new(format!("Failed to write {}", path.display()))
+        .code("fnox::io::write_failed")
+        .cause(format!("{what}: {e}"));
+    if e.kind() == std::io::ErrorKind::PermissionDenied {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        err.hint(format!(
+            "make {} writable by you; the original file is unchanged",
+            dir.display()
+        ))
+    } else {
+        err.hint("the original file is unchanged")
+    }
+}
+
+/// Where a write to `path` lands.
+enum Target {
+    /// A regular file (or none yet) at this path, after following links: replace it.
+    Replace(PathBuf),
+    /// Not a regular file (FIFO, device, socket, a process's fd under /proc): write into it.
+    Direct(PathBuf),
+}
+
+/// Follows `path`'s symbolic links (a link to nothing leads to the file to create).
+fn write_target(path: &Path) -> Result<Target> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        let meta = match std::fs::symlink_metadata(&p) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Target::Replace(p)),
+            Err(e) => return Err(io_failed(path, "looking at the target", e)),
+        };
+        let kind = meta.file_type();
+        let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if kind.is_symlink() {
+            // /dev/stdout, /dev/fd/N: the links in /proc/PID/fd name open files, not paths.
+            if std::fs::canonicalize(&dir).is_ok_and(|d| d.starts_with("/proc")) {
+                return Ok(Target::Direct(p));
+            }
+            let link =
+                std::fs::read_link(&p).map_err(|e| io_failed(path, "reading the link", e))?;
+            p = dir.join(link);
+            continue;
+        }
+        if kind.is_dir() {
+            return Err(Error::new(format!("Failed to write {}", path.display()))
+                .code("fnox::io::write_failed")
+                .cause("it is a directory, not a file")
+                .hint("name a file to write"));
+        }
+        if kind.is_file() {
+            return Ok(Target::Replace(p));
+        }
+        return Ok(Target::Direct(p));
+    }
+    Err(Error::new(format!("Failed to write {}", path.display()))
+        .code("fnox::io::write_failed")
+        .cause("too many levels of symbolic links"))
+}
+
+/// Prepares a write of `bytes` to `path` (see [`atomic_write`]).
+fn stage(path: &Path, bytes: &[u8], mode: FileMode) -> Result<Staged> {
+    let path = match write_target(path)? {
+        Target::Direct(path) => {
+            return Ok(Staged::Direct {
+                path,
+                bytes: bytes.to_vec(),
+            })
+        }
+        Target::Replace(path) => path,
     };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let fail = |what: &str, e: std::io::Error| io_failed(&path, what, e);
     let mut tmp = tempfile::Builder::new()
         .prefix(".fnox-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| fail("creating a temporary file", e))?;
+        .map_err(|e| {
+            // Without the random name tempfile adds to the message ("... at path ...").
+            let text = e.to_string();
+            let text = text.split(" at path ").next().unwrap_or_default();
+            let e = std::io::Error::new(e.kind(), text);
+            fail("creating a temporary file", e)
+        })?;
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = match (mode, std::fs::metadata(path)) {
-            (FileMode::KeepOr(_), Ok(meta)) => meta.permissions(),
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let existing = std::fs::metadata(&path).ok();
+        if let Some(meta) = &existing {
+            // Root rewriting someone's file leaves it theirs; others keep the group where they may.
+            let tmp_meta = tmp
+                .as_file()
+                .metadata()
+                .map_err(|e| fail("reading the temporary file", e))?;
+            if (tmp_meta.uid(), tmp_meta.gid()) != (meta.uid(), meta.gid()) {
+                let chown =
+                    std::os::unix::fs::fchown(tmp.as_file(), Some(meta.uid()), Some(meta.gid()));
+                if let Err(e) = chown {
+                    if is_root() {
+                        return Err(fail("keeping the owner and group", e));
+                    }
+                }
+            }
+        }
+        let perms = match (mode, &existing) {
+            (FileMode::KeepOr(_), Some(meta)) => meta.permissions(),
             (FileMode::KeepOr(m) | FileMode::Exactly(m), _) => std::fs::Permissions::from_mode(m),
         };
         std::fs::set_permissions(tmp.path(), perms).map_err(|e| fail("setting permissions", e))?;
@@ -466,10 +743,34 @@ pub fn atomic_write(path: &Path, bytes: &[u8], mode: FileMode) -> Result<()> {
     let _ = mode;
     tmp.write_all(bytes).map_err(|e| fail("writing", e))?;
     tmp.as_file().sync_all().map_err(|e| fail("syncing", e))?;
-    tmp.persist(path)
-        .map_err(|e| fail("renaming into place", e.error))?;
-    if let Ok(d) = OpenOptions::new().read(true).open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    Ok(Staged::Replace { tmp, path })
+}
+
+#[cfg(unix)]
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// The mode of an existing file the user may not write, by its permission bits: for root, a
+/// mode with no write bit at all; for others, the kernel's answer for this process.
+#[cfg(unix)]
+fn read_only_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o7777;
+    let writable = if is_root() {
+        mode & 0o222 != 0
+    } else {
+        let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+        // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
+        unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) == 0 }
+    };
+    (!writable).then_some(mode)
+}
+
+#[cfg(not(unix))]
+fn read_only_mode(path: &Path) -> Option<u32> {
+    let meta = std::fs::metadata(path).ok()?;
+    meta.permissions().readonly().then_some(0o444)
 }

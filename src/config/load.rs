@@ -112,8 +112,10 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         untrusted: Vec::new(),
         cwd: cwd.to_path_buf(),
     };
-    if let Some(global) = global_config_path().filter(|p| p.exists()) {
-        loader.load_file(&global, None, true, None)?;
+    if let Some(global) = global_config_path() {
+        if present(&global)? {
+            loader.load_file(&global, None, true, None)?;
+        }
     }
     let mut searched = Vec::new();
     if let Some(explicit) = &opts.explicit {
@@ -122,14 +124,14 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         } else {
             cwd.join(explicit)
         };
-        if path.exists() {
+        if present(&path)? {
             loader.load_file(&path, None, false, None)?;
             // Beside an explicit fnox.toml / .fnox.toml, its profile and local files load as
             // discovery would load them in that directory.
             if let Some(dir) = beside_default_name(&path) {
                 for (name, profile) in dir_file_names(&opts.profiles).into_iter().skip(2) {
                     let beside = dir.join(&name);
-                    if beside.exists() {
+                    if present(&beside)? {
                         loader.load_file(&beside, profile, false, None)?;
                     }
                 }
@@ -160,7 +162,7 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
             };
             for (name, profile) in dir_file_names(&opts.profiles) {
                 let path = dir.join(&name);
-                if path.exists() {
+                if present(&path)? {
                     dir_loader.load_file(&path, profile, false, None)?;
                 }
             }
@@ -331,6 +333,33 @@ impl Loader {
         });
         Ok(())
     }
+}
+
+/// Whether a config file is there. A symbolic link to nothing is an error, not an absent file:
+/// skipping it would hide the file the user meant, and a write would replace the link.
+fn present(path: &Path) -> Result<bool> {
+    if path.exists() {
+        return Ok(true);
+    }
+    match dangling_link(path) {
+        Some(target) => Err(read_failed(path)
+            .code("fnox::config::dangling_symlink")
+            .cause(format!(
+                "it is a symbolic link to {}, which does not exist",
+                target.display()
+            ))
+            .hint("restore the file the link points to, or remove the link")),
+        None => Ok(false),
+    }
+}
+
+/// Where `path` points when it is a symbolic link whose target does not exist.
+pub fn dangling_link(path: &Path) -> Option<PathBuf> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() || path.exists() {
+        return None;
+    }
+    std::fs::read_link(path).ok()
 }
 
 /// Reads a config file, with errors that say what is wrong with the path itself.

@@ -31,16 +31,25 @@ fn export(sb: &Sandbox, format: &str) -> String {
     sb.run(&["export", "-f", format]).ok().to_owned()
 }
 
+/// The AWKWARD values no .env form carries through every reader (`export -f env` refuses them).
+const NOT_PORTABLE_ENV: &[&str] = &["DOLLAR", "BACKSLASH", "CRLF"];
+
 #[test]
 fn export_env_round_trips_awkward_values_through_import() {
     let sb = awkward_sandbox();
+    for name in NOT_PORTABLE_ENV {
+        sb.run(&["remove", name]).ok();
+    }
     sb.run(&["export", "-f", "env", "-o", "out.env"]).ok();
     let fresh = age_sandbox();
     let input = sb.path("out.env");
     fresh
         .run(&["import", "env", "-i", input.to_str().unwrap(), "--force"])
         .ok();
-    for (name, value) in AWKWARD {
+    for (name, value) in AWKWARD
+        .iter()
+        .filter(|(n, _)| !NOT_PORTABLE_ENV.contains(n))
+    {
         assert_eq!(
             fresh.run(&["get", name]).ok(),
             format!("{value}\n"),
@@ -510,4 +519,194 @@ fn export_to_an_existing_file_makes_it_0600() {
         0o600
     );
     assert_eq!(sb.read("out.env"), "A=a\n");
+}
+
+/// Values every .env reader must take byte-exact, none of which may run or expand anything.
+const PORTABLE_ENV: &[(&str, &str)] = &[
+    ("PLAIN", "abc-1.2/x:y_z"),
+    ("SPACES", "  lead and trail  "),
+    ("DOLLAR", "$HOME $OTHER $$ $1"),
+    ("UNCLOSED", "${HOME and ${a:b} and $"),
+    ("SUBST", "$(touch ran-dollar) `touch ran-backtick`"),
+    ("SINGLE", "it's 'single'"),
+    ("DOUBLE", "say \"double\""),
+    ("BACKSLASH", "C:\\dir\\n\\t \\$HOME \\\" x"),
+    ("NEWLINES", "line one\nline two\n\nOTHER=x\n"),
+    ("QUOTE_NEWLINE", "it's\nsplit"),
+    ("TAB", "col1\tcol2"),
+    ("HASH", "value # not a comment"),
+    ("EQUALS", "a=b==c="),
+    ("UNICODE", "ünïcødé ✓ 🔑 日本 \u{85}\u{2028}\u{feff}"),
+    ("CONTROLS", "bell\u{7} esc\u{1b}[0m vt\u{b} ff\u{c}"),
+    ("EXPORT", "export X=1"),
+    ("EMPTY", ""),
+];
+
+/// A fnox.toml whose secrets hold these values verbatim (the plain provider; a default would
+/// interpolate `${...}`).
+fn plain_config(values: &[(&str, &str)]) -> String {
+    let mut toml = String::from("[providers]\nplain = { type = \"plain\" }\n\n[secrets]\n");
+    for (name, value) in values {
+        toml.push_str(&format!(
+            "{name} = {{ provider = \"plain\", value = {} }}\n",
+            toml::Value::String((*value).to_owned())
+        ));
+    }
+    toml
+}
+
+#[test]
+fn export_env_is_read_byte_exact_by_bash_python_dotenv_and_dotenvx() {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &plain_config(PORTABLE_ENV));
+    sb.run(&["export", "-f", "env", "-o", "out.env"]).ok();
+    let want: std::collections::BTreeMap<String, String> = PORTABLE_ENV
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    let reader = |program: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(program)
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", "/should/not/expand")
+            .env("OTHER", "should-not-expand")
+            .current_dir(&sb.cwd)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            program.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    let only_ours = |env: std::collections::BTreeMap<String, String>| {
+        env.into_iter()
+            .filter(|(k, _)| want.contains_key(k))
+            .collect::<std::collections::BTreeMap<_, _>>()
+    };
+
+    let bash = reader(
+        std::path::Path::new("bash"),
+        &["-c", "set -a; . ./out.env; exec env -0"],
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&bash.stderr),
+        "",
+        "bash ran nothing"
+    );
+    assert_eq!(
+        only_ours(crate::support::parse_env0(&bash.stdout)),
+        want,
+        "bash"
+    );
+
+    let python = crate::support::services::tools_venv().join("bin/python3");
+    let probe = python.is_file()
+        && std::process::Command::new(&python)
+            .args(["-c", "import dotenv"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if probe {
+        let py = reader(
+            &python,
+            &[
+                "-c",
+                "import dotenv, json, sys; json.dump(dotenv.dotenv_values('out.env'), sys.stdout)",
+            ],
+        );
+        let got: std::collections::BTreeMap<String, String> =
+            serde_json::from_slice(&py.stdout).unwrap();
+        assert_eq!(got, want, "python-dotenv");
+    } else {
+        crate::support::services::missing("python-dotenv");
+    }
+
+    match crate::support::services::dotenvx() {
+        Some(dotenvx) => {
+            let dx = reader(&dotenvx, &["run", "-q", "-f", "out.env", "--", "env", "-0"]);
+            assert_eq!(
+                only_ours(crate::support::parse_env0(&dx.stdout)),
+                want,
+                "dotenvx"
+            );
+        }
+        None => {
+            crate::support::services::missing("dotenvx");
+        }
+    }
+    assert!(!sb.path("ran-dollar").exists(), "a reader ran $(...)");
+    assert!(!sb.path("ran-backtick").exists(), "a reader ran `...`");
+}
+
+#[test]
+fn export_env_keeps_upstreams_form_for_simple_values() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        &plain_config(&[
+            ("PLAIN", "abc-1.2/x:y_z"),
+            ("SPACED", "value with spaces"),
+            ("QUOTE", "it's"),
+            ("DOLLAR", "secret$value"),
+        ]),
+    );
+    insta::assert_snapshot!(export(&sb, "env"), @r#"
+    PLAIN=abc-1.2/x:y_z
+    SPACED="value with spaces"
+    QUOTE="it's"
+    DOLLAR='secret$value'
+    "#);
+}
+
+#[test]
+fn export_env_refuses_values_no_reader_agrees_on_and_writes_nothing() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        &plain_config(&[
+            ("FINE", "ok"),
+            ("CR", "dos\r\nline"),
+            ("BRACES", "pre${HOME}post"),
+            ("MIXED", "it's $5"),
+            ("BACKSLASHES", "a\\\\b"),
+        ]),
+    );
+    let out = sb.run(&["export", "-f", "env", "-o", "out.env"]);
+    insta::assert_snapshot!(out.all(), @r#"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::export::unportable_value]: cannot export 4 secret(s) as .env: no quoting reads back the same in every .env reader (bash, python-dotenv, docker compose, dotenvx)
+      caused by: CR (secrets.CR in ./fnox.toml:6): it holds a carriage return (python-dotenv and dotenvx read it as a line feed, bash has no escape for it)
+      caused by: BRACES (secrets.BRACES in ./fnox.toml:9): it holds ${...}, which python-dotenv expands inside any quotes
+      caused by: MIXED (secrets.MIXED in ./fnox.toml:10): it holds a single quote together with $, `, \ or " (in double quotes bash and dotenvx expand $ and `, and the readers disagree about backslashes)
+      caused by: BACKSLASHES (secrets.BACKSLASHES in ./fnox.toml:11): it holds two backslashes in a row or ends with one (python-dotenv reads those differently inside single quotes)
+      caused by: nothing was written
+      hint: use `--format shell` to source them in a shell, `--format json` for programs, or `fnox exec` to pass them to a command unchanged
+    "#);
+    assert!(!sb.path("out.env").exists());
+    for value in ["dos", "pre", "$5", "a\\"] {
+        assert!(!out.stderr.contains(value), "the error shows no value");
+    }
+}
+
+#[test]
+fn export_env_refuses_a_name_bash_would_run_as_a_command() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[secrets]\nGOOD = { default = \"g\" }\n\"$(touch ran)\" = { default = \"x\" }\n",
+    );
+    let out = sb.run(&["export", "-f", "env"]);
+    insta::assert_snapshot!(out.all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::export::bad_name]: cannot export $(touch ran) as .env (secrets.$(touch ran) in ./fnox.toml:3)
+      caused by: variable names are letters, digits and _, not starting with a digit (bash runs any other `NAME=value` line as a command)
+      hint: rename the secret, or use `--format json`
+    ");
 }

@@ -13,6 +13,7 @@ mod ecosystem;
 mod errors;
 mod exec;
 mod export_import;
+mod file_writes;
 mod interop;
 mod keychain;
 mod password_store;

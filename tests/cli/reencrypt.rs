@@ -397,3 +397,103 @@ fn a_retired_key_still_decrypts_until_reencrypt_moves_values_to_the_new_key() {
         );
     }
 }
+
+/// Makes a directory refuse new entries for the life of the guard: immutable (`chattr +i`) for
+/// root, whom permissions do not stop; read-only for anyone else. None when neither works.
+struct NoNewFiles(std::path::PathBuf);
+
+impl NoNewFiles {
+    fn on(dir: &std::path::Path) -> Option<NoNewFiles> {
+        use std::os::unix::fs::PermissionsExt;
+        if crate::reliability::is_root() {
+            let ok = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            return ok.then(|| NoNewFiles(dir.to_path_buf()));
+        }
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).ok()?;
+        Some(NoNewFiles(dir.to_path_buf()))
+    }
+}
+
+impl Drop for NoNewFiles {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if crate::reliability::is_root() {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        } else {
+            let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+#[test]
+fn reencrypt_writes_no_file_when_a_later_file_cannot_be_written() {
+    let bob = teammate();
+    let sb = Sandbox::new();
+    let providers = format!("[providers]\n{}\n", recipients(&[TEST_PUBLIC_KEY]));
+    sb.write("proj/fnox.toml", &format!("{providers}[secrets]\n"));
+    sb.write("proj/app/fnox.toml", "[secrets]\n");
+    let (proj, app) = (sb.path("proj"), sb.path("proj/app"));
+    sb.output(sb.fnox_in(&proj).args(["set", "PARENT", "parent-value"]))
+        .ok();
+    sb.output(sb.fnox_in(&app).args(["set", "CHILD", "child-value"]))
+        .ok();
+    let text = sb.read("proj/fnox.toml");
+    sb.write(
+        "proj/fnox.toml",
+        &text.replace(
+            &recipients(&[TEST_PUBLIC_KEY]),
+            &recipients(&[TEST_PUBLIC_KEY, &bob.public]),
+        ),
+    );
+    let before = (sb.read("proj/fnox.toml"), sb.read("proj/app/fnox.toml"));
+    // proj/app/fnox.toml sorts first and can be written; proj/fnox.toml cannot get its temp file.
+    let Some(guard) = NoNewFiles::on(&proj) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chattr +i must work in CI (root)"
+        );
+        eprintln!("skipping: cannot make a directory refuse new files here");
+        return;
+    };
+    let out = sb.output(sb.fnox_in(&app).args(["reencrypt", "--force"]));
+    drop(guard);
+    let os_error =
+        regex::Regex::new(r"(Operation not permitted|Permission denied) \(os error \d+\)").unwrap();
+    insta::assert_snapshot!(os_error.replace_all(&out.all(), "[OS ERROR]"), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::io::write_failed]: Failed to write [CWD]/proj/fnox.toml
+      caused by: creating a temporary file: [OS ERROR]
+      caused by: nothing was written: the other 1 file(s) are unchanged too
+      hint: make [CWD]/proj writable by you; the original file is unchanged
+    ");
+    assert_eq!(
+        (sb.read("proj/fnox.toml"), sb.read("proj/app/fnox.toml")),
+        before,
+        "every file is byte-identical"
+    );
+    let leftovers: Vec<String> = [&proj, &app]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new(), "no temp file is left");
+    // With the directory writable again the same run goes through.
+    sb.output(sb.fnox_in(&app).args(["reencrypt", "--force"]))
+        .ok();
+    let out = sb.output(
+        sb.fnox_in(&app)
+            .env("HOME", &bob.sb.home)
+            .args(["get", "CHILD"]),
+    );
+    assert_eq!(out.ok(), "child-value\n");
+}

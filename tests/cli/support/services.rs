@@ -26,6 +26,13 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
     })
 }
 
+/// dotenvx's command, where scripts/test.sh installs it (npm, under target/test-tools).
+pub fn dotenvx() -> Option<PathBuf> {
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/test-tools/dotenvx/node_modules/.bin/dotenvx");
+    bin.is_file().then_some(bin)
+}
+
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
