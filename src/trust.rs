@@ -214,7 +214,11 @@ pub fn unsafe_reason(path: &Path) -> Option<String> {
     let meta = std::fs::metadata(path).ok()?;
     // SAFETY: geteuid has no preconditions.
     let me = unsafe { libc::geteuid() };
-    if meta.uid() != me {
+    // As git does: root acting through sudo may use the files of the user who ran sudo.
+    let sudo_user = (me == 0)
+        .then(|| env_vars::non_empty("SUDO_UID")?.parse::<u32>().ok())
+        .flatten();
+    if meta.uid() != me && Some(meta.uid()) != sudo_user {
         return Some(format!(
             "it is owned by uid {}, not by you (uid {me})",
             meta.uid()
