@@ -123,7 +123,11 @@ fn export_to_dev_fd_1_redirected_to_a_file_appends_to_it() {
         .current_dir(&sb.cwd)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "before\nA=a\n");
 }
 
