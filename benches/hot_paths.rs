@@ -7,7 +7,7 @@
 use std::io::{Read, Write};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use fnox::config::edit::Editor;
+use fnox::config::edit::{Editor, ReadOnly};
 use fnox::config::{load, LoadOptions, Section};
 use fnox::provider::Provider;
 use fnox::resolve::build_provider;
@@ -111,7 +111,7 @@ fn benches(c: &mut Criterion) {
             b.iter_batched(
                 || std::fs::write(&path, &original).unwrap(),
                 |()| {
-                    let mut editor = Editor::open(&path).unwrap();
+                    let mut editor = Editor::open(&path, ReadOnly::Refuse).unwrap();
                     editor
                         .set_secret(
                             &Section::Top,

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use fnox::config::edit::Editor;
+use fnox::config::edit::{Editor, ReadOnly};
 use fnox::config::model;
 use fnox::config::Section;
 use proptest::prelude::*;
@@ -182,7 +182,7 @@ fn random_documents_never_panic_the_parser_or_the_editor() {
     let result = runner(DOCUMENT_CASES).run(&document(), |text| {
         let _ = model::parse(&text);
         std::fs::write(&path, &text).unwrap();
-        if let Ok(mut editor) = Editor::open(&path) {
+        if let Ok(mut editor) = Editor::open(&path, ReadOnly::Refuse) {
             opened.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             // A document the editor accepts can be edited and rendered without panicking.
             let _ = editor.set_secret(&Section::Top, "FUZZ", &[("default", Value::from("v"))]);
@@ -338,7 +338,8 @@ fn random_edits_never_panic_always_reparse_and_keep_untouched_entries() {
     let strategy = proptest::collection::vec(edit(), 1..12);
     let result = runner(EDIT_CASES).run(&strategy, |edits| {
         std::fs::write(&path, BASE).unwrap();
-        let mut editor = Editor::open(&path).map_err(|e| TestCaseError::fail(e.message))?;
+        let mut editor =
+            Editor::open(&path, ReadOnly::Refuse).map_err(|e| TestCaseError::fail(e.message))?;
         let mut touched = HashSet::new();
         for e in &edits {
             let (profile, name) = e.target();

@@ -464,6 +464,11 @@ fn reencrypt_writes_no_file_when_a_later_file_cannot_be_written() {
     };
     let out = sb.output(sb.fnox_in(&app).args(["reencrypt", "--force"]));
     drop(guard);
+    assert_eq!(
+        (sb.read("proj/fnox.toml"), sb.read("proj/app/fnox.toml")),
+        before,
+        "every file is byte-identical"
+    );
     let os_error =
         regex::Regex::new(r"(Operation not permitted|Permission denied) \(os error \d+\)").unwrap();
     insta::assert_snapshot!(os_error.replace_all(&out.all(), "[OS ERROR]"), @"
@@ -475,11 +480,6 @@ fn reencrypt_writes_no_file_when_a_later_file_cannot_be_written() {
       caused by: nothing was written: the other 1 file(s) are unchanged too
       hint: make [CWD]/proj writable by you; the original file is unchanged
     ");
-    assert_eq!(
-        (sb.read("proj/fnox.toml"), sb.read("proj/app/fnox.toml")),
-        before,
-        "every file is byte-identical"
-    );
     let leftovers: Vec<String> = [&proj, &app]
         .iter()
         .flat_map(|d| std::fs::read_dir(d).unwrap())
