@@ -20,5 +20,6 @@ mod providers;
 mod reencrypt;
 mod references;
 mod reliability;
+mod resolve_limits;
 mod shell;
 mod vault;
