@@ -2,6 +2,7 @@
 
 mod support;
 
+mod age_identities;
 mod aws;
 mod basics;
 mod commands;
