@@ -16,6 +16,7 @@ mod exec;
 mod export_import;
 mod interop;
 mod keychain;
+mod parse_errors;
 mod password_store;
 mod providers;
 mod reencrypt;
