@@ -9,3 +9,4 @@ pub mod reference;
 pub mod resolve;
 pub mod secret;
 pub mod shell;
+pub mod term;

@@ -24,4 +24,5 @@ mod references;
 mod reliability;
 mod resolve_limits;
 mod shell;
+mod terminal_escaping;
 mod vault;
