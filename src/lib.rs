@@ -4,6 +4,7 @@ pub mod dotenv;
 pub mod env_vars;
 pub mod error;
 pub mod progress;
+pub mod protect;
 pub mod provider;
 pub mod reference;
 pub mod resolve;

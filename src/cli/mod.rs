@@ -138,6 +138,8 @@ pub enum Command {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> i32 {
+    // Before anything holds a value (the command line may): no core dumps, memory locked.
+    let lock = crate::protect::harden();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -158,6 +160,9 @@ pub fn main() -> i32 {
         Ok(ctx) => ctx,
         Err(e) => return report(e),
     };
+    if let Some(note) = crate::protect::lock_note(lock) {
+        ctx.verbose(note);
+    }
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => report(e),

@@ -18,6 +18,7 @@ mod interop;
 mod keychain;
 mod parse_errors;
 mod password_store;
+mod process_protection;
 mod providers;
 mod reencrypt;
 mod references;
