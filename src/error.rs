@@ -102,6 +102,22 @@ impl Error {
         line
     }
 
+    /// The error with control characters in its text escaped (names and paths from a config
+    /// file may carry them), for a terminal: `e.escaped().render()`.
+    pub fn escaped(&self) -> Error {
+        use crate::term::escape_text;
+        Error {
+            message: escape_text(&self.message).into_owned(),
+            causes: self
+                .causes
+                .iter()
+                .map(|c| escape_text(c).into_owned())
+                .collect(),
+            hint: self.hint.as_deref().map(|h| escape_text(h).into_owned()),
+            ..self.clone()
+        }
+    }
+
     /// Renders the error for stderr; colour only when stderr is a terminal and colour is allowed.
     pub fn render(&self) -> String {
         let color = stderr_color();
@@ -214,14 +230,18 @@ pub fn stderr_color() -> bool {
     std::io::stderr().is_terminal()
 }
 
-/// Prints a warning line to stderr.
+/// Prints a warning line to stderr (control characters escaped).
 pub fn warn(message: impl fmt::Display) {
     let (yellow, reset) = if stderr_color() {
         ("\x1b[33m", "\x1b[0m")
     } else {
         ("", "")
     };
-    eprintln!("{yellow}warning{reset}: {message}");
+    let message = message.to_string();
+    eprintln!(
+        "{yellow}warning{reset}: {}",
+        crate::term::escape_text(&message)
+    );
 }
 
 /// "Did you mean 'X'?" for a name typed wrong, or None when nothing is close.

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{print_data, print_json, Ctx};
+use super::{print_json, Ctx};
 use crate::config::model::IfMissing;
 use crate::error::{warn, Error, Result};
 use crate::resolve::{if_missing_for, resolve_each};
@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     if counted.is_empty() {
         let ok = total - optional.len();
-        print_data(&format!(
+        super::print_text(&format!(
             "✓ {ok} of {total} secret(s) resolve in profile '{profiles}'\n"
         ))?;
         return Ok(0);

@@ -1,6 +1,6 @@
 //! `fnox config-files`
 
-use super::{print_data, Ctx};
+use super::Ctx;
 use crate::error::Result;
 
 /// List the config files that load from here with these flags, one path per line, in load
@@ -24,6 +24,6 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<i32> {
         out.push_str(&layer.path.display().to_string());
         out.push('\n');
     }
-    print_data(&out)?;
+    super::print_text(&out)?;
     Ok(0)
 }

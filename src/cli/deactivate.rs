@@ -23,7 +23,7 @@ pub fn run(_ctx: &Ctx, _args: Args) -> Result<i32> {
         Ok(Some(session)) => session.unload(shell, &mut code),
         Ok(None) => {}
         // Nothing to restore from; still remove the hook.
-        Err(e) => eprint!("{}", e.render()),
+        Err(e) => eprint!("{}", e.escaped().render()),
     }
     code.extend_from_slice(forget(shell).as_bytes());
     shell::emit(&code)?;

@@ -1,6 +1,6 @@
 //! `fnox doctor`
 
-use super::{list::table, print_data, print_json, Ctx};
+use super::{list::table, print_json, Ctx};
 use crate::env_vars;
 use crate::error::Result;
 use crate::resolve::test_provider;
@@ -226,6 +226,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     for tip in tips {
         out.push_str(&format!("  - {tip}\n"));
     }
-    print_data(&out)?;
+    super::print_text(&out)?;
     Ok(0)
 }

@@ -333,7 +333,7 @@ fn render(
 fn parse(text: &str) -> Result<IndexMap<String, SecretValue>> {
     let table: toml::Table = toml::from_str(text).map_err(|e| {
         Error::new("the edited file is not valid TOML; nothing was changed")
-            .cause(e.message().trim_end())
+            .cause(crate::config::load::redact_literals(e.message().trim_end()))
             .hint("run `fnox edit` again; the edits were discarded with the temporary file")
     })?;
     let mut out = IndexMap::new();

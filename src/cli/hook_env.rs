@@ -50,7 +50,7 @@ impl Output {
 
     fn debug(self, message: impl std::fmt::Display) {
         if self == Output::Debug {
-            eprintln!("fnox: {message}");
+            eprintln!("fnox: {}", crate::term::escape_text(&message.to_string()));
         }
     }
 }
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         Ok(p) => p,
         Err(e) => {
             // Whatever it recorded is lost; start afresh rather than break every prompt.
-            eprint!("{}", e.render());
+            eprint!("{}", e.escaped().render());
             Some(Session::default())
         }
     };
@@ -119,7 +119,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 values
             }
             Err(e) => {
-                eprint!("{}", e.render());
+                eprint!("{}", e.escaped().render());
                 warn(
                     "fnox loaded no secrets for this directory; the shell hook tries again when a \
                      config file, FNOX_PROFILE or a fnox setting changes",
@@ -272,7 +272,12 @@ fn summary(out: Output, loaded: &[&str], unloaded: &[&str]) {
                 counts.push(format!("-{}", unloaded.len()));
             }
             if !counts.is_empty() {
-                let names: Vec<&str> = loaded.iter().chain(unloaded).copied().collect();
+                let names: Vec<String> = loaded
+                    .iter()
+                    .chain(unloaded)
+                    .map(|n| crate::term::escape(n).into_owned())
+                    .collect();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 eprintln!(
                     "{}",
                     summary_line(&counts.join(" "), &names, summary_width())
@@ -281,10 +286,10 @@ fn summary(out: Output, loaded: &[&str], unloaded: &[&str]) {
         }
         Output::Debug => {
             for name in loaded {
-                eprintln!("fnox: + {name}");
+                eprintln!("fnox: + {}", crate::term::escape(name));
             }
             for name in unloaded {
-                eprintln!("fnox: - {name}");
+                eprintln!("fnox: - {}", crate::term::escape(name));
             }
         }
     }

@@ -125,7 +125,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         for name in &names {
             out.push_str(&format!("  {name}\n"));
         }
-        super::print_data(&out)?;
+        super::print_text(&out)?;
         return Ok(0);
     }
     if !args.force {

@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .iter()
             .map(|s| format!("{}\n", s.name))
             .collect();
-        print_data(&names)?;
+        super::print_text(&names)?;
         return Ok(0);
     }
     if args.stale {
@@ -193,8 +193,17 @@ pub fn source_json(config: &Config, table: &str, name: &str, origin: &Origin) ->
     })
 }
 
-/// Left-aligned columns, two spaces apart, no trailing spaces.
+/// Left-aligned columns, two spaces apart, no trailing spaces; control characters in a cell
+/// are escaped (a cell is one line of config text).
 pub fn table(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::term::escape(c).into_owned())
+                .collect()
+        })
+        .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -206,7 +215,7 @@ pub fn table(rows: &[Vec<String>]) -> String {
         })
         .collect();
     let mut out = String::new();
-    for row in rows {
+    for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
             line.push_str(cell);

@@ -142,6 +142,8 @@ pub enum Command {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> i32 {
+    // Before anything holds a value (the command line may): no core dumps, memory locked.
+    let lock = crate::protect::harden();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -163,6 +165,9 @@ pub fn main() -> i32 {
         Ok(ctx) => ctx,
         Err(e) => return report(e),
     };
+    if let Some(note) = crate::protect::lock_note(lock) {
+        ctx.verbose(note);
+    }
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => report(e),
@@ -170,7 +175,7 @@ pub fn main() -> i32 {
 }
 
 fn report(e: Error) -> i32 {
-    eprint!("{}", e.render());
+    eprint!("{}", e.escaped().render());
     e.exit as i32
 }
 
@@ -323,13 +328,13 @@ impl Ctx {
     /// Silent with --quiet.
     pub fn say(&self, message: impl std::fmt::Display) {
         if !self.global.quiet {
-            eprintln!("{message}");
+            eprintln!("{}", crate::term::escape_text(&message.to_string()));
         }
     }
 
     pub fn verbose(&self, message: impl std::fmt::Display) {
         if self.global.verbose {
-            eprintln!("fnox: {message}");
+            eprintln!("fnox: {}", crate::term::escape_text(&message.to_string()));
         }
     }
 }
@@ -396,6 +401,12 @@ pub fn print_data(data: &str) -> Result<()> {
     }
 }
 
+/// Writes a listing for people to stdout (tables, names, paths, dry-run plans): as `print_data`,
+/// with control characters other than line breaks escaped. Values asked for go through `print_data`.
+pub fn print_text(text: &str) -> Result<()> {
+    print_data(&crate::term::escape_text(text))
+}
+
 /// Writes a value to stdout as pretty JSON (the `--json` output of the listing commands).
 pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value).expect("JSON output serialises");
@@ -408,6 +419,7 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
 /// import -i .env` answers it), and an answer starting with `y` or `Y` is a yes. Callers must
 /// not use this when stdin carries their data.
 pub fn confirm(ctx: &Ctx, question: &str) -> Result<bool> {
+    let question = &*crate::term::escape_text(question);
     if !ctx.may_ask() {
         return Ok(false);
     }

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use super::{print_data, print_json, Ctx};
+use super::{print_json, Ctx};
 use crate::config::DEFAULT_PROFILE;
 use crate::error::Result;
 
@@ -43,6 +43,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         let noun = if count == 1 { "secret" } else { "secrets" };
         out.push_str(&format!("  {name} ({count} {noun})\n"));
     }
-    print_data(&out)?;
+    super::print_text(&out)?;
     Ok(0)
 }

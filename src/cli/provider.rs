@@ -2,7 +2,7 @@
 
 use toml_edit::Value;
 
-use super::{print_data, print_json, Ctx, Listed};
+use super::{print_json, Ctx, Listed};
 use crate::config::edit::{Editor, ReadOnly};
 use crate::error::{Error, Result};
 use crate::provider::{template, KNOWN_UNSUPPORTED, SUPPORTED};
@@ -204,7 +204,7 @@ fn list(ctx: &Ctx, json: bool) -> Result<i32> {
         out.push_str(name);
         out.push('\n');
     }
-    print_data(&out)?;
+    super::print_text(&out)?;
     Ok(0)
 }
 
@@ -287,7 +287,7 @@ fn test_all(ctx: &Ctx, config: &crate::config::Config) -> Result<i32> {
     }
     eprintln!();
     for e in &failures {
-        eprint!("{}", e.render());
+        eprint!("{}", e.escaped().render());
     }
     eprintln!("\n✗ {passed} passed, {} failed", failures.len());
     Ok(1)

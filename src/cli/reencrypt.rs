@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 use toml_edit::Value;
 
-use super::{confirm, print_data, Ctx};
+use super::{confirm, Ctx};
 use crate::config::edit::{ReadOnly, Transaction};
 use crate::config::load::{Config, Section, DEFAULT_PROFILE};
 use crate::config::{self, LoadOptions};
@@ -141,7 +141,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 c.provider
             ));
         }
-        print_data(&out)?;
+        super::print_text(&out)?;
         return Ok(0);
     }
 

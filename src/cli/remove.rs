@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         return Err(unknown_secret(&config, &args.key));
     }
     if args.dry_run {
-        super::print_data(&format!(
+        super::print_text(&format!(
             "[dry-run] Would remove secret {}{where_}\n",
             args.key
         ))?;

@@ -206,7 +206,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             if !out.is_empty() {
                 out.push('\n');
             }
-            print_data(&out)?;
+            super::print_text(&out)?;
         }
         Format::Human => {
             let mut out = String::new();
@@ -216,7 +216,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                     f.file, f.line, f.detector, f.severity, f.preview
                 ));
             }
-            print_data(&out)?;
+            super::print_text(&out)?;
             let files = {
                 let mut v: Vec<&str> = findings.iter().map(|f| f.file.as_str()).collect();
                 v.dedup();

@@ -188,7 +188,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         if let Some(m) = ctx.global.if_missing {
             out.push_str(&format!("  if_missing: {}\n", m.as_str()));
         }
-        super::print_data(&out)?;
+        super::print_text(&out)?;
         return Ok(0);
     }
     let fields: Vec<(&str, Value)> = fields

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{InlineTable, Value};
 
-use super::{confirm, print_data, unknown_secret, Ctx};
+use super::{confirm, unknown_secret, Ctx};
 use crate::config::edit::{entry_fields, Editor, ReadOnly};
 use crate::config::load::{same_file, Config, SecretEntry};
 use crate::config::Section;
@@ -143,7 +143,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 section.key_path("secrets", s.name),
             ));
         }
-        print_data(&out)?;
+        super::print_text(&out)?;
         return Ok(0);
     }
     if !args.force {

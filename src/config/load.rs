@@ -414,21 +414,47 @@ pub fn parse_error(path: &Path, e: &toml::de::Error) -> Error {
     err.hint("fix the TOML at the line and column shown; the file was not changed")
 }
 
-/// Type errors quote the offending value (`invalid type: string "..."`), which may be a secret
-/// written where a table was expected: keep the kind, drop the value.
-fn redact_literals(message: &str) -> String {
-    const MARK: &str = "string \"";
+/// Serde's type errors quote the offending value (`invalid type: string "..."`, `integer `42``,
+/// `unknown variant `...``), which may be a secret written where something else was expected:
+/// keep the kind, drop the value. Field names (`unknown field `x``) and the expected forms stay.
+pub fn redact_literals(message: &str) -> String {
+    const KINDS: [&str; 5] = ["integer `", "floating point `", "boolean `", "character `", "variant `"];
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
-    while let Some(i) = rest.find(MARK) {
-        out.push_str(&rest[..i + MARK.len() - 2]);
-        let after = &rest[i + MARK.len()..];
-        let mut escaped = false;
-        let end = after.char_indices().find_map(|(j, c)| {
-            let closing = c == '"' && !escaped;
-            escaped = c == '\\' && !escaped;
-            closing.then_some(j)
-        });
+    loop {
+        let string = rest.find("string \"").map(|i| (i, "string \""));
+        let quoted = KINDS
+            .iter()
+            .filter_map(|k| rest.find(k).map(|i| (i, *k)))
+            .chain(string)
+            .min_by_key(|(i, _)| *i);
+        let Some((i, mark)) = quoted else { break };
+        // The kind, without the space and the opening quote.
+        out.push_str(&rest[..i + mark.len() - 2]);
+        let after = &rest[i + mark.len()..];
+        let end = match mark {
+            // Debug-quoted: the closing quote is the first one not escaped.
+            "string \"" => {
+                let mut escaped = false;
+                after.char_indices().find_map(|(j, c)| {
+                    let closing = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    closing.then_some(j)
+                })
+            }
+            // One character, which may itself be a backtick.
+            "character `" => after
+                .char_indices()
+                .nth(1)
+                .filter(|(_, c)| *c == '`')
+                .map(|(j, _)| j),
+            // A variant name may hold backticks: it ends where serde's sentence goes on.
+            "variant `" => ["`, expected ", "`, there are no variants"]
+                .iter()
+                .filter_map(|tail| after.rfind(tail))
+                .max(),
+            _ => after.find('`'),
+        };
         rest = end.map_or("", |j| &after[j + 1..]);
     }
     out.push_str(rest);

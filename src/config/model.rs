@@ -198,9 +198,10 @@ impl<'de> Deserialize<'de> for EnvMode {
             Raw::Bool(true) => Ok(EnvMode::All),
             Raw::Bool(false) => Ok(EnvMode::Never),
             Raw::Str(s) if s == "exec" => Ok(EnvMode::ExecOnly),
-            Raw::Str(s) => Err(serde::de::Error::custom(format!(
-                "env must be true, false or \"exec\", found \"{s}\""
-            ))),
+            // The string itself is not quoted: it may be a value written in the wrong place.
+            Raw::Str(_) => Err(serde::de::Error::custom(
+                "env must be true, false or \"exec\"",
+            )),
         }
     }
 }

@@ -248,7 +248,7 @@ fn parse_fields<T: DeserializeOwned>(config: &ProviderConfig) -> Result<T, Provi
                 format!(
                     "invalid {} provider settings: {}",
                     config.kind,
-                    e.message().trim_end()
+                    crate::config::load::redact_literals(e.message().trim_end())
                 ),
             )
         })

@@ -2,6 +2,7 @@
 //! runs each group as one batch (the groups concurrently), then applies defaults, the process
 //! environment and `if_missing`, keeping every failure with its secret's name and location.
 
+mod limits;
 mod providers;
 mod resolver;
 mod values;

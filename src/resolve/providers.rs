@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::provider::{self, BuildContext, Provider};
 use crate::secret::SecretValue;
 
+use super::limits::{self, Link};
 use super::values::template;
 use super::{provider_error, resolve, ResolveOptions};
 
@@ -152,11 +153,19 @@ fn secret_fields(
             ))
             .hint("give one of these fields a literal value or an environment variable"));
     }
+    let _entered = limits::enter(config, Link::Provider(name.to_owned()))?;
     BUILDING.with(|b| b.borrow_mut().push(name.to_owned()));
     let mut filled = provider.clone();
     let mut outcome = Ok(());
     for (field, secret) in refs {
         let value = if config.secret(&secret).is_some() {
+            let _entered = match limits::enter(config, Link::Secret(secret.clone())) {
+                Ok(entered) => entered,
+                Err(e) => {
+                    outcome = Err(e);
+                    break;
+                }
+            };
             let opts = ResolveOptions {
                 strict: true,
                 ..ResolveOptions::default()
@@ -177,6 +186,10 @@ fn secret_fields(
                 filled
                     .fields
                     .insert(field, toml::Value::String(v.expose().to_owned()));
+            }
+            Err(e) if limits::is_limit(&e) => {
+                outcome = Err(e);
+                break;
             }
             Err(e) => {
                 outcome = Err(e.cause(format!(

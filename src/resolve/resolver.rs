@@ -13,6 +13,7 @@ use crate::provider::{ItemResult, Provider};
 use crate::reference::{self, Reference, Source};
 use crate::secret::SecretValue;
 
+use super::limits::{self, Link};
 use super::provider_error;
 use super::providers::{build_provider, provider_input};
 use super::values::{is_var_name, post_process, references, template};
@@ -34,6 +35,8 @@ pub(super) struct Resolver<'c> {
     provider_results: HashMap<String, Result<SecretValue>>,
     done: HashMap<String, Result<SecretValue>>,
     visiting: HashSet<String>,
+    /// Bytes interpolation has built so far (bounded by `limits::MAX_TOTAL_BYTES`).
+    built: usize,
 }
 
 impl<'c> Resolver<'c> {
@@ -44,6 +47,7 @@ impl<'c> Resolver<'c> {
             provider_results: HashMap::new(),
             done: HashMap::new(),
             visiting: HashSet::new(),
+            built: 0,
         }
     }
 
@@ -57,6 +61,7 @@ impl<'c> Resolver<'c> {
     /// defaults, de-duplicated, in the same batches; `fnox://` references add their secrets.
     pub(super) fn fetch_with(&mut self, names: &[&str], extra: &[Reference]) {
         let mut wanted: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut stores: Vec<Reference> = Vec::new();
         let mut queue: Vec<&str> = names.to_vec();
         let mut found: Vec<Reference> = extra.to_vec();
@@ -73,12 +78,13 @@ impl<'c> Resolver<'c> {
                 }
             }
             let Some(name) = queue.pop() else { break };
-            if wanted.contains(&name) {
+            if seen.contains(name) {
                 continue;
             }
             let Some(entry) = self.entries.get(name) else {
                 continue;
             };
+            seen.insert(name);
             wanted.push(name);
             if let Some(default) = &entry.secret.default {
                 for r in references(default) {
@@ -178,6 +184,14 @@ impl<'c> Resolver<'c> {
             match p {
                 Err(e) => {
                     for (item, _) in items {
+                        if limits::is_limit(&e) {
+                            let key = match item {
+                                Item::Secret(name) => name.to_owned(),
+                                Item::Reference(r, _) => r.to_string(),
+                            };
+                            self.provider_results.insert(key, Err(e.clone()));
+                            continue;
+                        }
                         let (key, what) = match item {
                             Item::Secret(name) => {
                                 let entry = &self.entries[name];
@@ -334,9 +348,23 @@ impl<'c> Resolver<'c> {
                     )),
             );
         }
-        let r = self.interpolate(owner, template, what);
+        let r = limits::enter(self.config, Link::Secret(owner.to_owned()))
+            .and_then(|_entered| self.interpolate(owner, template, what));
         self.visiting.remove(owner);
-        r
+        let v = r?;
+        self.built += v.expose().len();
+        if self.built > limits::MAX_TOTAL_BYTES {
+            return Err(limits::too_large(self.config, owner, what, true));
+        }
+        Ok(v)
+    }
+
+    /// A value being built may not pass `limits::MAX_VALUE_BYTES`.
+    fn bounded(&self, owner: &str, what: &str, out: &str) -> Result<()> {
+        if out.len() > limits::MAX_VALUE_BYTES {
+            return Err(limits::too_large(self.config, owner, what, false));
+        }
+        Ok(())
     }
 
     /// Replaces each `secret://` / `fnox://` reference in `owner`'s value or default with its
@@ -383,7 +411,11 @@ impl<'c> Resolver<'c> {
                 }
             }
             match self.reference_value(r) {
-                Ok(v) => out.push_str(v.expose()),
+                Ok(v) => {
+                    out.push_str(v.expose());
+                    self.bounded(owner, what, &out)?;
+                }
+                Err(e) if limits::is_limit(&e) => return Err(e),
                 Err(e) if e.causes.iter().any(|c| c.ends_with("(a cycle)")) => return Err(e),
                 Err(e) => {
                     let mut err = fail(self).cause(format!(
@@ -452,8 +484,12 @@ impl<'c> Resolver<'c> {
                         }
                         match self.value(var) {
                             Ok(v) => Some(v),
-                            // A cycle found deeper down is this secret's cycle too: pass it up as it is.
-                            Err(e) if e.causes.iter().any(|c| c.ends_with("(a cycle)")) => {
+                            // A cycle found deeper down is this secret's cycle too: pass it up as
+                            // it is, as the limits' errors, which name the whole chain.
+                            Err(e)
+                                if limits::is_limit(&e)
+                                    || e.causes.iter().any(|c| c.ends_with("(a cycle)")) =>
+                            {
                                 return Err(e)
                             }
                             Err(e) => {
@@ -475,7 +511,10 @@ impl<'c> Resolver<'c> {
                         std::env::var(var).ok().map(SecretValue::new)
                     };
                     match value {
-                        Some(v) => out.push_str(v.expose()),
+                        Some(v) => {
+                            out.push_str(v.expose());
+                            self.bounded(owner, "default", out)?;
+                        }
                         None => {
                             let entry = &self.entries[owner];
                             return Err(Error::new(format!(

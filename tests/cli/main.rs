@@ -2,6 +2,7 @@
 
 mod support;
 
+mod age_identities;
 mod aws;
 mod basics;
 mod commands;
@@ -16,11 +17,15 @@ mod export_import;
 mod file_writes;
 mod interop;
 mod keychain;
+mod parse_errors;
 mod password_store;
+mod process_protection;
 mod providers;
 mod reencrypt;
 mod references;
 mod reliability;
+mod resolve_limits;
 mod shell;
+mod terminal_escaping;
 mod trust;
 mod vault;

@@ -55,7 +55,7 @@ enum IdentitySource {
 pub struct Age {
     recipients: Vec<String>,
     sources: Vec<IdentitySource>,
-    identities: OnceLock<Result<Vec<DynIdentity>, ProviderError>>,
+    identities: OnceLock<Loaded>,
 }
 
 impl Age {
@@ -124,12 +124,47 @@ impl Age {
         })
     }
 
+    /// Every identity the sources give. Sources that give none are warnings when another one
+    /// does; when none does, the error is the first source's (the others' follow it).
     fn identities(&self) -> Result<&[DynIdentity], ProviderError> {
-        self.identities
-            .get_or_init(|| load_identities(&self.sources))
-            .as_ref()
-            .map(Vec::as_slice)
-            .map_err(Clone::clone)
+        let loaded = self
+            .identities
+            .get_or_init(|| load_identities(&self.sources));
+        // A configured source this fnox cannot honour is never passed over in silence.
+        if let Some((e, _)) = loaded
+            .problems
+            .iter()
+            .find(|(e, _)| e.kind == ErrorKind::Unsupported)
+        {
+            return Err(e.clone());
+        }
+        match (&loaded.identities[..], &loaded.problems[..]) {
+            ([], [(first, _), rest @ ..]) => {
+                let mut err = first.clone();
+                for (other, _) in rest {
+                    err.message.push_str(&format!("; also {}", other.message));
+                }
+                Err(err)
+            }
+            (ids, problems) => {
+                for (problem, _) in problems {
+                    warn_once(problem);
+                }
+                Ok(ids)
+            }
+        }
+    }
+
+    /// The identity sources that are broken rather than merely absent (`check` fails on them).
+    fn broken_source(&self) -> Option<ProviderError> {
+        let loaded = self
+            .identities
+            .get_or_init(|| load_identities(&self.sources));
+        loaded
+            .problems
+            .iter()
+            .find(|(_, missing)| !missing)
+            .map(|(e, _)| e.clone())
     }
 
     fn parsed_recipients(&self) -> Result<Vec<Box<dyn age::Recipient + Send>>, ProviderError> {
@@ -174,30 +209,46 @@ pub fn parse_recipient(r: &str) -> Result<Box<dyn age::Recipient + Send>, Provid
     }
 }
 
-fn load_identities(sources: &[IdentitySource]) -> Result<Vec<DynIdentity>, ProviderError> {
-    let mut out: Vec<DynIdentity> = Vec::new();
+/// What the identity sources gave: the identities, and why some sources gave none.
+struct Loaded {
+    identities: Vec<DynIdentity>,
+    /// A source that could not be used, and whether it was only a file that does not exist.
+    problems: Vec<(ProviderError, bool)>,
+}
+
+/// Tries every source: one that cannot be used (a stale FNOX_AGE_KEY_FILE, a bad FNOX_AGE_KEY)
+/// does not keep the others from being read.
+fn load_identities(sources: &[IdentitySource]) -> Loaded {
+    let mut loaded = Loaded {
+        identities: Vec::new(),
+        problems: Vec::new(),
+    };
     for source in sources {
         match source {
             IdentitySource::EnvText(var) => {
                 let text = env_vars::non_empty(var).unwrap_or_default();
-                let ids = parse_identity_text(&text, var).map_err(|e| {
-                    ProviderError::new(
-                        ErrorKind::NoIdentity,
-                        format!("{var} does not hold an age identity: {e}"),
-                    )
-                    .hint(format!(
-                        "set {var} to the AGE-SECRET-KEY-1... line of your key, or unset it"
-                    ))
-                })?;
-                out.extend(ids);
+                match parse_identity_text(&text, var) {
+                    Ok(ids) => loaded.identities.extend(ids),
+                    Err(e) => loaded.problems.push((
+                        ProviderError::new(
+                            ErrorKind::NoIdentity,
+                            format!("{var} does not hold an age identity: {e}"),
+                        )
+                        .hint(format!(
+                            "set {var} to the AGE-SECRET-KEY-1... line of your key, or unset it"
+                        )),
+                        false,
+                    )),
+                }
             }
-            IdentitySource::Provider => {
-                return Err(ProviderError::new(
+            IdentitySource::Provider => loaded.problems.push((
+                ProviderError::new(
                     ErrorKind::Unsupported,
                     "age `identity = { provider = ..., value = ... }` is not supported by this version of fnox",
                 )
-                .hint("use key_file, FNOX_AGE_KEY or FNOX_AGE_KEY_FILE instead"));
-            }
+                .hint("use key_file, FNOX_AGE_KEY or FNOX_AGE_KEY_FILE instead"),
+                false,
+            )),
             IdentitySource::File {
                 path,
                 explicit,
@@ -207,33 +258,56 @@ fn load_identities(sources: &[IdentitySource]) -> Result<Vec<DynIdentity>, Provi
                     Ok(text) => text,
                     Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => continue,
                     Err(e) => {
-                        return Err(ProviderError::new(
-                            ErrorKind::NoIdentity,
-                            format!("cannot read age identity {} ({label}): {e}", path.display()),
-                        )
-                        .hint(format!(
-                            "fix the path in {label}, or run `fnox init` to create a key"
-                        )))
+                        let missing = e.kind() == std::io::ErrorKind::NotFound;
+                        loaded.problems.push((
+                            ProviderError::new(
+                                ErrorKind::NoIdentity,
+                                format!(
+                                    "cannot read age identity {} ({label}): {e}",
+                                    path.display()
+                                ),
+                            )
+                            .hint(format!(
+                                "fix the path in {label}, or run `fnox init` to create a key"
+                            )),
+                            missing,
+                        ));
+                        continue;
                     }
                 };
                 match parse_identity_text(&text, &path.display().to_string()) {
-                    Ok(ids) => out.extend(ids),
+                    Ok(ids) => loaded.identities.extend(ids),
                     // A default SSH key we cannot use (passphrase, unsupported type) is simply not ours to use.
                     Err(_) if !explicit && label == SSH_LABEL => continue,
-                    Err(e) => {
-                        return Err(ProviderError::new(
+                    Err(e) => loaded.problems.push((
+                        ProviderError::new(
                             ErrorKind::NoIdentity,
                             format!(
                                 "{} ({label}) is not a usable age identity: {e}",
                                 path.display()
                             ),
-                        ))
-                    }
+                        ),
+                        false,
+                    )),
                 }
             }
         }
     }
-    Ok(out)
+    loaded
+}
+
+/// Warns once per run about a source that could not be used, when other identities could.
+fn warn_once(problem: &ProviderError) {
+    static WARNED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+    if warned.contains(&problem.message) {
+        return;
+    }
+    warned.push(problem.message.clone());
+    crate::error::warn(format!(
+        "{}; using the other age identities",
+        problem.message
+    ));
 }
 
 /// Parses an age identity file (comments allowed) or an unencrypted SSH private key.
@@ -346,6 +420,9 @@ impl Cipher for Age {
 
     fn check(&self) -> Result<String, ProviderError> {
         let recipients = self.parsed_recipients()?;
+        if let Some(broken) = self.broken_source() {
+            return Err(broken);
+        }
         let identities = self.identities()?;
         Ok(format!(
             "{} recipient(s), {} identity(ies) available on this machine",

@@ -1,0 +1,117 @@
+//! Keeping plaintext in memory only: every fnox process turns core dumps off and, where it may,
+//! locks its memory so that values are never swapped to disk. Done first thing in `cli::main`,
+//! for every command (values can arrive on the command line itself, as `fnox set KEY VALUE`).
+//!
+//! - `RLIMIT_CORE` soft limit 0 (the hard limit is kept): no core file. Limits are inherited, so
+//!   the programs fnox starts (`exec`'s command, `edit`'s editor, gpg, ...) start with it too;
+//!   they hold the same values. A program may raise it again (`ulimit -c unlimited`).
+//! - Linux: `prctl(PR_SET_DUMPABLE, 0)`: no core dump even where `core_pattern` pipes to a
+//!   collector, no ptrace attach and no `/proc/PID/environ`, `mem`, `maps` for other processes of
+//!   the same user. The kernel resets it when a process executes another program (execve), so
+//!   children of `exec` and `edit` are ordinary dumpable processes again (gdb and /proc/self work).
+//! - Linux: `mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)` when it cannot fail later: with an
+//!   unlimited `RLIMIT_MEMLOCK` or the CAP_IPC_LOCK capability. Under a finite limit, `MCL_FUTURE`
+//!   would make an allocation past the limit fail, so fnox does not lock and says so with `-v`.
+//!   Memory locks are not inherited across fork and end at execve.
+
+/// What became of the memory lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    Locked,
+    /// `RLIMIT_MEMLOCK` is this many bytes and fnox may not exceed it.
+    Limited(u64),
+    /// mlockall failed with this errno.
+    Failed(i32),
+    /// Not done on this system.
+    Unsupported,
+}
+
+/// Turns core dumps off and locks memory where possible; returns what became of the lock.
+pub fn harden() -> Lock {
+    no_core_dumps();
+    lock_memory()
+}
+
+/// The `-v` line for a lock that was not taken, or None when there is nothing to say.
+pub fn lock_note(lock: Lock) -> Option<String> {
+    match lock {
+        Lock::Locked | Lock::Unsupported => None,
+        Lock::Limited(bytes) => Some(format!(
+            "memory not locked: RLIMIT_MEMLOCK is {} KiB, not unlimited, so values could be \
+             swapped to disk (`ulimit -l unlimited` or LimitMEMLOCK=infinity lets fnox lock it)",
+            bytes / 1024
+        )),
+        Lock::Failed(errno) => Some(format!(
+            "memory not locked: mlockall failed ({}), so values could be swapped to disk",
+            std::io::Error::from_raw_os_error(errno)
+        )),
+    }
+}
+
+#[cfg(unix)]
+fn no_core_dumps() {
+    // SAFETY: getrlimit/setrlimit write to and read from the struct given, nothing else.
+    unsafe {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        if libc::getrlimit(libc::RLIMIT_CORE, &mut limit) == 0 {
+            limit.rlim_cur = 0;
+            libc::setrlimit(libc::RLIMIT_CORE, &limit);
+        }
+    }
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_DUMPABLE takes one integer argument and changes only this process's flag.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}
+
+#[cfg(not(unix))]
+fn no_core_dumps() {}
+
+#[cfg(target_os = "linux")]
+fn lock_memory() -> Lock {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit writes the struct given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_MEMLOCK, &mut limit) } != 0 {
+        return Lock::Failed(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
+    }
+    if limit.rlim_cur != libc::RLIM_INFINITY && !has_ipc_lock() {
+        return Lock::Limited(limit.rlim_cur);
+    }
+    // SAFETY: mlockall takes flags only. MCL_ONFAULT (Linux 4.4) locks pages as they are first
+    // touched instead of faulting in every mapping (thread stacks, arenas) at once.
+    let flags = libc::MCL_CURRENT | libc::MCL_FUTURE;
+    if unsafe { libc::mlockall(flags | libc::MCL_ONFAULT) } == 0 {
+        return Lock::Locked;
+    }
+    let first = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+    if first == libc::EINVAL && unsafe { libc::mlockall(flags) } == 0 {
+        return Lock::Locked;
+    }
+    Lock::Failed(first)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lock_memory() -> Lock {
+    Lock::Unsupported
+}
+
+/// Whether this process has CAP_IPC_LOCK (then RLIMIT_MEMLOCK does not bind it).
+#[cfg(target_os = "linux")]
+fn has_ipc_lock() -> bool {
+    const CAP_IPC_LOCK: u32 = 14;
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .is_some_and(|caps| caps & (1 << CAP_IPC_LOCK) != 0)
+}
