@@ -32,7 +32,9 @@ pub enum Lock {
 /// returns what became of the lock.
 pub fn harden() -> Lock {
     no_core_dumps();
-    std::panic::set_hook(Box::new(|info| eprint!("{}", panic_report(info.location()))));
+    std::panic::set_hook(Box::new(|info| {
+        eprint!("{}", panic_report(info.location()))
+    }));
     lock_memory()
 }
 

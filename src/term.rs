@@ -48,10 +48,16 @@ mod tests {
     fn controls_and_bidi_are_escaped_and_text_is_kept() {
         assert_eq!(escape("DB_URL"), "DB_URL");
         assert_eq!(escape("é ✓ 日本"), "é ✓ 日本");
-        assert_eq!(escape("a\u{1b}]52;c;eA==\u{7}b"), "a\\u{1b}]52;c;eA==\\u{7}b");
+        assert_eq!(
+            escape("a\u{1b}]52;c;eA==\u{7}b"),
+            "a\\u{1b}]52;c;eA==\\u{7}b"
+        );
         assert_eq!(escape("x\ry\tz\n"), "x\\ry\\tz\\n");
         assert_eq!(escape("\u{9b}2K\u{7f}"), "\\u{9b}2K\\u{7f}");
         assert_eq!(escape("abc\u{202e}def"), "abc\\u{202e}def");
-        assert_eq!(escape_text("one\n\ttwo\u{1b}[2K\r"), "one\n\ttwo\\u{1b}[2K\\r");
+        assert_eq!(
+            escape_text("one\n\ttwo\u{1b}[2K\r"),
+            "one\n\ttwo\\u{1b}[2K\\r"
+        );
     }
 }

@@ -271,12 +271,15 @@ fn store(
                 e,
             )
         }),
-        Provider::Store(s) => s.store(reference, value.expose()).map(|_| None).map_err(|e| {
-            provider_error(
-                format!("cannot store {name} in provider '{provider_name}'"),
-                e,
-            )
-        }),
+        Provider::Store(s) => s
+            .store(reference, value.expose())
+            .map(|_| None)
+            .map_err(|e| {
+                provider_error(
+                    format!("cannot store {name} in provider '{provider_name}'"),
+                    e,
+                )
+            }),
     }
 }
 

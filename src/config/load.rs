@@ -360,7 +360,13 @@ pub fn parse_error(path: &Path, e: &toml::de::Error) -> Error {
 /// `unknown variant `...``), which may be a secret written where something else was expected:
 /// keep the kind, drop the value. Field names (`unknown field `x``) and the expected forms stay.
 pub fn redact_literals(message: &str) -> String {
-    const KINDS: [&str; 5] = ["integer `", "floating point `", "boolean `", "character `", "variant `"];
+    const KINDS: [&str; 5] = [
+        "integer `",
+        "floating point `",
+        "boolean `",
+        "character `",
+        "variant `",
+    ];
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     loop {

@@ -90,7 +90,8 @@ fn a_bad_fnox_age_key_does_not_block_the_default_identity_but_fails_the_provider
     );
     assert_eq!(out.ok(), "hello\n");
     assert!(
-        out.stderr.starts_with("warning: FNOX_AGE_KEY does not hold an age identity"),
+        out.stderr
+            .starts_with("warning: FNOX_AGE_KEY does not hold an age identity"),
         "{}",
         out.stderr
     );

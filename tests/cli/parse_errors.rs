@@ -17,9 +17,15 @@ const CASES: &[(&str, &str)] = &[
     ("default as boolean", "A = { default = true }"),
     ("line as string", "A = { line = \"CANARY-line\" }"),
     ("as_file as string", "A = { as_file = \"CANARY-as-file\" }"),
-    ("sync value as integer", "A = { sync = { provider = \"p\", value = 98765432123 } }"),
+    (
+        "sync value as integer",
+        "A = { sync = { provider = \"p\", value = 98765432123 } }",
+    ),
     ("bare string", "A = \"CANARY-bare\""),
-    ("variant with backticks", "A = { if_missing = \"CANARY`-tick`, expected\" }"),
+    (
+        "variant with backticks",
+        "A = { if_missing = \"CANARY`-tick`, expected\" }",
+    ),
 ];
 
 fn canary_of(body: &str) -> &'static str {
@@ -106,7 +112,8 @@ fn provider_setting_errors_never_quote_the_value() {
     let out = sb.run(&["get", "A"]);
     let stderr = out.fails(1);
     assert!(
-        stderr.contains("invalid vault provider settings: invalid type: integer, expected a string"),
+        stderr
+            .contains("invalid vault provider settings: invalid type: integer, expected a string"),
         "{stderr}"
     );
     assert!(!stderr.contains("98765"), "{stderr}");

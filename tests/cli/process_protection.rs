@@ -148,13 +148,12 @@ fn probe(sb: &Sandbox, verbose: bool, memlock: Memlock) -> Probe {
                     return Err(std::io::Error::last_os_error());
                 }
             }
-            if drop_to_nobody {
-                if libc::setgroups(0, std::ptr::null()) != 0
+            if drop_to_nobody
+                && (libc::setgroups(0, std::ptr::null()) != 0
                     || libc::setgid(NOBODY) != 0
-                    || libc::setuid(NOBODY) != 0
-                {
-                    return Err(std::io::Error::last_os_error());
-                }
+                    || libc::setuid(NOBODY) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
             }
             Ok(())
         });
@@ -179,7 +178,12 @@ fn fnox_runs_with_core_dumps_off_and_not_dumpable_and_its_child_is_dumpable_agai
         // A non-dumpable process's /proc/PID/environ (and mem, maps, ...) belongs to root.
         assert_eq!(p.value("owner"), "0", "fnox is dumpable:\n{}", p.text);
         // The kernel made the child dumpable again when it executed sh.
-        assert_eq!(p.value("self"), uid, "the child is not dumpable:\n{}", p.text);
+        assert_eq!(
+            p.value("self"),
+            uid,
+            "the child is not dumpable:\n{}",
+            p.text
+        );
     }
     // The child inherits the core limit (it holds the same values); it may raise it again.
     assert_eq!(p.value("child_core"), "0");
@@ -202,7 +206,11 @@ fn fnox_locks_its_memory_when_the_memlock_limit_allows_it() {
 fn a_memlock_limit_leaves_memory_unlocked_and_says_so_only_with_verbose() {
     let sb = sandbox();
     let quiet = probe(&sb, false, Memlock::Bytes(64 << 10));
-    assert!(!quiet.stderr.contains("memory not locked"), "{}", quiet.stderr);
+    assert!(
+        !quiet.stderr.contains("memory not locked"),
+        "{}",
+        quiet.stderr
+    );
     let loud = probe(&sb, true, Memlock::Bytes(64 << 10));
     if loud.value("uid") == "0" {
         // Root keeps CAP_IPC_LOCK: the limit does not bind it and fnox locks anyway.

@@ -115,7 +115,9 @@ fn references_to_one_large_value_stop_at_64_mib_per_run() {
         text.push_str(&format!("L{i} = {{ default = \"{body}\" }}\n"));
     }
     for i in 0..30 {
-        text.push_str(&format!("M{i} = {{ default = \"${{L5}}${{L5}}${{L5}}\" }}\n"));
+        text.push_str(&format!(
+            "M{i} = {{ default = \"${{L5}}${{L5}}${{L5}}\" }}\n"
+        ));
     }
     sb.write("fnox.toml", &text);
     assert_eq!(run(&sb, &["get", "M29"]).ok().len(), 3_000_001);
@@ -138,9 +140,14 @@ fn a_chain_of_provider_secret_fields_is_an_error_naming_it() {
             "p{i} = {{ type = \"age\", recipients = [], key_file = {{ secret = \"K{i}\" }} }}\n"
         ));
     }
-    text.push_str("p200 = { type = \"plain\" }\n\n[secrets]\nTOP = { provider = \"p0\", value = \"x\" }\n");
+    text.push_str(
+        "p200 = { type = \"plain\" }\n\n[secrets]\nTOP = { provider = \"p0\", value = \"x\" }\n",
+    );
     for i in 0..200 {
-        text.push_str(&format!("K{i} = {{ provider = \"p{}\", value = \"k\" }}\n", i + 1));
+        text.push_str(&format!(
+            "K{i} = {{ provider = \"p{}\", value = \"k\" }}\n",
+            i + 1
+        ));
     }
     sb.write("fnox.toml", &text);
     assert_snapshot!(run(&sb, &["get", "TOP"]).all(), @r#"

@@ -69,7 +69,8 @@ impl Failing {
             canary: canary(label),
         };
         let existing = f.canary.clone();
-        f.run(&["set", "-p", "age", "EXISTING", &existing], &[]).ok();
+        f.run(&["set", "-p", "age", "EXISTING", &existing], &[])
+            .ok();
         f
     }
 
@@ -120,7 +121,11 @@ impl Failing {
         );
         std::fs::remove_file(self.sb.path("in.env")).unwrap();
         self.must_fail_quietly("sync", &["sync", "-p", "bad", "--force"], &[]);
-        self.must_fail_quietly("reencrypt --to", &["reencrypt", "--to", "bad", "--force"], &[]);
+        self.must_fail_quietly(
+            "reencrypt --to",
+            &["reencrypt", "--to", "bad", "--force"],
+            &[],
+        );
         // `edit`: a secret added in the editor goes to the default provider, here `bad`.
         let text = self.sb.read("fnox.toml");
         self.sb.write(
@@ -150,8 +155,12 @@ fn the_canary_check_would_see_a_leak() {
 
 #[test]
 fn failed_writes_to_an_age_provider_without_recipients_never_show_the_value() {
-    Failing::new("no-recipients", "{ type = \"age\", recipients = [] }", vec![])
-        .check_every_write();
+    Failing::new(
+        "no-recipients",
+        "{ type = \"age\", recipients = [] }",
+        vec![],
+    )
+    .check_every_write();
 }
 
 #[test]
@@ -184,7 +193,8 @@ fn failed_writes_to_kms_never_show_the_value() {
     );
     f.canary = f.canary.repeat(200);
     let existing = f.canary.clone();
-    f.run(&["set", "-p", "age", "EXISTING", &existing], &[]).ok();
+    f.run(&["set", "-p", "age", "EXISTING", &existing], &[])
+        .ok();
     f.check_every_write();
 }
 
@@ -192,7 +202,10 @@ fn failed_writes_to_kms_never_show_the_value() {
 fn failed_writes_to_aws_that_echoes_the_value_in_its_error_never_show_it() {
     let fake = FakeEchoingAws::start();
     for (label, bad) in [
-        ("echo-kms", "{ type = \"aws-kms\", key_id = \"alias/k\", region = \"us-east-1\" }"),
+        (
+            "echo-kms",
+            "{ type = \"aws-kms\", key_id = \"alias/k\", region = \"us-east-1\" }",
+        ),
         ("echo-sm", "{ type = \"aws-sm\", region = \"us-east-1\" }"),
         ("echo-ps", "{ type = \"aws-ps\", region = \"us-east-1\" }"),
     ] {
@@ -200,12 +213,11 @@ fn failed_writes_to_aws_that_echoes_the_value_in_its_error_never_show_it() {
         let c = f.canary.clone();
         // The control: the value reached the backend, came back in its error, and was taken out.
         let out = f.run(&["set", "-p", "bad", "NEW", &c], &[]);
-        assert!(fake.received(&c) > 0, "{label}: the value never reached the fake");
         assert!(
-            out.stderr.contains("<redacted>"),
-            "{label}: {}",
-            out.stderr
+            fake.received(&c) > 0,
+            "{label}: the value never reached the fake"
         );
+        assert!(out.stderr.contains("<redacted>"), "{label}: {}", out.stderr);
         f.check_every_write();
     }
 }
@@ -265,7 +277,11 @@ fn verbose_trace_and_debug_output_of_every_command_never_show_the_value() {
     let c = canary("verbose");
     sb.run(&["set", "-p", "age", "SECRET", &c]).ok();
     sb.write("tpl.txt", "value: fnox://SECRET\n");
-    let editor = script(&sb, "editor.sh", &format!("sed -i 's/^SECRET = .*/SECRET = \"{c}-edited\"/' \"$1\""));
+    let editor = script(
+        &sb,
+        "editor.sh",
+        &format!("sed -i 's/^SECRET = .*/SECRET = \"{c}-edited\"/' \"$1\""),
+    );
     let loud = [
         ("RUST_LOG", "trace"),
         ("RUST_BACKTRACE", "1"),
@@ -296,7 +312,10 @@ fn verbose_trace_and_debug_output_of_every_command_never_show_the_value() {
     ];
     for (args, prints) in runs {
         let mut cmd = sb.fnox();
-        cmd.envs(loud).env("EDITOR", &editor).arg("--verbose").args(*args);
+        cmd.envs(loud)
+            .env("EDITOR", &editor)
+            .arg("--verbose")
+            .args(*args);
         let out = sb.output(&mut cmd);
         assert_eq!(out.code, 0, "{args:?}:\n{}", out.all());
         let seen = seen_in(&out, &c);

@@ -29,7 +29,10 @@ impl FakeEchoingAws {
                     let mut client = client;
                     while let Some(request) = read_message(&mut reader)? {
                         let text = String::from_utf8_lossy(&request).into_owned();
-                        let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_owned();
+                        let body = text
+                            .split_once("\r\n\r\n")
+                            .map_or("", |(_, b)| b)
+                            .to_owned();
                         seen.lock().unwrap().push(body.clone());
                         let reply = serde_json::json!({
                             "__type": "ValidationException",
