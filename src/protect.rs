@@ -13,6 +13,8 @@
 //!   unlimited `RLIMIT_MEMLOCK` or the CAP_IPC_LOCK capability. Under a finite limit, `MCL_FUTURE`
 //!   would make an allocation past the limit fail, so fnox does not lock and says so with `-v`.
 //!   Memory locks are not inherited across fork and end at execve.
+//! - A panic prints where it happened, never its message: the message of a failed slice or
+//!   `expect` may quote the text it was working on, which may be a value.
 
 /// What became of the memory lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,10 +28,33 @@ pub enum Lock {
     Unsupported,
 }
 
-/// Turns core dumps off and locks memory where possible; returns what became of the lock.
+/// Turns core dumps off, locks memory where possible and keeps panic messages off stderr;
+/// returns what became of the lock.
 pub fn harden() -> Lock {
     no_core_dumps();
+    std::panic::set_hook(Box::new(|info| {
+        eprint!("{}", panic_report(info.location()))
+    }));
     lock_memory()
+}
+
+/// What a panic prints: the place, and a backtrace with RUST_BACKTRACE (function names only).
+pub fn panic_report(location: Option<&std::panic::Location>) -> String {
+    let place = location.map_or_else(
+        || "an unknown place".to_owned(),
+        |l| format!("{}:{}:{}", l.file(), l.line(), l.column()),
+    );
+    let mut out = format!(
+        "fnox panicked at {place} (an internal error; its message is not shown, as it may hold a \
+         secret value): please report it\n"
+    );
+    let backtrace = std::backtrace::Backtrace::capture();
+    if backtrace.status() == std::backtrace::BacktraceStatus::Captured {
+        out.push_str(&format!("{backtrace}\n"));
+    } else {
+        out.push_str("note: run with `RUST_BACKTRACE=1` to show a backtrace\n");
+    }
+    out
 }
 
 /// The `-v` line for a lock that was not taken, or None when there is nothing to say.
@@ -114,4 +139,41 @@ fn has_ipc_lock() -> bool {
         .find_map(|l| l.strip_prefix("CapEff:"))
         .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
         .is_some_and(|caps| caps & (1 << CAP_IPC_LOCK) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_panic_report_never_carries_the_panic_message() {
+        static REPORT: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|info| {
+            let payload = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_default();
+            let report = super::panic_report(info.location());
+            REPORT.lock().unwrap().push((payload, report));
+        }));
+        // A real panic whose message quotes the text it was slicing.
+        let value = String::from("cAnArY-panic-é");
+        let cut = value.len() - 1;
+        let caught = std::panic::catch_unwind(|| value[..cut].len());
+        std::panic::set_hook(previous);
+        assert!(caught.is_err());
+        let reports = REPORT.lock().unwrap();
+        let (payload, report) = reports
+            .iter()
+            .find(|(p, _)| p.contains("char boundary"))
+            .expect("the slice panicked");
+        assert!(payload.contains("cAnArY"), "the control: {payload}");
+        assert!(!report.contains("cAnArY"), "{report}");
+        assert!(
+            report.starts_with("fnox panicked at src/protect.rs:"),
+            "{report}"
+        );
+    }
 }

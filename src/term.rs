@@ -11,7 +11,8 @@ fn is_bidi(c: char) -> bool {
 }
 
 fn escaped(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() || is_bidi(c)) && !(keep_newlines && c == '\n');
+    let unsafe_char =
+        |c: char| (c.is_control() || is_bidi(c)) && !(keep_newlines && matches!(c, '\n' | '\t'));
     if !s.chars().any(unsafe_char) {
         return Cow::Borrowed(s);
     }
@@ -33,7 +34,8 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     escaped(s, false)
 }
 
-/// A whole message or listing: its own line breaks kept, every other control character escaped.
+/// A whole message or listing: its own line breaks (and tabs) kept, every other control
+/// character escaped.
 pub fn escape_text(s: &str) -> Cow<'_, str> {
     escaped(s, true)
 }
@@ -53,6 +55,9 @@ mod tests {
         assert_eq!(escape("x\ry\tz\n"), "x\\ry\\tz\\n");
         assert_eq!(escape("\u{9b}2K\u{7f}"), "\\u{9b}2K\\u{7f}");
         assert_eq!(escape("abc\u{202e}def"), "abc\\u{202e}def");
-        assert_eq!(escape_text("one\ntwo\u{1b}[2K"), "one\ntwo\\u{1b}[2K");
+        assert_eq!(
+            escape_text("one\n\ttwo\u{1b}[2K\r"),
+            "one\n\ttwo\\u{1b}[2K\\r"
+        );
     }
 }

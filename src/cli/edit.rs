@@ -285,7 +285,7 @@ fn store(
     value: &SecretValue,
 ) -> Result<Option<String>> {
     match provider {
-        Provider::Cipher(c) => c.encrypt(value.expose()).map(Some).map_err(|e| {
+        Provider::Cipher(c) => c.seal(value.expose()).map(Some).map_err(|e| {
             provider_error(
                 format!(
                     "cannot encrypt {name} with provider '{provider_name}'; nothing was changed"
@@ -293,12 +293,15 @@ fn store(
                 e,
             )
         }),
-        Provider::Store(s) => s.put(reference, value.expose()).map(|_| None).map_err(|e| {
-            provider_error(
-                format!("cannot store {name} in provider '{provider_name}'"),
-                e,
-            )
-        }),
+        Provider::Store(s) => s
+            .store(reference, value.expose())
+            .map(|_| None)
+            .map_err(|e| {
+                provider_error(
+                    format!("cannot store {name} in provider '{provider_name}'"),
+                    e,
+                )
+            }),
     }
 }
 

@@ -151,8 +151,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let mut stored = Vec::with_capacity(pairs.len());
     for (name, value) in &pairs {
         let recorded = match &provider {
-            Provider::Cipher(c) => c.encrypt(value),
-            Provider::Store(s) => s.put(name, value).map(|_| name.clone()),
+            Provider::Cipher(c) => c.seal(value),
+            Provider::Store(s) => s.store(name, value).map(|_| name.clone()),
         }
         .map_err(|e| {
             provider_error(

@@ -254,7 +254,7 @@ fn reencrypt_all(
         };
         let mut fresh: Vec<(usize, SecretValue, String)> = Vec::new();
         for (&i, p) in idx.iter().zip(plain) {
-            let encrypted = p.and_then(|v| target.encrypt(v.expose()).map(|c| (v, c)));
+            let encrypted = p.and_then(|v| target.seal(v.expose()).map(|c| (v, c)));
             match encrypted {
                 Ok((v, c)) => fresh.push((i, v, c)),
                 Err(e) => {

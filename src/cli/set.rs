@@ -22,7 +22,7 @@ use crate::secret::SecretValue;
 /// directory (fnox.PROFILE.toml when it exists, else fnox.toml, else the local file when it is the
 /// only one here, else a new fnox.toml), never to a parent directory's file: a secret inherited
 /// from there gets an override here, encrypted with the providers that file sees.
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args)]
 pub struct Args {
     /// The secret's name
     pub key: String,
@@ -55,6 +55,25 @@ pub struct Args {
     /// Write the config file even when it is read-only (as `rm -f`)
     #[arg(short = 'f', long)]
     pub force: bool,
+}
+
+/// The value and the default are plaintext: Debug says whether they were given, not what they are.
+impl std::fmt::Debug for Args {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let given = |v: &Option<String>| v.as_ref().map(|_| "<redacted>");
+        f.debug_struct("Args")
+            .field("key", &self.key)
+            .field("value", &given(&self.value))
+            .field("provider", &self.provider)
+            .field("key_name", &self.key_name)
+            .field("description", &self.description)
+            .field("default", &given(&self.default))
+            .field("base64_encode", &self.base64_encode)
+            .field("from_file", &self.from_file)
+            .field("global", &self.global)
+            .field("dry_run", &self.dry_run)
+            .finish()
+    }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
@@ -246,10 +265,10 @@ fn store(
 ) -> Result<String> {
     match provider {
         Provider::Cipher(c) => c
-            .encrypt(value.expose())
+            .seal(value.expose())
             .map_err(|e| provider_error(format!("cannot encrypt {key} with provider '{name}'"), e)),
         Provider::Store(s) => {
-            s.put(reference, value.expose()).map_err(|e| {
+            s.store(reference, value.expose()).map_err(|e| {
                 provider_error(format!("cannot store {key} in provider '{name}'"), e)
             })?;
             Ok(reference.to_owned())

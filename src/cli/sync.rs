@@ -181,7 +181,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         match &fetched[s.name] {
             Err(_) if s.secret.default.is_some() => skipped.push(s.name),
             Err(e) => failures.push(e.clone()),
-            Ok(v) => match cipher.encrypt(v.expose()) {
+            Ok(v) => match cipher.seal(v.expose()) {
                 Ok(ct) => synced.push((s, ct)),
                 Err(e) => failures.push(provider_error(
                     format!("cannot encrypt {} with provider '{target_name}'", s.name),

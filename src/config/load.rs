@@ -14,7 +14,7 @@ pub const DEFAULT_PROFILE: &str = "default";
 pub const DEFAULT_CONFIG_NAME: &str = "fnox.toml";
 
 /// One loaded file.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Layer {
     pub path: PathBuf,
     pub text: String,
@@ -22,6 +22,19 @@ pub struct Layer {
     /// Set for `fnox.P.toml`: its top-level entries belong to profile P.
     pub profile: Option<String>,
     pub global: bool,
+}
+
+/// The file's text holds defaults and `plain` values: Debug shows its size only.
+impl std::fmt::Debug for Layer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Layer")
+            .field("path", &self.path)
+            .field("text", &format_args!("<{} bytes>", self.text.len()))
+            .field("file", &self.file)
+            .field("profile", &self.profile)
+            .field("global", &self.global)
+            .finish()
+    }
 }
 
 /// Which table of a file a secret or provider sits in.

@@ -55,10 +55,29 @@ pub struct ProfileConfig {
 
 /// A provider table: its `type` plus fields that only the provider itself interprets,
 /// so a provider the command never touches is never validated or built.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ProviderConfig {
     pub kind: String,
     pub fields: toml::Table,
+}
+
+/// Debug shows field names only: a field may hold a token, or a value filled in from a secret.
+impl std::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("kind", &self.kind)
+            .field("fields", &self.fields.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// `Some(<redacted>)` or `None`: whether a value is there, never what it is.
+struct Redacted(bool);
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0 { "Some(<redacted>)" } else { "None" })
+    }
 }
 
 impl<'de> Deserialize<'de> for ProviderConfig {
@@ -101,7 +120,7 @@ impl JsonSchema for ProviderConfig {
 }
 
 /// A secret: a provider value (ciphertext or reference), a default, or neither (the environment).
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Default, Deserialize, JsonSchema)]
 pub struct SecretConfig {
     /// The provider that decrypts or fetches `value` (else `default_provider`).
     pub provider: Option<String>,
@@ -128,13 +147,40 @@ pub struct SecretConfig {
     pub allow_dangerous_name: Option<bool>,
 }
 
+/// `value` (a `plain` provider's is the secret itself) and `default` are redacted.
+impl std::fmt::Debug for SecretConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretConfig")
+            .field("provider", &self.provider)
+            .field("value", &Redacted(self.value.is_some()))
+            .field("default", &Redacted(self.default.is_some()))
+            .field("description", &self.description)
+            .field("if_missing", &self.if_missing)
+            .field("env", &self.env)
+            .field("as_file", &self.as_file)
+            .field("json_path", &self.json_path)
+            .field("line", &self.line)
+            .field("sync", &self.sync)
+            .finish()
+    }
+}
+
 /// A copy of a secret kept in another provider.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Clone, Deserialize, JsonSchema)]
 pub struct SyncConfig {
     /// The provider holding the copy.
     pub provider: String,
     /// Its ciphertext or reference.
     pub value: String,
+}
+
+impl std::fmt::Debug for SyncConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncConfig")
+            .field("provider", &self.provider)
+            .field("value", &Redacted(true))
+            .finish()
+    }
 }
 
 /// error (fail), warn (leave the secret out and say so) or ignore (leave it out silently).

@@ -53,6 +53,37 @@ impl ProviderError {
         self.hint = Some(hint.into());
         self
     }
+
+    /// This error with `value` taken out of its message and hint wherever it appears as is,
+    /// JSON- or Debug-escaped or in base64: a backend that echoes its input (a validation error
+    /// quoting the request) must not carry a value into fnox's messages. Values under 4 bytes
+    /// are left alone (they would blank out ordinary words).
+    pub fn without(mut self, value: &str) -> Self {
+        use base64::Engine;
+        if value.len() < 4 {
+            return self;
+        }
+        let json = serde_json::to_string(value).unwrap_or_default();
+        let debug = format!("{value:?}");
+        let forms = [
+            value.to_owned(),
+            json.trim_matches('"').to_owned(),
+            debug.trim_matches('"').to_owned(),
+            base64::engine::general_purpose::STANDARD.encode(value),
+        ];
+        let scrub = |text: &mut String| {
+            for form in &forms {
+                if text.contains(form.as_str()) {
+                    *text = text.replace(form.as_str(), "<redacted>");
+                }
+            }
+        };
+        scrub(&mut self.message);
+        if let Some(hint) = &mut self.hint {
+            scrub(hint);
+        }
+        self
+    }
 }
 
 impl fmt::Display for ProviderError {
@@ -83,12 +114,26 @@ pub trait Cipher: Send + Sync {
     }
 }
 
+impl<'a> dyn Cipher + 'a {
+    /// `encrypt`, the one way commands encrypt a value: an error never carries the plaintext.
+    pub fn seal(&self, plaintext: &str) -> Result<String, ProviderError> {
+        self.encrypt(plaintext).map_err(|e| e.without(plaintext))
+    }
+}
+
 /// A provider that keeps values elsewhere; fnox.toml holds the reference.
 pub trait Store: Send + Sync {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult>;
     /// Stores a value under `reference`; read-only stores return an error saying what would work.
     fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError>;
     fn check(&self) -> Result<String, ProviderError>;
+}
+
+impl<'a> dyn Store + 'a {
+    /// `put`, the one way commands write a value: an error never carries the value.
+    pub fn store(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
+        self.put(reference, value).map_err(|e| e.without(value))
+    }
 }
 
 pub enum Provider {

@@ -9,6 +9,7 @@ use proptest::test_runner::{Config as ProptestConfig, RngAlgorithm, TestRng, Tes
 mod bad_input;
 mod exec_semantics;
 mod fidelity;
+mod leaks;
 mod missing;
 mod plaintext;
 mod profiles;

@@ -41,8 +41,8 @@ const LOGIN_HINT: &str =
 const ADDR_HINT: &str =
     "check the provider's `address` / VAULT_ADDR, the network, and that the Vault server is running";
 
-/// Where and as whom to reach Vault, as configured on the provider.
-#[derive(Debug, Clone, Default)]
+/// Where and as whom to reach Vault, as configured on the provider. Debug hides the token.
+#[derive(Clone, Default)]
 pub struct Target {
     pub address: Option<String>,
     pub token: Option<String>,
@@ -50,6 +50,18 @@ pub struct Target {
     pub credential_command: Option<String>,
     /// Passed to `credential_command` as `{{ path }}`.
     pub path: Option<String>,
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Target")
+            .field("address", &self.address)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .field("namespace", &self.namespace)
+            .field("credential_command", &self.credential_command)
+            .field("path", &self.path)
+            .finish()
+    }
 }
 
 /// A configured mount or path without its surrounding slashes; `default` when unset or empty.

@@ -86,7 +86,7 @@ fn serve(
 }
 
 /// One HTTP/1.1 message (head and Content-Length body) as raw bytes; None at a clean end of stream.
-fn read_message(reader: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
+pub fn read_message(reader: &mut impl BufRead) -> std::io::Result<Option<Vec<u8>>> {
     let mut message = Vec::new();
     let mut length = 0usize;
     loop {
