@@ -9,3 +9,5 @@ pub mod reference;
 pub mod resolve;
 pub mod secret;
 pub mod shell;
+#[cfg(unix)]
+pub mod signals;

@@ -422,6 +422,7 @@ enum EditorExit {
 /// Runs the editor command (through `sh -c`, so it may carry arguments) on `path`.
 /// SIGTERM and SIGHUP, and INT/QUIT sent by another process, remove `dir` at once, are passed
 /// on to the editor, and end the edit. INT/QUIT from the terminal are the editor's business.
+/// A signal fnox was started with ignored stays ignored and does none of this.
 fn run_editor(editor: &str, path: &Path, dir: &Path) -> Result<EditorExit> {
     let spawn_fail = |e: std::io::Error| {
         Error::new(format!("Failed to launch editor: {editor}"))
@@ -438,7 +439,9 @@ fn run_editor(editor: &str, path: &Path, dir: &Path) -> Result<EditorExit> {
         use std::sync::atomic::{AtomicI32, Ordering};
         use std::sync::Arc;
 
-        let mut signals = SignalsInfo::<WithOrigin>::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+        // A signal the caller ignored (nohup) stays ignored, for fnox and the editor alike.
+        let caught = crate::signals::not_ignored(&[SIGINT, SIGTERM, SIGHUP, SIGQUIT]);
+        let mut signals = SignalsInfo::<WithOrigin>::new(caught)
             .map_err(|e| Error::new("cannot set up signal handling").cause(e))?;
         let mut child = Command::new("sh")
             .arg("-c")

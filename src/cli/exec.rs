@@ -15,6 +15,8 @@ use crate::secret::SecretValue;
 /// No shell is involved: arguments reach the command as given and values byte-exact.
 /// Signals sent to fnox (INT, TERM, HUP, QUIT, USR1, USR2, WINCH) are passed on; the exit code
 /// is the command's own, or 128+N when signal N killed it (127/126 when it cannot be started).
+/// A signal fnox was started with ignored stays ignored, for the command too: `nohup fnox exec
+/// -- job` survives a hangup as `nohup job` does.
 /// fnox's own key material (FNOX_AGE_KEY, FNOX_AGE_KEY_FILE) is not passed on unless it is
 /// itself a secret. Put fnox options before `--`.
 ///
@@ -234,7 +236,8 @@ fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
 
         const FORWARDED: [i32; 7] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH];
         // Registered before the child exists, so no signal falls between spawn and forwarding.
-        let mut signals = SignalsInfo::<WithOrigin>::new(FORWARDED)
+        // A signal the caller ignored (nohup) stays ignored, for fnox and the child alike.
+        let mut signals = SignalsInfo::<WithOrigin>::new(crate::signals::not_ignored(&FORWARDED))
             .map_err(|e| Error::new("cannot set up signal forwarding").cause(e))?;
         let parent = std::process::id();
         // SAFETY: only async-signal-safe calls between fork and exec.

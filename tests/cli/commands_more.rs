@@ -614,6 +614,39 @@ fn edit_removes_the_plaintext_when_terminated() {
     assert_eq!(sb.read("fnox.toml"), before);
 }
 
+/// `nohup fnox edit`: a hangup neither ends the edit nor removes the file under the editor.
+#[cfg(unix)]
+#[test]
+fn edit_keeps_a_hangup_the_caller_ignored() {
+    let sb = edit_sandbox();
+    let editor = script(
+        &sb,
+        "waiting.sh",
+        "printf %s $$ > \"$FNOX_TEST_DIR/pid\"\n\
+         while [ ! -e \"$FNOX_TEST_DIR/go\" ]; do sleep 0.05; done\n\
+         sed -i 's/^CHANGE = .*/CHANGE = \"after the hangup\"/' \"$1\"",
+    );
+    let mut fnox = Running::spawn_under(
+        &sb,
+        &["nohup"],
+        &[("EDITOR", &editor), ("FNOX_TEST_DIR", sb.root.path())],
+        &["edit"],
+    );
+    let marker = sb.root.path().join("pid");
+    fnox.wait_for_content(&marker);
+    let editor_pid: libc::pid_t = std::fs::read_to_string(&marker).unwrap().parse().unwrap();
+    fnox.signal(libc::SIGHUP);
+    // SAFETY: kill(2) on the editor, a child of fnox that is still running.
+    assert_eq!(unsafe { libc::kill(editor_pid, libc::SIGHUP) }, 0);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(fnox.running(), "fnox died of an ignored SIGHUP");
+    std::fs::write(sb.root.path().join("go"), "").unwrap();
+    let (code, stderr) = fnox.finish();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("✓ updated CHANGE in ./fnox.toml"), "{stderr}");
+    assert_eq!(sb.run(&["get", "CHANGE"]).ok(), "after the hangup\n");
+}
+
 #[test]
 fn edit_help_warns_that_plaintext_is_on_disk() {
     let sb = Sandbox::new();
