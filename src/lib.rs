@@ -8,6 +8,7 @@ pub mod provider;
 pub mod reference;
 pub mod resolve;
 pub mod secret;
+pub mod secret_files;
 pub mod shell;
 #[cfg(unix)]
 pub mod signals;

@@ -354,15 +354,9 @@ fn edit_text(ctx: &Ctx, text: &str) -> Result<Edited> {
             .cause(e)
             .hint("check that the temporary directory (TMPDIR) is writable")
     };
-    // TempDir: 0700, removed when dropped (also on early returns and panics).
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("fnox-edit-");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o700));
-    }
-    let dir = builder.tempdir().map_err(|e| fail("create", e))?;
+    // 0700, removed when dropped (also on early returns and panics); one a killed fnox left
+    // behind is removed here, by the next run.
+    let dir = crate::secret_files::PrivateDir::new("edit").map_err(|e| fail("create", e))?;
     let path = dir.path().join("secrets.toml");
     {
         use std::io::Write;

@@ -125,12 +125,7 @@ fn exec_keeps_a_hangup_the_caller_ignored() {
     let script = "printf %s $$ > pid; : > ready\n\
                   while [ ! -e go ]; do sleep 0.05; done\n\
                   printf %s \"$A\" > finished";
-    let mut fnox = Running::spawn_under(
-        &sb,
-        &["nohup"],
-        &[],
-        &["exec", "--", "sh", "-c", script],
-    );
+    let mut fnox = Running::spawn_under(&sb, &["nohup"], &[], &["exec", "--", "sh", "-c", script]);
     fnox.wait_for_file(&sb.path("ready"));
     let child: libc::pid_t = sb.read("pid").parse().unwrap();
     // A hangup to fnox (as from another process) and to the job itself (as from the terminal).
