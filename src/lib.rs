@@ -1,6 +1,7 @@
 pub mod cli;
 pub mod config;
 pub mod dotenv;
+pub mod editor;
 pub mod env_vars;
 pub mod error;
 pub mod progress;

@@ -782,6 +782,82 @@ fn edit_removes_the_plaintext_a_killed_fnox_left_on_the_next_run() {
     assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
 }
 
+/// The real vim, with a vimrc that keeps undo, swap and backup files in HOME and a viminfo
+/// (registers, search history): after `fnox edit` none of them holds the plaintext. The edit
+/// yanks the line (a register), substitutes (search history), `:preserve`s the swap file and
+/// copies the swap directory while vim runs, then writes.
+#[cfg(unix)]
+#[test]
+fn edit_runs_vim_without_viminfo_swap_undo_or_backup_files() {
+    if !crate::support::require_tool("vim", "vim") {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &age_config());
+    sb.run(&["set", "TOKEN", "canary-1f3a9c"]).ok();
+    for dir in ["swap", "undo", "backup"] {
+        std::fs::create_dir_all(sb.home.join(dir)).unwrap();
+    }
+    sb.write_home(
+        ".vimrc",
+        "set undofile undodir=~/undo// directory=~/swap// backup writebackup backupdir=~/backup// backupskip=\n",
+    );
+    let vim = "vim -c '%s/canary-1f3a9c/canary-2b7d0e/' -c 'g/canary/yank' -c preserve \
+               -c 'silent !cp -r ~/swap ~/swap-while-open' -c wq";
+    // A vim named by its alternatives link too (Debian's vi -> vim.basic), when there is one.
+    let vi_is_vim = std::fs::canonicalize("/usr/bin/vi")
+        .is_ok_and(|p| p.file_name().unwrap().to_string_lossy().starts_with("vim"));
+    let mut editors = vec![vim.to_owned()];
+    if vi_is_vim {
+        editors.push(vim.replacen("vim", "vi", 1));
+    }
+    for editor in editors {
+        let out = sb.output(
+            sb.fnox()
+                .env("EDITOR", &editor)
+                .env("TERM", "dumb")
+                .arg("edit"),
+        );
+        assert!(
+            out.stderr.contains("✓ updated TOKEN"),
+            "{editor}: {}",
+            out.stderr
+        );
+        assert_eq!(
+            sb.run(&["get", "TOKEN"]).ok(),
+            "canary-2b7d0e\n",
+            "{editor}"
+        );
+        let mut holding = Vec::new();
+        let mut stack = vec![sb.home.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if std::fs::read(&path)
+                    .unwrap()
+                    .windows(7)
+                    .any(|w| w == b"canary-")
+                {
+                    holding.push(path.strip_prefix(&sb.home).unwrap().display().to_string());
+                }
+            }
+        }
+        holding.sort();
+        assert!(
+            holding.is_empty(),
+            "{editor} left the plaintext in ~/{holding:?}"
+        );
+        assert!(
+            sb.home.join("swap-while-open").exists(),
+            "{editor} ran the -c commands"
+        );
+        std::fs::remove_dir_all(sb.home.join("swap-while-open")).unwrap();
+        sb.run(&["set", "TOKEN", "canary-1f3a9c"]).ok();
+    }
+}
+
 /// `nohup fnox edit`: a hangup neither ends the edit nor removes the file under the editor.
 #[cfg(unix)]
 #[test]
@@ -825,6 +901,12 @@ fn edit_help_warns_that_plaintext_is_on_disk() {
     assert!(
         help.ok()
             .contains("the plaintext of every secret is on disk"),
+        "{}",
+        help.stdout
+    );
+    let words = help.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("vim and neovim") && words.contains("Other editors may keep their own"),
         "{}",
         help.stdout
     );
