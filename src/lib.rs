@@ -1,6 +1,7 @@
 pub mod cli;
 pub mod config;
 pub mod dotenv;
+pub mod editor;
 pub mod env_vars;
 pub mod error;
 pub mod progress;
@@ -9,6 +10,9 @@ pub mod provider;
 pub mod reference;
 pub mod resolve;
 pub mod secret;
+pub mod secret_files;
 pub mod shell;
+#[cfg(unix)]
+pub mod signals;
 pub mod term;
 pub mod trust;

@@ -1,7 +1,6 @@
 //! `fnox edit`
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use indexmap::IndexMap;
 use toml_edit::{InlineTable, Value};
@@ -19,10 +18,18 @@ use crate::secret::SecretValue;
 /// Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi).
 ///
 /// WARNING: while the editor is open, the plaintext of every secret is on disk, in a private
-/// temporary file (0600, in a 0700 directory). fnox removes it as soon as the editor exits,
-/// when the editor fails, and when fnox is terminated or hung up on; only SIGKILL or a crash
-/// of the machine can leave it behind. Editors may keep their own copies (swap or backup
-/// files); those go in the same directory and are removed with it.
+/// temporary file (0600, in a 0700 directory in TMPDIR). fnox removes it as soon as the editor
+/// exits, when the editor fails, and when fnox is terminated or hung up on; only SIGKILL or a
+/// crash can leave it behind, and the next `fnox edit` removes that.
+///
+/// vim and neovim (also as vi, view or editor where those are links to them) are started with
+/// no swap, undo, backup or viminfo/shada file (`-n -i NONE -c 'set nobackup nowritebackup
+/// noswapfile noundofile viminfo='`, neovim `shada=`), so no copy of the text outlives the
+/// edit. Other editors may keep their own: swap, lock and backup files beside the file are
+/// removed with the directory, but some keep copies or history elsewhere: Emacs backups when
+/// backup-directory-alist is set, and savehist's search history; nano's search history with
+/// `set historylog`; VS Code's Local History of saved files and hot-exit backups; nvi's
+/// recovery files in /var/tmp/vi.recover. Turn those off, or use vim.
 ///
 /// Then only what changed is written back: a changed value is re-encrypted (or stored in its
 /// remote store), a new `NAME = "value"` line is encrypted with the default provider, and a
@@ -379,15 +386,9 @@ fn edit_text(ctx: &Ctx, text: &str) -> Result<Edited> {
             .cause(e)
             .hint("check that the temporary directory (TMPDIR) is writable")
     };
-    // TempDir: 0700, removed when dropped (also on early returns and panics).
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("fnox-edit-");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o700));
-    }
-    let dir = builder.tempdir().map_err(|e| fail("create", e))?;
+    // 0700, removed when dropped (also on early returns and panics); one a killed fnox left
+    // behind is removed here, by the next run.
+    let dir = crate::secret_files::PrivateDir::new("edit").map_err(|e| fail("create", e))?;
     let path = dir.path().join("secrets.toml");
     {
         use std::io::Write;
@@ -427,18 +428,6 @@ fn edit_text(ctx: &Ctx, text: &str) -> Result<Edited> {
     Ok(Edited::Text(Zeroizing::new(edited)))
 }
 
-/// The `sh -c` script that runs the editor on "$@". A plain command is exec'd, so signals
-/// passed on reach the editor itself rather than a shell waiting for it.
-#[cfg(unix)]
-fn shell_command(editor: &str) -> String {
-    let plain = !editor.contains(|c: char| ";&|()<>`$\n".contains(c));
-    if plain {
-        format!("exec {editor} \"$@\"")
-    } else {
-        format!("{editor} \"$@\"")
-    }
-}
-
 enum EditorExit {
     Status(std::process::ExitStatus),
     Signalled(i32),
@@ -447,6 +436,7 @@ enum EditorExit {
 /// Runs the editor command (through `sh -c`, so it may carry arguments) on `path`.
 /// SIGTERM and SIGHUP, and INT/QUIT sent by another process, remove `dir` at once, are passed
 /// on to the editor, and end the edit. INT/QUIT from the terminal are the editor's business.
+/// A signal fnox was started with ignored stays ignored and does none of this.
 fn run_editor(editor: &str, path: &Path, dir: &Path) -> Result<EditorExit> {
     let spawn_fail = |e: std::io::Error| {
         Error::new(format!("Failed to launch editor: {editor}"))
@@ -463,13 +453,11 @@ fn run_editor(editor: &str, path: &Path, dir: &Path) -> Result<EditorExit> {
         use std::sync::atomic::{AtomicI32, Ordering};
         use std::sync::Arc;
 
-        let mut signals = SignalsInfo::<WithOrigin>::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+        // A signal the caller ignored (nohup) stays ignored, for fnox and the editor alike.
+        let caught = crate::signals::not_ignored(&[SIGINT, SIGTERM, SIGHUP, SIGQUIT]);
+        let mut signals = SignalsInfo::<WithOrigin>::new(caught)
             .map_err(|e| Error::new("cannot set up signal handling").cause(e))?;
-        let mut child = Command::new("sh")
-            .arg("-c")
-            .arg(shell_command(editor))
-            .arg("fnox-edit")
-            .arg(path)
+        let mut child = crate::editor::command(editor, path)
             .spawn()
             .map_err(spawn_fail)?;
         let pid = child.id() as libc::pid_t;
@@ -507,7 +495,8 @@ fn run_editor(editor: &str, path: &Path, dir: &Path) -> Result<EditorExit> {
         let _ = dir;
         let mut parts = editor.split_whitespace();
         let program = parts.next().unwrap_or("notepad");
-        let status = Command::new(program)
+        let status = std::process::Command::new(program)
+            .args(crate::editor::private_options(program))
             .args(parts)
             .arg(path)
             .status()

@@ -9,12 +9,15 @@ use crate::error::{Error, Result};
 use crate::reference::{self, Found, Reference};
 use crate::resolve::resolve_with_references;
 use crate::secret::SecretValue;
+use crate::secret_files::SecretFiles;
 
 /// Run a command with the active profile's secrets in its environment.
 ///
 /// No shell is involved: arguments reach the command as given and values byte-exact.
 /// Signals sent to fnox (INT, TERM, HUP, QUIT, USR1, USR2, WINCH) are passed on; the exit code
 /// is the command's own, or 128+N when signal N killed it (127/126 when it cannot be started).
+/// A signal fnox was started with ignored stays ignored, for the command too: `nohup fnox exec
+/// -- job` survives a hangup as `nohup job` does.
 /// fnox's own key material (FNOX_AGE_KEY, FNOX_AGE_KEY_FILE) is not passed on unless it is
 /// itself a secret. Put fnox options before `--`.
 ///
@@ -22,13 +25,17 @@ use crate::secret::SecretValue;
 /// resolved before the command starts: in the values of `--env-file` files, and in inherited
 /// variables whose whole value is one reference (as `op run` does).
 ///
-/// A secret with `as_file = true` is written to a file readable only by you (0600, in a fresh
-/// 0700 directory) and the variable holds the file's path; the files are removed when the
-/// command exits.
+/// A secret with `as_file = true` is passed as a file: the variable holds its path. On Linux
+/// the file is in memory only (a memfd the command inherits; the path is /proc/self/fd/N, to be
+/// opened, not resolved to a name), so the value never touches a disk and goes with the last
+/// process holding it. Elsewhere it is a file readable only by you (0600, in a fresh 0700
+/// directory in TMPDIR) removed when the command exits; one left by a fnox killed with SIGKILL
+/// is removed by the next fnox that writes such files.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`,
-    /// since fnox must remain to remove the file afterwards
+    /// Replace fnox with the command (same PID; Unix only). `as_file` secrets stay in memory
+    /// with the command on Linux; elsewhere --replace is refused with them, since fnox must
+    /// remain to remove the files afterwards
     #[arg(long)]
     pub replace: bool,
     /// Also set the variables of this .env file, with the references in their values resolved
@@ -121,7 +128,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         .map(String::as_str)
         .filter(|name| file_secrets.contains(name))
         .collect();
-    if args.replace && !as_file.is_empty() {
+    let files = if as_file.is_empty() {
+        None
+    } else {
+        let secrets: Vec<(&str, &str)> =
+            as_file.iter().map(|n| (*n, values[*n].expose())).collect();
+        Some(SecretFiles::new(&secrets).map_err(|e| {
+            Error::new("cannot write the as_file secrets to a temporary file")
+                .cause(e)
+                .hint("check that the temporary directory (TMPDIR) is writable")
+        })?)
+    };
+    // In memory, the files survive the exec in place and go when the command exits; on disk,
+    // fnox must stay to remove them.
+    if args.replace && files.as_ref().is_some_and(|f| !f.in_memory()) {
         return Err(Error::usage(format!(
             "cannot use --replace: {} {} as_file",
             as_file.join(", "),
@@ -132,15 +152,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     ctx.verbose(format!("running {program} with {} secret(s)", values.len()));
 
-    let files = if as_file.is_empty() {
-        None
-    } else {
-        Some(SecretFiles::write(
-            as_file.iter().map(|n| (*n, values[*n].expose())),
-        )?)
-    };
     let mut cmd = Command::new(program);
     cmd.args(rest);
+    if let Some(files) = &files {
+        files.pass_to(&mut cmd);
+    }
     for var in env_vars::KEY_MATERIAL {
         if !values.contains_key(var) {
             cmd.env_remove(var);
@@ -181,74 +197,6 @@ fn replace(_cmd: Command, _program: &str) -> Result<i32> {
         .hint("drop --replace; fnox runs the command and returns its exit code"))
 }
 
-/// The `as_file` secrets of one run: a fresh 0700 directory holding one 0600 file per secret,
-/// removed (with the files) when dropped.
-struct SecretFiles {
-    dir: tempfile::TempDir,
-    /// (secret name, file name): the file is named after the secret, made safe for a path.
-    names: Vec<(String, String)>,
-}
-
-impl SecretFiles {
-    fn write<'a>(secrets: impl Iterator<Item = (&'a str, &'a str)>) -> Result<SecretFiles> {
-        let fail = |e: std::io::Error| {
-            Error::new("cannot write the as_file secrets to a temporary file")
-                .cause(e)
-                .hint("check that the temporary directory (TMPDIR) is writable")
-        };
-        let dir = {
-            let mut builder = tempfile::Builder::new();
-            builder.prefix("fnox-");
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                builder.permissions(std::fs::Permissions::from_mode(0o700));
-            }
-            builder.tempdir()
-        }
-        .map_err(fail)?;
-        let mut names = Vec::new();
-        for (name, value) in secrets {
-            use std::io::Write;
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            let mut file_name: String = name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.') {
-                        c
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            if file_name.trim_matches('.').is_empty()
-                || names
-                    .iter()
-                    .any(|(_, f): &(String, String)| *f == file_name)
-            {
-                file_name = format!("{file_name}-{}", names.len());
-            }
-            let mut file = options.open(dir.path().join(&file_name)).map_err(fail)?;
-            file.write_all(value.as_bytes()).map_err(fail)?;
-            names.push((name.to_owned(), file_name));
-        }
-        Ok(SecretFiles { dir, names })
-    }
-
-    fn path_of(&self, name: &str) -> Option<std::path::PathBuf> {
-        self.names
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, file)| self.dir.path().join(file))
-    }
-}
-
 /// Spawns the child, passes on signals sent to fnox, and returns its exit code.
 fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
     #[cfg(unix)]
@@ -261,7 +209,8 @@ fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
 
         const FORWARDED: [i32; 7] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH];
         // Registered before the child exists, so no signal falls between spawn and forwarding.
-        let mut signals = SignalsInfo::<WithOrigin>::new(FORWARDED)
+        // A signal the caller ignored (nohup) stays ignored, for fnox and the child alike.
+        let mut signals = SignalsInfo::<WithOrigin>::new(crate::signals::not_ignored(&FORWARDED))
             .map_err(|e| Error::new("cannot set up signal forwarding").cause(e))?;
         let parent = std::process::id();
         // SAFETY: only async-signal-safe calls between fork and exec.

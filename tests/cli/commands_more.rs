@@ -300,7 +300,39 @@ fn as_file_sandbox() -> Sandbox {
     sb
 }
 
-#[cfg(unix)]
+/// On Linux the file is a memfd: the path opens it (again and again, from the start), the
+/// value is nowhere on disk, and TMPDIR stays empty throughout.
+#[cfg(target_os = "linux")]
+#[test]
+fn exec_as_file_passes_a_memory_file_that_never_touches_a_disk() {
+    let sb = as_file_sandbox();
+    let tmp = tmpdir(&sb);
+    let probe = "printf '%s\\n' \"$CERT\" > seen; cat \"$CERT\" > content; cat \"$CERT\" > again; \
+                 stat -L -c %a \"$CERT\" > mode; readlink \"$CERT\" > target; \
+                 ls -A \"$TMPDIR\" > during; printf %s \"$PLAIN\" > plain";
+    let out = sb.output(
+        sb.fnox()
+            .env("TMPDIR", &tmp)
+            .args(["exec", "--", "sh", "-c", probe]),
+    );
+    out.ok();
+    let seen = sb.read("seen");
+    assert!(seen.starts_with("/proc/self/fd/"), "{seen}");
+    assert_eq!(sb.read("content"), "-----cert-----\nbody\n");
+    assert_eq!(sb.read("again"), "-----cert-----\nbody\n");
+    assert_eq!(sb.read("mode").trim(), "600");
+    let target = sb.read("target");
+    assert!(target.starts_with("/memfd:fnox-CERT"), "{target}");
+    assert_eq!(
+        sb.read("during"),
+        "",
+        "nothing in TMPDIR while the command runs"
+    );
+    assert_eq!(sb.read("plain"), "plain-value", "other secrets stay values");
+    assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
 #[test]
 fn exec_as_file_passes_a_private_file_removed_after_the_command() {
     let sb = as_file_sandbox();
@@ -353,12 +385,51 @@ fn exec_as_file_is_removed_when_a_forwarded_signal_ends_the_command() {
         ],
     );
     fnox.wait_for_content(&sb.path("seen"));
+    // On Linux the path names the command's own memfd; elsewhere a file in TMPDIR.
+    let on_disk = !cfg!(target_os = "linux");
     let path = PathBuf::from(sb.read("seen"));
-    assert!(path.exists());
+    assert_eq!(path.exists(), on_disk);
     fnox.signal(libc::SIGTERM);
     let (code, stderr) = fnox.finish();
     assert_eq!(code, 143, "{stderr}");
-    assert!(!path.exists(), "the file went with the command");
+    if on_disk {
+        assert!(!path.exists(), "the file went with the command");
+    }
+    assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
+}
+
+/// `kill -9` of fnox while the command runs leaves no plaintext in TMPDIR (on Linux none was
+/// ever there); elsewhere the next run removes what the killed fnox left.
+#[cfg(unix)]
+#[test]
+fn exec_as_file_leaves_nothing_in_tmpdir_when_fnox_is_killed() {
+    let sb = as_file_sandbox();
+    let tmp = tmpdir(&sb);
+    let mut fnox = Running::spawn(
+        &sb,
+        &[("TMPDIR", &tmp)],
+        &[
+            "exec",
+            "--",
+            "sh",
+            "-c",
+            "cat \"$CERT\" > content; printf %s $$ > pid; while :; do sleep 0.05; done",
+        ],
+    );
+    fnox.wait_for_content(&sb.path("pid"));
+    let child: libc::pid_t = sb.read("pid").parse().unwrap();
+    fnox.signal(libc::SIGKILL);
+    // SAFETY: kill(2); the looping command would otherwise outlive the test and hold fnox's
+    // stderr open (on Linux it gets SIGTERM anyway when fnox dies).
+    unsafe { libc::kill(child, libc::SIGKILL) };
+    let (code, _) = fnox.finish();
+    assert_eq!(code, -1, "fnox itself was killed");
+    assert_eq!(sb.read("content"), "-----cert-----\nbody\n");
+    if cfg!(target_os = "linux") {
+        assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
+    }
+    sb.output(sb.fnox().env("TMPDIR", &tmp).args(["exec", "--", "true"]))
+        .ok();
     assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
 }
 
@@ -409,6 +480,43 @@ fn exec_replace_runs_the_command_in_place_without_key_material() {
     );
 }
 
+/// The memfds survive the exec in place: the command (same PID) reads them, and they go when
+/// it exits.
+#[cfg(target_os = "linux")]
+#[test]
+fn exec_replace_keeps_as_file_secrets_in_memory_with_the_command() {
+    let sb = as_file_sandbox();
+    let tmp = tmpdir(&sb);
+    let mut fnox = Running::spawn(
+        &sb,
+        &[("TMPDIR", &tmp)],
+        &[
+            "exec",
+            "--replace",
+            "--",
+            "sh",
+            "-c",
+            "printf '%s\\n' \"$$\"; cat \"$CERT\"",
+        ],
+    );
+    let pid = fnox.0.id();
+    let mut stdout = String::new();
+    {
+        use std::io::Read;
+        fnox.0
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut stdout)
+            .unwrap();
+    }
+    let (code, stderr) = fnox.finish();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, format!("{pid}\n-----cert-----\nbody\n"), "same PID");
+    assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
+}
+
+#[cfg(not(target_os = "linux"))]
 #[test]
 fn exec_replace_is_refused_with_as_file_secrets() {
     let sb = as_file_sandbox();
@@ -614,6 +722,178 @@ fn edit_removes_the_plaintext_when_terminated() {
     assert_eq!(sb.read("fnox.toml"), before);
 }
 
+/// The plaintext a `kill -9`ed fnox edit left is removed by the next run; that of a fnox edit
+/// still running stays.
+#[cfg(unix)]
+#[test]
+fn edit_removes_the_plaintext_a_killed_fnox_left_on_the_next_run() {
+    let sb = edit_sandbox();
+    let tmp = tmpdir(&sb);
+    let editor = script(
+        &sb,
+        "slow.sh",
+        "printf '%s %s' $$ \"$1\" > \"$FNOX_TEST_DIR/$FNOX_TEST_MARK\"; while :; do sleep 0.05; done",
+    );
+    let start = |mark: &str| {
+        let mark_path = sb.root.path().join(mark);
+        let mut fnox = Running::spawn(
+            &sb,
+            &[
+                ("EDITOR", &editor),
+                ("FNOX_TEST_DIR", sb.root.path()),
+                ("FNOX_TEST_MARK", Path::new(mark)),
+                ("TMPDIR", &tmp),
+            ],
+            &["edit"],
+        );
+        fnox.wait_for_content(&mark_path);
+        let text = std::fs::read_to_string(&mark_path).unwrap();
+        let (pid, file) = text.split_once(' ').unwrap();
+        (
+            fnox,
+            pid.parse::<libc::pid_t>().unwrap(),
+            PathBuf::from(file),
+        )
+    };
+    let (killed, killed_editor, killed_file) = start("killed");
+    killed.signal(libc::SIGKILL);
+    // SAFETY: kill(2) on the orphaned editor script, which would loop forever (and hold
+    // fnox's stderr open).
+    unsafe { libc::kill(killed_editor, libc::SIGKILL) };
+    assert_eq!(killed.finish().0, -1);
+    assert!(killed_file.exists(), "SIGKILL leaves the plaintext behind");
+    let (live, _, live_file) = start("live");
+
+    let noop = script(&sb, "noop.sh", "true");
+    let out = sb.output(
+        sb.fnox()
+            .env("EDITOR", &noop)
+            .env("TMPDIR", &tmp)
+            .arg("edit"),
+    );
+    assert_eq!(out.stderr, "No changes\n");
+    assert!(
+        !killed_file.parent().unwrap().exists(),
+        "the killed fnox's plaintext is gone"
+    );
+    assert!(live_file.exists(), "a running edit keeps its file");
+    live.signal(libc::SIGTERM);
+    assert_eq!(live.finish().0, 143);
+    assert!(entries(&tmp).is_empty(), "{:?}", entries(&tmp));
+}
+
+/// The real vim, with a vimrc that keeps undo, swap and backup files in HOME and a viminfo
+/// (registers, search history): after `fnox edit` none of them holds the plaintext. The edit
+/// yanks the line (a register), substitutes (search history), `:preserve`s the swap file and
+/// copies the swap directory while vim runs, then writes.
+#[cfg(unix)]
+#[test]
+fn edit_runs_vim_without_viminfo_swap_undo_or_backup_files() {
+    if !crate::support::require_tool("vim", "vim") {
+        return;
+    }
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", &age_config());
+    sb.run(&["set", "TOKEN", "canary-1f3a9c"]).ok();
+    for dir in ["swap", "undo", "backup"] {
+        std::fs::create_dir_all(sb.home.join(dir)).unwrap();
+    }
+    sb.write_home(
+        ".vimrc",
+        "set undofile undodir=~/undo// directory=~/swap// backup writebackup backupdir=~/backup// backupskip=\n",
+    );
+    let vim = "vim -c '%s/canary-1f3a9c/canary-2b7d0e/' -c 'g/canary/yank' -c preserve \
+               -c 'silent !cp -r ~/swap ~/swap-while-open' -c wq";
+    // A vim named by its alternatives link too (Debian's vi -> vim.basic), when there is one.
+    let vi_is_vim = std::fs::canonicalize("/usr/bin/vi")
+        .is_ok_and(|p| p.file_name().unwrap().to_string_lossy().starts_with("vim"));
+    let mut editors = vec![vim.to_owned()];
+    if vi_is_vim {
+        editors.push(vim.replacen("vim", "vi", 1));
+    }
+    for editor in editors {
+        let out = sb.output(
+            sb.fnox()
+                .env("EDITOR", &editor)
+                .env("TERM", "dumb")
+                .arg("edit"),
+        );
+        assert!(
+            out.stderr.contains("✓ updated TOKEN"),
+            "{editor}: {}",
+            out.stderr
+        );
+        assert_eq!(
+            sb.run(&["get", "TOKEN"]).ok(),
+            "canary-2b7d0e\n",
+            "{editor}"
+        );
+        let mut holding = Vec::new();
+        let mut stack = vec![sb.home.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if std::fs::read(&path)
+                    .unwrap()
+                    .windows(7)
+                    .any(|w| w == b"canary-")
+                {
+                    holding.push(path.strip_prefix(&sb.home).unwrap().display().to_string());
+                }
+            }
+        }
+        holding.sort();
+        assert!(
+            holding.is_empty(),
+            "{editor} left the plaintext in ~/{holding:?}"
+        );
+        assert!(
+            sb.home.join("swap-while-open").exists(),
+            "{editor} ran the -c commands"
+        );
+        std::fs::remove_dir_all(sb.home.join("swap-while-open")).unwrap();
+        sb.run(&["set", "TOKEN", "canary-1f3a9c"]).ok();
+    }
+}
+
+/// `nohup fnox edit`: a hangup neither ends the edit nor removes the file under the editor.
+#[cfg(unix)]
+#[test]
+fn edit_keeps_a_hangup_the_caller_ignored() {
+    let sb = edit_sandbox();
+    let editor = script(
+        &sb,
+        "waiting.sh",
+        "printf %s $$ > \"$FNOX_TEST_DIR/pid\"\n\
+         while [ ! -e \"$FNOX_TEST_DIR/go\" ]; do sleep 0.05; done\n\
+         sed -i 's/^CHANGE = .*/CHANGE = \"after the hangup\"/' \"$1\"",
+    );
+    let mut fnox = Running::spawn_under(
+        &sb,
+        &["nohup"],
+        &[("EDITOR", &editor), ("FNOX_TEST_DIR", sb.root.path())],
+        &["edit"],
+    );
+    let marker = sb.root.path().join("pid");
+    fnox.wait_for_content(&marker);
+    let editor_pid: libc::pid_t = std::fs::read_to_string(&marker).unwrap().parse().unwrap();
+    fnox.signal(libc::SIGHUP);
+    // SAFETY: kill(2) on the editor, a child of fnox that is still running.
+    assert_eq!(unsafe { libc::kill(editor_pid, libc::SIGHUP) }, 0);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(fnox.running(), "fnox died of an ignored SIGHUP");
+    std::fs::write(sb.root.path().join("go"), "").unwrap();
+    let (code, stderr) = fnox.finish();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("✓ updated CHANGE in ./fnox.toml"),
+        "{stderr}"
+    );
+    assert_eq!(sb.run(&["get", "CHANGE"]).ok(), "after the hangup\n");
+}
+
 #[test]
 fn edit_help_warns_that_plaintext_is_on_disk() {
     let sb = Sandbox::new();
@@ -621,6 +901,12 @@ fn edit_help_warns_that_plaintext_is_on_disk() {
     assert!(
         help.ok()
             .contains("the plaintext of every secret is on disk"),
+        "{}",
+        help.stdout
+    );
+    let words = help.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("vim and neovim") && words.contains("Other editors may keep their own"),
         "{}",
         help.stdout
     );

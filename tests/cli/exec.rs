@@ -116,6 +116,30 @@ fn exec_forwards_sigusr1_to_child() {
     assert_forwarded(libc::SIGUSR1, "USR1");
 }
 
+/// `nohup fnox exec -- job` survives a hangup as `nohup job` does: fnox neither dies of the
+/// ignored signal nor passes it on, and the job inherits it ignored.
+#[test]
+fn exec_keeps_a_hangup_the_caller_ignored() {
+    let sb = age_sandbox();
+    sb.run(&["set", "A", "alpha"]).ok();
+    let script = "printf %s $$ > pid; : > ready\n\
+                  while [ ! -e go ]; do sleep 0.05; done\n\
+                  printf %s \"$A\" > finished";
+    let mut fnox = Running::spawn_under(&sb, &["nohup"], &[], &["exec", "--", "sh", "-c", script]);
+    fnox.wait_for_file(&sb.path("ready"));
+    let child: libc::pid_t = sb.read("pid").parse().unwrap();
+    // A hangup to fnox (as from another process) and to the job itself (as from the terminal).
+    fnox.signal(libc::SIGHUP);
+    // SAFETY: kill(2) on the job, a child of fnox that is still running.
+    assert_eq!(unsafe { libc::kill(child, libc::SIGHUP) }, 0);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(fnox.running(), "fnox died of an ignored SIGHUP");
+    sb.write("go", "");
+    let (code, stderr) = fnox.finish();
+    assert_eq!(code, 0, "the job ran to its end; stderr: {stderr}");
+    assert_eq!(sb.read("finished"), "alpha");
+}
+
 #[test]
 fn exec_exits_143_when_a_forwarded_sigterm_kills_the_child() {
     let sb = age_sandbox();

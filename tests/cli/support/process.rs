@@ -65,6 +65,36 @@ impl Running {
         Running(cmd.spawn().expect("spawn fnox"))
     }
 
+    /// Starts `wrapper... fnox args...` (e.g. `nohup`), which is expected to exec fnox, with
+    /// `envs` added, stdout and stderr piped.
+    pub fn spawn_under(
+        sb: &Sandbox,
+        wrapper: &[&str],
+        envs: &[(&str, &Path)],
+        args: &[&str],
+    ) -> Running {
+        let fnox = fnox_command(sb, args);
+        let mut cmd = std::process::Command::new(wrapper[0]);
+        cmd.args(&wrapper[1..])
+            .arg(fnox.get_program())
+            .args(fnox.get_args())
+            .env_clear()
+            .envs(fnox.get_envs().filter_map(|(k, v)| Some((k, v?))))
+            .current_dir(&sb.cwd)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        Running(cmd.spawn().expect("spawn fnox"))
+    }
+
+    /// Whether fnox is still running (not reaped).
+    pub fn running(&mut self) -> bool {
+        self.0.try_wait().unwrap().is_none()
+    }
+
     /// Waits (bounded, as a hang guard) until `path` exists; panics if fnox exits first.
     pub fn wait_for_file(&mut self, path: &Path) {
         self.wait_until(path, || path.exists());
