@@ -275,7 +275,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand exec" -l replace -d 'Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`, since fnox must remain to remove the file afterwards'
+complete -c fnox -n "__fish_fnox_using_subcommand exec" -l replace -d 'Replace fnox with the command (same PID; Unix only). `as_file` secrets stay in memory with the command on Linux; elsewhere --replace is refused with them, since fnox must remain to remove the files afterwards'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -l strict -d 'Refuse to run the command if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand exec" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
@@ -291,7 +291,7 @@ warn\t''
 ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
-complete -c fnox -n "__fish_fnox_using_subcommand x" -l replace -d 'Replace fnox with the command (same PID; Unix only). Refused when a secret is `as_file`, since fnox must remain to remove the file afterwards'
+complete -c fnox -n "__fish_fnox_using_subcommand x" -l replace -d 'Replace fnox with the command (same PID; Unix only). `as_file` secrets stay in memory with the command on Linux; elsewhere --replace is refused with them, since fnox must remain to remove the files afterwards'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -l strict -d 'Refuse to run the command if any secret cannot be resolved (if_missing = "error" for this run, whatever the config or FNOX_IF_MISSING say)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand x" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
