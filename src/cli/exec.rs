@@ -28,9 +28,11 @@ use crate::secret_files::SecretFiles;
 /// A secret with `as_file = true` is passed as a file: the variable holds its path. On Linux
 /// the file is in memory only (a memfd the command inherits; the path is /proc/self/fd/N, to be
 /// opened, not resolved to a name), so the value never touches a disk and goes with the last
-/// process holding it. Elsewhere it is a file readable only by you (0600, in a fresh 0700
-/// directory in TMPDIR) removed when the command exits; one left by a fnox killed with SIGKILL
-/// is removed by the next fnox that writes such files.
+/// process holding it; a program that closes the descriptors it inherited before starting
+/// another (sudo, Python's subprocess without pass_fds) hands on a path that does not open
+/// there. Elsewhere it is a file readable only by you (0600, in a fresh 0700 directory in
+/// TMPDIR) removed when the command exits; one left by a fnox killed with SIGKILL is removed by
+/// the next fnox that writes such files.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Replace fnox with the command (same PID; Unix only). `as_file` secrets stay in memory
