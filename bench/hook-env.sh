@@ -27,6 +27,8 @@ mkdir -p "$home/.config/fnox"
 export HOME="$home" FNOX_CONFIG_DIR="$home/.config/fnox" FNOX_SHELL_OUTPUT=none
 unset FNOX_PROFILE FNOX_AGE_KEY FNOX_AGE_KEY_FILE __FNOX_SESSION
 (cd "$work" && "$FNOX" init >/dev/null 2>&1 && rm -f fnox.toml)
+# The project files below are written by this script: the user's own (the hook loads only trusted files).
+"$FNOX" trust --tree "$work" >/dev/null 2>&1
 key=$(grep -o 'age1[0-9a-z]*' "$home/.config/fnox/age.txt" | head -1)
 project="$work/a/b/c/d/e/project"
 mkdir -p "$project"

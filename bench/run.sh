@@ -40,6 +40,8 @@ home="$work/home"
 mkdir -p "$home/.config/fnox"
 export HOME="$home" FNOX_CONFIG_DIR="$home/.config/fnox"
 (cd "$work" && "$ours" init >/dev/null 2>&1)
+# The fixtures below are written by this script: the user's own files (fnox trust).
+"$ours" trust --tree "$work" >/dev/null 2>&1
 key=$(grep -o 'age1[0-9a-z]*' "$home/.config/fnox/age.txt" | head -1)
 export FNOX_AGE_KEY_FILE="$home/.config/fnox/age.txt"
 for n in 1 10 100 1000; do
