@@ -77,7 +77,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     for s in &secrets {
         match s.secret.env.unwrap_or(default_env) {
             EnvMode::All | EnvMode::ExecOnly => {
-                match crate::trust::env_name_refusal(s.name, s.secret.allow_dangerous_name) {
+                // The opt-in counts only from a file the user trusts.
+                let layer = &config.layers[s.origin.layer];
+                let opt_in = s.secret.allow_dangerous_name.filter(|_| {
+                    crate::trust::why_trusted(&layer.path, &layer.text, layer.global).is_some()
+                });
+                match crate::trust::env_name_refusal(s.name, opt_in) {
                     None => wanted.push(s.name),
                     Some(why) => {
                         crate::error::warn(format!(
@@ -287,7 +292,8 @@ fn check_sizes(cmd: &Command, program: &str) -> Result<()> {
     for (name, value) in cmd.get_envs() {
         let Some(value) = value else { continue };
         let size = name.len() + 1 + value.len();
-        if size > env_vars::MAX_VAR_BYTES {
+        // The kernel's count includes the terminating NUL.
+        if size + 1 > env_vars::MAX_VAR_BYTES {
             return Err(too_long(
                 name,
                 value.len(),

@@ -56,10 +56,13 @@ pub fn require_trusted_target(
     let Some(entry) = config.provider_for(name, profiles) else {
         return Ok(());
     };
-    if entry.config.kind == "plain" {
+    let layer = &config.layers[entry.origin.layer];
+    // `plain` keeps the value as it is: fine when the user chose it, never on a stranger's say.
+    if entry.config.kind == "plain"
+        && crate::trust::why_trusted(&layer.path, &layer.text, layer.global).is_some()
+    {
         return Ok(());
     }
-    let layer = &config.layers[entry.origin.layer];
     crate::trust::require(
         &layer.path,
         &config.display(&layer.path),

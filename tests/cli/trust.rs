@@ -500,3 +500,26 @@ fn the_hook_leaves_out_a_value_too_large_for_every_program_the_shell_starts() {
         out.stderr
     );
 }
+
+#[test]
+fn an_untrusted_file_cannot_opt_its_own_dangerous_names_in_nor_write_plaintext_through_set() {
+    let sb = Sandbox::untrusted();
+    sb.write(
+        "fnox.toml",
+        "[providers]\np = { type = \"plain\" }\n\n[secrets]\nPATH = { default = \"/evil\", allow_dangerous_name = true }\nAPI_KEY = { provider = \"p\" }\n",
+    );
+    let sub = sb.path("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let out = sb.output(
+        sb.fnox_in(&sub)
+            .args(["exec", "--", "sh", "-c", "echo $PATH"]),
+    );
+    assert_eq!(out.ok(), format!("{}\n", std::env::var("PATH").unwrap()));
+    let out = sb.output(sb.fnox_in(&sub).args(["set", "API_KEY", "sup3rs3cret"]));
+    assert!(
+        out.fails(1).contains("fnox::trust::untrusted"),
+        "{}",
+        out.stderr
+    );
+    assert!(!sub.join("fnox.toml").exists());
+}
