@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let provider = build_provider_for(&scope, &provider_name, &write_profiles)?;
     let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
     if args.dry_run {
-        let global = if args.global { " (global)" } else { "" };
+        let global = super::global_suffix(args.global);
         let mut out = format!(
             "[dry-run] Would import {} secret(s) into profile '{profile}' using provider '{provider_name}'{global}, in {shown}:\n",
             pairs.len(),
@@ -174,7 +174,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         )?;
     }
     editor.save()?;
-    let global = if args.global { " (global)" } else { "" };
+    let global = super::global_suffix(args.global);
     ctx.say(format!(
         "✓ Imported {} secrets into profile '{profile}' using provider '{provider_name}'{global} in {shown}",
         pairs.len()

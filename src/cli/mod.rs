@@ -339,10 +339,19 @@ impl Ctx {
     }
 }
 
+/// " (global)" after a write to the global config, as upstream marks it; else nothing.
+pub fn global_suffix(global: bool) -> &'static str {
+    if global {
+        " (global)"
+    } else {
+        ""
+    }
+}
+
 /// " in profile P (global) in ./fnox.toml": where a write went, worded as upstream words it
 /// (the profile when it is not the default, `(global)` for the global config), then the file.
 pub fn write_place(profile: &str, global: bool, file: &str) -> String {
-    let global = if global { " (global)" } else { "" };
+    let global = global_suffix(global);
     if profile == DEFAULT_PROFILE {
         format!("{global} in {file}")
     } else {

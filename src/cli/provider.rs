@@ -165,7 +165,7 @@ fn add(
     }
     editor.add_provider(&section, name, &fields)?;
     editor.save()?;
-    let suffix = if global { " (global)" } else { "" };
+    let suffix = super::global_suffix(global);
     ctx.say(format!(
         "✓ Added provider '{name}' ({kind}) to {}{suffix}",
         config.display(&path)

@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         }
         return Err(unknown_secret(&config, &args.key));
     };
-    let global = if args.global { " (global)" } else { "" };
+    let global = super::global_suffix(args.global);
     let shown = config.display(&path);
     let where_ = if profile == crate::config::DEFAULT_PROFILE {
         format!("{global} from {shown}")
