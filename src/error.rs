@@ -201,6 +201,8 @@ pub fn area_code(file: &str) -> &'static str {
         ("scan", "fnox::scan::error"),
         ("set", "fnox::set::error"),
         ("sync", "fnox::sync::error"),
+        ("trust", "fnox::trust::error"),
+        ("untrust", "fnox::trust::error"),
     ];
     AREAS
         .iter()

@@ -42,7 +42,8 @@ pub struct Store {
 static NON_INTERACTIVE: AtomicBool = AtomicBool::new(false);
 /// `fnox trust` itself loads the files it is asked to approve: the gate stands aside.
 static GATE_OFF: AtomicBool = AtomicBool::new(false);
-/// The store as read once per process (writes replace it).
+/// The store as read once per process for lookups (every change re-reads it from disk under a
+/// lock, so two fnox processes never undo each other's `trust` / `untrust`).
 static CACHE: Mutex<Option<Store>> = Mutex::new(None);
 
 /// For `fnox trust` / `untrust`, which read config files without using them.
@@ -60,45 +61,98 @@ pub fn store_path() -> Option<PathBuf> {
     env_vars::state_dir().map(|d| d.join("trust.json"))
 }
 
+/// The store, for lookups. A store someone else could have written (owned by another user, or
+/// writable by others, or in such a directory) counts as empty: it could approve anything.
 pub fn load_store() -> Store {
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(store) = cache.as_ref() {
         return store.clone();
     }
-    let store: Store = store_path()
-        .and_then(|p| std::fs::read(p).ok())
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default();
+    let store = match store_path() {
+        Some(path) => match store_unsafe(&path) {
+            Some(why) => {
+                crate::error::warn(format!(
+                    "ignoring the trust store {}: {why}",
+                    path.display()
+                ));
+                Store::default()
+            }
+            None => read_store(&path).unwrap_or_default(),
+        },
+        None => Store::default(),
+    };
     *cache = Some(store.clone());
     store
 }
 
-fn save_store(store: &Store) -> Result<()> {
+/// Why the store at `path` (or its directory) must not be believed, if it must not.
+fn store_unsafe(path: &Path) -> Option<String> {
+    let dir = path.parent()?;
+    let in_dir = |why: String| format!("its directory {}: {why}", dir.display());
+    unsafe_reason(dir)
+        .map(in_dir)
+        .or_else(|| path.exists().then(|| unsafe_reason(path)).flatten())
+}
+
+/// The store as it is on disk now: None when there is none, an error when it cannot be read.
+fn read_store(path: &Path) -> Result<Store> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Store::default()),
+        Err(e) => return Err(store_error(path, "cannot read").cause(e)),
+    };
+    serde_json::from_slice(&bytes).map_err(|e| {
+        store_error(path, "cannot parse").cause(e).hint(format!(
+            "fix or remove {} (then trust your files again)",
+            path.display()
+        ))
+    })
+}
+
+fn store_error(path: &Path, what: &str) -> Error {
+    Error::new(format!("{what} the trust store {}", path.display())).code("fnox::trust::error")
+}
+
+/// Changes the store: under a lock on its directory, read from disk, changed by `change`
+/// (which says whether it changed anything), written atomically (0600). A new state directory is
+/// created 0700; an existing one keeps its mode.
+fn update_store(change: impl FnOnce(&mut Store) -> bool) -> Result<bool> {
     let path = store_path().ok_or_else(|| {
         Error::new("cannot record trust: no state directory")
             .code("fnox::trust::error")
             .hint("set FNOX_STATE_DIR (or HOME) to a directory of yours")
     })?;
     let dir = path.parent().expect("the store is in a directory");
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Error::new(format!("cannot create {}", dir.display()))
-            .code("fnox::trust::error")
-            .cause(e)
-    })?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    if !dir.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir).map_err(|e| {
+            Error::new(format!("cannot create {}", dir.display()))
+                .code("fnox::trust::error")
+                .cause(e)
+        })?;
     }
-    let mut text = serde_json::to_string_pretty(store).expect("the trust store serialises");
-    text.push('\n');
-    crate::config::edit::atomic_write(
-        &path,
-        text.as_bytes(),
-        crate::config::edit::FileMode::Exactly(0o600),
-    )?;
-    *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = Some(store.clone());
-    Ok(())
+    if let Some(why) = store_unsafe(&path) {
+        return Err(store_error(&path, "cannot use")
+            .cause(why)
+            .hint("make the state directory and trust.json yours and not writable by others, or point FNOX_STATE_DIR elsewhere"));
+    }
+    let _lock = crate::config::edit::lock_dir(dir)?;
+    let mut store = read_store(&path)?;
+    let changed = change(&mut store);
+    if changed {
+        let mut text = serde_json::to_string_pretty(&store).expect("the trust store serialises");
+        text.push('\n');
+        crate::config::edit::atomic_write(
+            &path,
+            text.as_bytes(),
+            crate::config::edit::FileMode::Exactly(0o600),
+        )?;
+    }
+    *CACHE.lock().unwrap_or_else(|e| e.into_inner()) = Some(store);
+    Ok(changed)
 }
 
 /// The SHA-256 of a file's content, in hex.
@@ -156,54 +210,48 @@ fn in_ci_work_tree(path: &Path) -> bool {
 
 /// Records the user's approval of `path` as it is now.
 pub fn approve(path: &Path, text: &str) -> Result<()> {
-    let mut store = load_store();
-    store.files.insert(key(path), digest(text));
-    save_store(&store)
+    let (k, hash) = (key(path), digest(text));
+    update_store(|store| store.files.insert(k, hash.clone()).as_ref() != Some(&hash)).map(drop)
 }
 
 /// Forgets an approval (and a tree of that exact path). False when there was none.
 pub fn revoke(path: &Path) -> Result<bool> {
-    let mut store = load_store();
     let k = key(path);
-    let had = store.files.remove(&k).is_some();
-    let before = store.trees.len();
-    store.trees.retain(|t| *t != k);
-    if had || store.trees.len() != before {
-        save_store(&store)?;
-        return Ok(true);
-    }
-    Ok(false)
+    update_store(|store| {
+        let had = store.files.remove(&k).is_some();
+        let before = store.trees.len();
+        store.trees.retain(|t| *t != k);
+        had || store.trees.len() != before
+    })
 }
 
 pub fn add_tree(dir: &Path) -> Result<()> {
-    let mut store = load_store();
     let k = key(dir);
-    if !store.trees.contains(&k) {
-        store.trees.push(k);
-        store.trees.sort();
-    }
-    save_store(&store)
+    update_store(|store| {
+        let new = !store.trees.contains(&k);
+        if new {
+            store.trees.push(k);
+            store.trees.sort();
+        }
+        new
+    })
+    .map(drop)
 }
 
 /// After fnox itself rewrote `path`: a file that was approved (or new, written by a command the
 /// user typed) stays trusted with its new content. Errors here never fail the write.
 pub fn after_write(path: &Path, before: Option<&str>, after: &str) {
-    let store = load_store();
-    let was_approved = match before {
-        None => true,
-        Some(old) => store
-            .files
-            .get(&key(path))
-            .is_some_and(|h| *h == digest(old)),
-    };
-    if was_approved {
-        if let Err(e) = approve(path, after) {
-            crate::error::warn(format!(
-                "{} was written but its trust could not be recorded: {}",
-                path.display(),
-                e.one_line()
-            ));
-        }
+    let (k, old, new) = (key(path), before.map(digest), digest(after));
+    let recorded = update_store(|store| {
+        let was_approved = old.as_ref().is_none_or(|h| store.files.get(&k) == Some(h));
+        was_approved && store.files.insert(k, new.clone()).as_ref() != Some(&new)
+    });
+    if let Err(e) = recorded {
+        crate::error::warn(format!(
+            "{} was written but its trust could not be recorded: {}",
+            path.display(),
+            e.one_line()
+        ));
     }
 }
 
@@ -211,14 +259,24 @@ pub fn after_write(path: &Path, before: Option<&str>, after: &str) {
 #[cfg(unix)]
 pub fn unsafe_reason(path: &Path) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
-    let meta = std::fs::metadata(path).ok()?;
-    // SAFETY: geteuid has no preconditions.
-    let me = unsafe { libc::geteuid() };
+    // SAFETY: geteuid and getegid have no preconditions.
+    let (me, my_group) = unsafe { (libc::geteuid(), libc::getegid()) };
     // As git does: root acting through sudo may use the files of the user who ran sudo.
     let sudo_user = (me == 0)
         .then(|| env_vars::non_empty("SUDO_UID")?.parse::<u32>().ok())
         .flatten();
-    if meta.uid() != me && Some(meta.uid()) != sudo_user {
+    let foreign = |uid: u32| uid != me && Some(uid) != sudo_user;
+    // A symbolic link someone else made decides which file loads here (and where its relative
+    // paths point): the link must be ours too, not only its target.
+    let link = std::fs::symlink_metadata(path).ok()?;
+    if link.file_type().is_symlink() && foreign(link.uid()) {
+        return Some(format!(
+            "it is a symbolic link made by uid {}, not by you (uid {me})",
+            link.uid()
+        ));
+    }
+    let meta = std::fs::metadata(path).ok()?;
+    if foreign(meta.uid()) {
         return Some(format!(
             "it is owned by uid {}, not by you (uid {me})",
             meta.uid()
@@ -226,6 +284,13 @@ pub fn unsafe_reason(path: &Path) -> Option<String> {
     }
     if meta.mode() & 0o002 != 0 {
         return Some("everyone can write to it".to_owned());
+    }
+    // Group-writable is fine for your own (user-private) group, not for a group of others.
+    if meta.mode() & 0o020 != 0 && meta.gid() != my_group {
+        return Some(format!(
+            "group {} (not your own group) can write to it",
+            meta.gid()
+        ));
     }
     None
 }
@@ -251,9 +316,10 @@ pub fn require(file: &Path, shown: &str, text: &str, global: bool, what: &str) -
         && std::io::stdin().is_terminal()
         && std::io::stderr().is_terminal();
     if can_ask {
-        eprintln!("fnox: {shown} would {what}, and you have not trusted it");
+        let message = format!("fnox: {shown} would {what}, and you have not trusted it");
+        eprintln!("{}", crate::term::escape(&message));
         let yes = dialoguer::Confirm::new()
-            .with_prompt(format!("trust {shown}?"))
+            .with_prompt(format!("trust {}?", crate::term::escape(shown)))
             .default(false)
             .interact()
             .unwrap_or(false);
@@ -375,6 +441,9 @@ pub const DANGEROUS_NAMES: &[&str] = &[
     "INPUTRC",
     "FNOX_SHELL",
     "__FNOX_SESSION",
+    // Your age key: `exec` keeps it from the program unless a secret opts in.
+    "FNOX_AGE_KEY",
+    "FNOX_AGE_KEY_FILE",
     "GIT_SSH",
     "GIT_SSH_COMMAND",
     "GIT_EXEC_PATH",
@@ -405,9 +474,49 @@ pub const DANGEROUS_PREFIXES: &[&str] = &[
     "BASH_FUNC_",
 ];
 
+/// Variables that send a program's traffic, or its credentials, somewhere else: proxies, the CA
+/// bundles that decide whom TLS believes, service addresses and package indexes. A file that is
+/// not trusted may not set them (`${AWS_SECRET_ACCESS_KEY}` interpolated into a proxy URL would
+/// hand your key to its proxy); a trusted file may.
+pub const REDIRECTING_NAMES: &[&str] = &[
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "FTP_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+    "ftp_proxy",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "NODE_EXTRA_CA_CERTS",
+    "GIT_SSL_CAINFO",
+    "VAULT_ADDR",
+    "FNOX_VAULT_ADDR",
+    "VAULT_CACERT",
+    "VAULT_CAPATH",
+    "AZURE_AUTHORITY_HOST",
+    "IDENTITY_ENDPOINT",
+    "PIP_INDEX_URL",
+    "PIP_EXTRA_INDEX_URL",
+    "GOPROXY",
+    "DOCKER_HOST",
+];
+
+/// Prefixes and suffixes of the same kind: `AWS_ENDPOINT_URL*`, `*_CA_BUNDLE`.
+const REDIRECTING_PREFIXES: &[&str] = &["AWS_ENDPOINT_URL"];
+const REDIRECTING_SUFFIXES: &[&str] = &["_CA_BUNDLE"];
+
 /// Why setting `name` from a secret would change how programs or shells run, if it would.
 pub fn dangerous_name(name: &str) -> bool {
     DANGEROUS_NAMES.contains(&name) || DANGEROUS_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// Whether `name` redirects traffic or trust (see `REDIRECTING_NAMES`).
+pub fn redirecting_name(name: &str) -> bool {
+    REDIRECTING_NAMES.contains(&name)
+        || REDIRECTING_PREFIXES.iter().any(|p| name.starts_with(p))
+        || REDIRECTING_SUFFIXES.iter().any(|s| name.ends_with(s))
 }
 
 /// Why `name` cannot be an environment variable at all (empty, `=`, NUL, a line break or another
@@ -428,15 +537,39 @@ pub fn invalid_env_name(name: &str) -> Option<&'static str> {
     None
 }
 
+/// A secret's name, as `set` and `import` write it: it must be able to become a variable.
+pub fn require_env_name(name: &str) -> Result<()> {
+    match invalid_env_name(name) {
+        None => Ok(()),
+        Some(why) => Err(Error::usage(format!("invalid secret name {name:?}: {why}"))
+            .code("fnox::secret::invalid_key")
+            .hint("a secret's name is the environment variable it becomes: letters, digits and _ (e.g. DATABASE_URL)")),
+    }
+}
+
 /// Why `exec` / the hook must not set a secret's variable, if they must not: its name is not a
-/// variable name at all, or is dangerous and the secret does not opt in.
-pub fn env_name_refusal(name: &str, allow_dangerous: Option<bool>) -> Option<String> {
+/// variable name at all, or is dangerous and the secret does not opt in (an opt-in counts only
+/// from a trusted file), or it redirects traffic and its file is not trusted.
+pub fn env_name_refusal(
+    name: &str,
+    allow_dangerous: Option<bool>,
+    trusted: bool,
+) -> Option<String> {
     if let Some(why) = invalid_env_name(name) {
         return Some(format!("not a valid environment variable name: {why}"));
     }
-    if dangerous_name(name) && allow_dangerous != Some(true) {
+    let opted_in = trusted && allow_dangerous == Some(true);
+    if dangerous_name(name) && !opted_in {
+        let fix = if trusted {
+            "set `allow_dangerous_name = true` on the secret to set it anyway"
+        } else {
+            "its file is not trusted, so `allow_dangerous_name` does not count; run 'fnox trust' after reading it"
+        };
+        return Some(format!("{name} changes how programs or shells run; {fix}"));
+    }
+    if redirecting_name(name) && !trusted {
         return Some(format!(
-            "{name} changes how programs or shells run; set `allow_dangerous_name = true` on the secret to set it anyway"
+            "{name} decides where programs send their traffic, and its file is not trusted; run 'fnox trust' after reading it"
         ));
     }
     None

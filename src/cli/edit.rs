@@ -12,7 +12,7 @@ use crate::config::Section;
 use crate::env_vars;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider, provider_error, read_stored};
+use crate::resolve::{build_writer, provider_error, read_stored};
 use crate::secret::SecretValue;
 
 /// Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi).
@@ -173,23 +173,27 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             section: entry.origin.section.clone(),
         });
     }
+    let profiles = &config.profiles;
     for (name, v) in updates {
         let entry = config.secret(name).expect("edited secrets are defined");
+        // Written back with the providers the file that holds it sees, after the trust gate.
+        let scope = config.as_seen_by(&config.layers[entry.origin.layer].path);
+        let what = format!("write {name}");
         let mut fields = Vec::new();
         if let Some(value) = &entry.secret.value {
             let provider = entry
                 .secret
                 .provider
                 .clone()
-                .or_else(|| config.default_provider())
+                .or_else(|| scope.default_provider())
                 .unwrap_or_default();
-            let built = build_provider(&config, &provider)?;
+            let built = build_writer(&scope, &provider, profiles, &what)?;
             if let Some(stored) = store(&built, &provider, name, value, v)? {
                 fields.push(("value", Value::from(stored)));
             }
         }
         if let Some(sync) = &entry.secret.sync {
-            let built = build_provider(&config, &sync.provider)?;
+            let built = build_writer(&scope, &sync.provider, profiles, &what)?;
             let ct = store(&built, &sync.provider, name, &sync.value, v)?
                 .unwrap_or_else(|| sync.value.clone());
             let mut t = InlineTable::new();
@@ -206,7 +210,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         });
     }
     if let Some(provider) = add_provider {
-        let built = build_provider(&config, &provider)?;
+        let path = config.write_target(false, &ctx.write_profile()?).0;
+        let scope = config.as_seen_by(&path);
+        let provider = scope.default_provider().unwrap_or(provider);
+        let built = build_writer(&scope, &provider, profiles, "add secrets")?;
         for (name, v) in additions {
             let stored =
                 store(&built, &provider, name, name, v)?.unwrap_or_else(|| name.to_owned());

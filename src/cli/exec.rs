@@ -77,12 +77,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     for s in &secrets {
         match s.secret.env.unwrap_or(default_env) {
             EnvMode::All | EnvMode::ExecOnly => {
-                // The opt-in counts only from a file the user trusts.
-                let layer = &config.layers[s.origin.layer];
-                let opt_in = s.secret.allow_dangerous_name.filter(|_| {
-                    crate::trust::why_trusted(&layer.path, &layer.text, layer.global).is_some()
-                });
-                match crate::trust::env_name_refusal(s.name, opt_in) {
+                let trusted = config.layer_trusted(s.origin.layer);
+                let opt_in = s.secret.allow_dangerous_name;
+                match crate::trust::env_name_refusal(s.name, opt_in, trusted) {
                     None => wanted.push(s.name),
                     Some(why) => {
                         crate::error::warn(format!(
@@ -365,7 +362,11 @@ impl InheritedRefs<'_> {
     fn refusal(&self, r: &Reference) -> Option<String> {
         match r {
             Reference::Secret { name, .. } => {
-                let entry = self.config.secret(name)?;
+                let Some(entry) = self.config.secret(name) else {
+                    return Some(format!(
+                        "it refers to {r}, and this project defines no secret {name}"
+                    ));
+                };
                 (entry.secret.env.unwrap_or(self.default_env) == EnvMode::Never).then(|| {
                     format!("it refers to {r}, and {name} has env = false (it never enters a program's environment)")
                 })

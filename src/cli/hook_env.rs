@@ -216,9 +216,10 @@ fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
     // No command was typed: a file the user has not trusted loads nothing.
     let config = ctx.load_trusted()?;
     for path in &config.untrusted {
+        let shown = crate::config::load::display_path(path, &ctx.cwd);
         eprintln!(
             "fnox: {} is not trusted; run 'fnox trust' to load it",
-            crate::config::load::display_path(path, &ctx.cwd)
+            crate::term::escape(&shown)
         );
     }
     let default_env = config.env_default();
@@ -227,7 +228,9 @@ fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
         if s.secret.env.unwrap_or(default_env) != EnvMode::All {
             continue;
         }
-        if let Some(why) = crate::trust::env_name_refusal(s.name, s.secret.allow_dangerous_name) {
+        // The hook loads trusted files only.
+        let opt_in = s.secret.allow_dangerous_name;
+        if let Some(why) = crate::trust::env_name_refusal(s.name, opt_in, true) {
             warn(format!(
                 "{} is not loaded into the shell ({}): {why}",
                 s.name,

@@ -9,7 +9,7 @@ use super::{confirm, Ctx};
 use crate::config::edit::{Editor, ReadOnly};
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider_for, provider_error, require_trusted_target};
+use crate::resolve::{build_writer, provider_error};
 
 /// Import secrets from a .env, JSON, YAML or TOML file (a flat map of names to values):
 /// each is encrypted or stored with the provider and recorded in fnox.toml, in input order,
@@ -93,6 +93,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             k.insert_str(0, prefix);
         }
     }
+    for (k, _) in &pairs {
+        crate::trust::require_env_name(k)?;
+    }
     if pairs.is_empty() {
         ctx.say(format!("No secrets to import from {source}"));
         return Ok(0);
@@ -113,8 +116,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             Error::new("cannot import: no provider to encrypt with")
                 .hint("pass --provider NAME, or run `fnox init` to set up an age key")
         })?;
-    require_trusted_target(&scope, &provider_name, &write_profiles, "import secrets")?;
-    let provider = build_provider_for(&scope, &provider_name, &write_profiles)?;
+    let provider = build_writer(&scope, &provider_name, &write_profiles, "import secrets")?;
     let names: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
     if args.dry_run {
         let global = super::global_suffix(args.global);

@@ -12,7 +12,7 @@ use crate::config::{self, LoadOptions};
 use crate::env_vars;
 use crate::error::{warn, Error, Result};
 use crate::provider::{ErrorKind, Provider};
-use crate::resolve::build_provider_for;
+use crate::resolve::{build_provider_for, require_trusted_target};
 use crate::secret::SecretValue;
 
 /// Re-encrypt values under the providers' current settings: after adding or removing an age
@@ -55,7 +55,14 @@ struct Candidate {
     context: Vec<String>,
 }
 
+/// Values re-encrypted together: one provider, in one profile context, in one file.
+type GroupKey = (String, Vec<String>, usize);
+
 impl Candidate {
+    fn group(&self) -> GroupKey {
+        (self.provider.clone(), self.context.clone(), self.layer)
+    }
+
     fn location(&self, config: &Config) -> String {
         format!(
             "{} in {}",
@@ -82,15 +89,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     if let Some(re) = super::filter_regex(args.filter.as_deref())? {
         candidates.retain(|c| re.is_match(&c.name));
     }
-    // Only cipher providers hold values fnox can re-encrypt.
-    let mut providers: IndexMap<(String, Vec<String>), Provider> = IndexMap::new();
+    // Only cipher providers hold values fnox can re-encrypt. Each value is re-encrypted with the
+    // provider as the file that holds it sees it (a later file's redefinition is not its readers').
+    let mut providers: IndexMap<GroupKey, Provider> = IndexMap::new();
     let mut build_errors = Vec::new();
     for c in &candidates {
-        let key = (c.provider.clone(), c.context.clone());
+        let key = c.group();
         if providers.contains_key(&key) {
             continue;
         }
-        match build_provider_for(&config, &c.provider, &c.context) {
+        let scope = config.as_seen_by(&config.layers[c.layer].path);
+        match build_provider_for(&scope, &c.provider, &c.context) {
             Ok(p) => {
                 providers.insert(key, p);
             }
@@ -100,7 +109,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     if let Some(e) = build_errors.into_iter().next() {
         return Err(e);
     }
-    candidates.retain(|c| providers[&(c.provider.clone(), c.context.clone())].is_cipher());
+    candidates.retain(|c| providers[&c.group()].is_cipher());
     if !args.keys.is_empty() {
         for key in &args.keys {
             if !candidates.iter().any(|c| &c.name == key) {
@@ -145,6 +154,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         return Ok(0);
     }
 
+    // What the new ciphertexts are encrypted to is decided by the file defining the target.
+    for key in providers.keys() {
+        let (name, context, layer) = key;
+        let target = args.to.as_deref().unwrap_or(name);
+        let scope = config.as_seen_by(&config.layers[*layer].path);
+        require_trusted_target(&scope, target, context, "re-encrypt values")?;
+    }
     let new_values = reencrypt_all(&config, &candidates, &providers, args.to.as_deref())?;
 
     if !args.force {
@@ -199,18 +215,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
 fn reencrypt_all(
     config: &Config,
     candidates: &[Candidate],
-    providers: &IndexMap<(String, Vec<String>), Provider>,
+    providers: &IndexMap<GroupKey, Provider>,
     to: Option<&str>,
 ) -> Result<Vec<String>> {
     let mut out: Vec<Option<String>> = vec![None; candidates.len()];
     let mut failures: Vec<String> = Vec::new();
     let mut hint = None;
     let mut unreadable: Vec<String> = Vec::new();
-    let mut targets: IndexMap<(String, Vec<String>), Provider> = IndexMap::new();
+    let mut targets: IndexMap<GroupKey, Provider> = IndexMap::new();
 
-    for ((name, context), provider) in providers {
+    for (key, provider) in providers {
+        let (name, context, layer) = key;
         let idx: Vec<usize> = (0..candidates.len())
-            .filter(|&i| &candidates[i].provider == name && &candidates[i].context == context)
+            .filter(|&i| candidates[i].group() == *key)
             .collect();
         if idx.is_empty() {
             continue;
@@ -239,9 +256,10 @@ fn reencrypt_all(
         }
         let plain = cipher.decrypt_batch(&inputs);
         let target_name = to.unwrap_or(name);
-        let target_key = (target_name.to_owned(), context.clone());
+        let target_key = (target_name.to_owned(), context.clone(), *layer);
         if to.is_some() && !targets.contains_key(&target_key) {
-            let t = build_provider_for(config, target_name, context)?;
+            let scope = config.as_seen_by(&config.layers[*layer].path);
+            let t = build_provider_for(&scope, target_name, context)?;
             if !t.is_cipher() {
                 return Err(Error::usage(format!("--to {target_name}: it is not an encryption provider"))
                     .hint("move values to a provider that keeps ciphertext in fnox.toml (age, aws-kms, ...)"));

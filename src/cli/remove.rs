@@ -2,6 +2,7 @@
 
 use super::{unknown_secret, Ctx};
 use crate::config::edit::{Editor, ReadOnly};
+use crate::config::load::same_file;
 use crate::error::{Error, Result};
 
 /// Remove a secret's entry from the config file here that defines it (with the comment lines
@@ -29,16 +30,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         ctx.load()?
     };
     let profile = ctx.write_profile()?;
-    // Only a file of the current directory (or -g / -c) is edited, never a parent's.
+    // Only a file of the current directory (or the -g / -c file) is edited, never a parent's,
+    // and never the global config without -g.
     let target = if args.global {
         Some(config.write_target(true, &profile))
     } else {
-        let here = |path: &std::path::Path| {
-            config.explicit.is_some() || path.parent() == Some(config.cwd.as_path())
+        let explicit = config.explicit.as_ref().map(|e| config.cwd.join(e));
+        let here = |layer: &crate::config::load::Layer| match &explicit {
+            Some(file) => same_file(&layer.path, file),
+            None => !layer.global && layer.path.parent() == Some(config.cwd.as_path()),
         };
-        config
-            .defining_file(&args.key, &profile)
-            .filter(|(path, _)| here(path))
+        config.defining_file(&args.key, &profile, here)
     };
     let Some((path, section)) = target else {
         if let Some(entry) = config.secret(&args.key) {

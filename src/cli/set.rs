@@ -7,12 +7,12 @@ use base64::Engine;
 use toml_edit::Value;
 
 use super::Ctx;
-use crate::config::edit::{entry_fields, Editor, ReadOnly};
+use crate::config::edit::{override_fields, Editor, ReadOnly};
 use crate::config::load::same_file;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{build_provider_for, provider_error, require_trusted_target};
+use crate::resolve::{build_writer, provider_error};
 use crate::secret::SecretValue;
 
 /// Encrypt or store a secret and record it in fnox.toml (edited in place).
@@ -77,14 +77,7 @@ impl std::fmt::Debug for Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    if let Some(why) = crate::trust::invalid_env_name(&args.key) {
-        return Err(Error::usage(format!(
-            "invalid secret name {:?}: {why}",
-            args.key
-        ))
-        .code("fnox::secret::invalid_key")
-        .hint("a secret's name is the environment variable it becomes: letters, digits and _ (e.g. DATABASE_URL)"));
-    }
+    crate::trust::require_env_name(&args.key)?;
     let config = ctx.load_for_write()?;
     let profile = ctx.write_profile()?;
     let value = read_value(ctx, &args)?;
@@ -115,8 +108,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     );
     let mut fields: Vec<(String, Value)> = Vec::new();
     if let (Some(entry), false) = (&inherited, in_place) {
-        let layer = &config.layers[entry.origin.layer];
-        for (k, v) in entry_fields(&layer.text, &entry.origin.section, &args.key) {
+        for (k, v) in override_fields(&config, entry) {
             // A new value replaces any synced copy, which would otherwise win over it.
             if !(value.is_some() && k == "sync") {
                 fields.push((k, v));
@@ -136,13 +128,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             Some(name) => name,
             None => return Err(no_provider(&scope, &write_profiles, &args.key, &target)),
         };
-        require_trusted_target(
+        let provider = build_writer(
             &scope,
             &name,
             &write_profiles,
             &format!("write {}", args.key),
         )?;
-        let provider = build_provider_for(&scope, &name, &write_profiles)?;
         // A store writes to the remote key the entry already names (when it is this provider's).
         // An entry inherited from another file does not lend its remote key: the override
         // would overwrite the value that file's readers get.

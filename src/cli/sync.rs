@@ -5,14 +5,12 @@ use std::path::{Path, PathBuf};
 use toml_edit::{InlineTable, Value};
 
 use super::{confirm, unknown_secret, Ctx};
-use crate::config::edit::{entry_fields, Editor, ReadOnly};
+use crate::config::edit::{override_fields, Editor, ReadOnly};
 use crate::config::load::{same_file, Config, SecretEntry};
 use crate::config::Section;
 use crate::error::{Error, Result};
 use crate::provider::Provider;
-use crate::resolve::{
-    build_provider, build_provider_for, provider_error, read_stored, require_trusted_target,
-};
+use crate::resolve::{build_provider, build_writer, provider_error, read_stored};
 
 /// Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline.
 ///
@@ -67,20 +65,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     } else {
         ""
     };
+    // Encrypted with the target as the written file sees it, under the write profile.
+    let scope = config.as_seen_by(&path);
+    let profiles = std::slice::from_ref(&profile);
     let target_name = args
         .provider
         .clone()
-        .or_else(|| config.default_provider())
+        .or_else(|| scope.default_provider_for(profiles))
         .ok_or_else(|| {
             Error::new("No target provider specified and no default_provider configured")
                 .code("fnox::config::error")
                 .hint("pass -p PROVIDER (a cipher such as age), or set default_provider")
         })?;
-    // Encrypted with the target as the written file sees it, under the write profile.
-    let scope = config.as_seen_by(&path);
-    let profiles = std::slice::from_ref(&profile);
-    require_trusted_target(&scope, &target_name, profiles, "sync secrets")?;
-    let target = build_provider_for(&scope, &target_name, profiles)?;
+    let target = build_writer(&scope, &target_name, profiles, "sync secrets")?;
     let Provider::Cipher(cipher) = &target else {
         return Err(Error::new(format!(
             "cannot sync into provider '{target_name}': it is a remote store"
@@ -214,13 +211,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         sync.insert("provider", Value::from(target_name.as_str()));
         sync.insert("value", Value::from(ct.as_str()));
         sync.fmt();
-        let layer = &config.layers[s.origin.layer];
-        let in_place = same_file(&layer.path, &path) && s.origin.section == section;
+        let in_place =
+            same_file(&config.layers[s.origin.layer].path, &path) && s.origin.section == section;
         // An entry elsewhere gets a whole override here (a later file replaces the whole entry).
         let mut fields: Vec<(String, Value)> = if in_place {
             Vec::new()
         } else {
-            entry_fields(&layer.text, &s.origin.section, s.name)
+            override_fields(&config, s)
         };
         if !in_place && s.secret.provider.is_none() {
             if let Some(p) = source_of(&config, s) {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use super::load::{line_col, Section};
+use super::load::{line_col, Config, SecretEntry, Section};
 use crate::error::{Error, Result};
 
 /// The fields of a secret entry in the order the upstream tool writes them.
@@ -28,6 +28,18 @@ pub const SECRET_FIELD_ORDER: [&str; 10] = [
     "as_file",
     "sync",
 ];
+
+/// The fields an override of `entry` in another file starts from: the entry's own, except that
+/// `allow_dangerous_name` from a file that is not trusted is left behind (copied into a trusted
+/// file it would take effect there).
+pub fn override_fields(config: &Config, entry: &SecretEntry) -> Vec<(String, Value)> {
+    let layer = &config.layers[entry.origin.layer];
+    let mut fields = entry_fields(&layer.text, &entry.origin.section, entry.name);
+    if !config.layer_trusted(entry.origin.layer) {
+        fields.retain(|(k, _)| k != "allow_dangerous_name");
+    }
+    fields
+}
 
 /// The fields of a secret entry as written in a file's text (inline or table form), in order,
 /// without their layout: what an override entry in another file starts from.
@@ -538,9 +550,9 @@ fn implicit_table<'a>(parent: &'a mut Table, key: &str) -> Option<&'a mut Table>
 
 /// An exclusive lock on a directory, shared by every editor of this process that works in it
 /// (a command editing several files in one directory must not wait for itself).
-type DirLock = std::sync::Arc<File>;
+pub(crate) type DirLock = std::sync::Arc<File>;
 
-fn lock_dir(dir: &Path) -> Result<DirLock> {
+pub(crate) fn lock_dir(dir: &Path) -> Result<DirLock> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock, Weak};
     static HELD: OnceLock<Mutex<HashMap<PathBuf, Weak<File>>>> = OnceLock::new();

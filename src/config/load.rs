@@ -315,9 +315,11 @@ impl Loader {
         let base_real = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
         for import in &file.import {
             let import_path = env_vars::expand_path(import, base);
-            // An untrusted file may not pull in your other projects' files.
-            let real = std::fs::canonicalize(&import_path).unwrap_or_else(|_| import_path.clone());
-            if !real.starts_with(&base_real) {
+            // An untrusted file may not pull in your other projects' files. A path that cannot be
+            // resolved counts as outside (`a/../..` must not pass as inside).
+            let inside =
+                std::fs::canonicalize(&import_path).is_ok_and(|real| real.starts_with(&base_real));
+            if !inside {
                 crate::trust::require(
                     path,
                     &display_path(path, &self.cwd),
@@ -335,7 +337,10 @@ impl Loader {
                 .cause(format!("import '{import}' is listed in {}", path.display()))
                 .hint("fix or remove the path in `import = [...]`; paths are relative to the importing file"));
             }
-            self.load_file(&import_path, profile.clone(), global, Some(path))?;
+            // What the global config imports from its own directory is as much yours as it is;
+            // anything else it imports is judged as any other file (ownership, trust).
+            let imported_global = global && inside;
+            self.load_file(&import_path, profile.clone(), imported_global, Some(path))?;
         }
         self.layers.push(Layer {
             path: path.to_path_buf(),
@@ -521,6 +526,19 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 impl Config {
     pub fn display(&self, path: &Path) -> String {
         display_path(path, &self.cwd)
+    }
+
+    /// Whether the file of layer `layer` is trusted (see `crate::trust`).
+    pub fn layer_trusted(&self, layer: usize) -> bool {
+        let l = &self.layers[layer];
+        crate::trust::why_trusted(&l.path, &l.text, l.global).is_some()
+    }
+
+    /// The trust gate for what the file of layer `layer` asks: `what` (e.g. "run the
+    /// `credential_command` of provider 'vault'") needs that file to be trusted.
+    pub fn require_trusted(&self, layer: usize, what: &str) -> Result<()> {
+        let l = &self.layers[layer];
+        crate::trust::require(&l.path, &self.display(&l.path), &l.text, l.global, what)
     }
 
     /// "secrets.NAME in ./fnox.toml:14"
@@ -866,21 +884,32 @@ impl Config {
         (entry.origin.layer >= layers).then(|| self.layers[entry.origin.layer].path.clone())
     }
 
-    /// The file and section that define `name` for the write profile, if any does:
-    /// an existing secret is updated where it lives.
-    pub fn defining_file(&self, name: &str, profile: &str) -> Option<(PathBuf, Section)> {
+    /// The file and section that define `name` for the write profile, among the files `editable`
+    /// accepts (the nearest first): an existing secret is updated where it lives.
+    pub fn defining_file(
+        &self,
+        name: &str,
+        profile: &str,
+        editable: impl Fn(&Layer) -> bool,
+    ) -> Option<(PathBuf, Section)> {
         let wanted = Section::for_profile(profile);
-        self.layers.iter().rev().find_map(|layer| {
-            let (section, map) = match (&wanted, &layer.profile) {
-                (Section::Profile(p), Some(lp)) if p == lp => (Section::Top, &layer.file.secrets),
-                (_, Some(_)) => return None,
-                (Section::Top, None) => (Section::Top, &layer.file.secrets),
-                (Section::Profile(p), None) => {
-                    (wanted.clone(), &layer.file.profiles.get(p)?.secrets)
-                }
-            };
-            map.contains_key(name)
-                .then(|| (layer.path.clone(), section))
-        })
+        self.layers
+            .iter()
+            .rev()
+            .filter(|l| editable(l))
+            .find_map(|layer| {
+                let (section, map) = match (&wanted, &layer.profile) {
+                    (Section::Profile(p), Some(lp)) if p == lp => {
+                        (Section::Top, &layer.file.secrets)
+                    }
+                    (_, Some(_)) => return None,
+                    (Section::Top, None) => (Section::Top, &layer.file.secrets),
+                    (Section::Profile(p), None) => {
+                        (wanted.clone(), &layer.file.profiles.get(p)?.secrets)
+                    }
+                };
+                map.contains_key(name)
+                    .then(|| (layer.path.clone(), section))
+            })
     }
 }

@@ -19,7 +19,9 @@ use crate::provider::ProviderError;
 use crate::reference::Reference;
 use crate::secret::SecretValue;
 
-pub use providers::{build_provider, build_provider_for, require_trusted_target, test_provider};
+pub use providers::{
+    build_provider, build_provider_for, build_writer, require_trusted_target, test_provider,
+};
 
 use resolver::Resolver;
 
@@ -74,7 +76,8 @@ pub fn resolve_with_references(
             }
             Err(error) => {
                 let entry = &entries[name];
-                let mode = if opts.strict {
+                // A refusal for want of trust is never a missing value to skip quietly.
+                let mode = if opts.strict || error.code == crate::trust::UNTRUSTED {
                     IfMissing::Error
                 } else {
                     if_missing_for(config, entry, opts.if_missing)

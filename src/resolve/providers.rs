@@ -44,6 +44,18 @@ pub fn test_provider(config: &Config, name: &str) -> Result<String> {
         .map_err(|e| provider_error(format!("provider '{name}' failed its test"), e))
 }
 
+/// The provider a value is written with (encrypted or stored), as `scope` (the written file's view,
+/// `Config::as_seen_by`) defines it, after the trust gate for its defining file.
+pub fn build_writer(
+    scope: &Config,
+    name: &str,
+    profiles: &[String],
+    what: &str,
+) -> Result<Provider> {
+    require_trusted_target(scope, name, profiles, what)?;
+    build_provider_for(scope, name, profiles)
+}
+
 /// A value is about to be written with provider `name` (encrypted to the recipients or key its
 /// table names, or stored where it points): the file that defines the table must be trusted, or a
 /// hostile fnox.toml in a parent directory could collect what you set.
@@ -56,18 +68,12 @@ pub fn require_trusted_target(
     let Some(entry) = config.provider_for(name, profiles) else {
         return Ok(());
     };
-    let layer = &config.layers[entry.origin.layer];
     // `plain` keeps the value as it is: fine when the user chose it, never on a stranger's say.
-    if entry.config.kind == "plain"
-        && crate::trust::why_trusted(&layer.path, &layer.text, layer.global).is_some()
-    {
+    if entry.config.kind == "plain" && config.layer_trusted(entry.origin.layer) {
         return Ok(());
     }
-    crate::trust::require(
-        &layer.path,
-        &config.display(&layer.path),
-        &layer.text,
-        layer.global,
+    config.require_trusted(
+        entry.origin.layer,
         &format!("{what} with provider '{name}', which it defines"),
     )
 }
@@ -100,14 +106,7 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
     // A table from a file the user has not trusted may not run commands or send credentials to
     // an address only it names.
     if let Some(what) = crate::trust::provider_risk(name, &entry.config.fields) {
-        let layer = &config.layers[entry.origin.layer];
-        crate::trust::require(
-            &layer.path,
-            &config.display(&layer.path),
-            &layer.text,
-            layer.global,
-            &what,
-        )?;
+        config.require_trusted(entry.origin.layer, &what)?;
     }
     let ctx = BuildContext {
         name,
@@ -161,7 +160,8 @@ fn secret_fields(
     let mut filled = provider.clone();
     let mut outcome = Ok(());
     for (field, secret) in refs {
-        let value = if config.secret(&secret).is_some() {
+        let supplier = config.secret(&secret).map(|s| s.origin.layer);
+        let value = if supplier.is_some() {
             let _entered = match limits::enter(config, Link::Secret(secret.clone())) {
                 Ok(entered) => entered,
                 Err(e) => {
@@ -184,11 +184,33 @@ fn secret_fields(
                     .hint(format!("define {secret} in fnox.toml or export it"))
             })
         };
+        // A field that runs a command or names an address, filled from a secret: the file that
+        // defines that secret decides what runs or where credentials go, so it must be trusted
+        // too (else a stranger's fnox.toml could point your trusted provider at its server).
+        let value = value.and_then(|v| {
+            let one = toml::Table::from_iter([(
+                field.clone(),
+                toml::Value::String(v.expose().to_owned()),
+            )]);
+            match (supplier, crate::trust::provider_risk(name, &one)) {
+                (Some(layer), Some(_)) => config
+                    .require_trusted(
+                        layer,
+                        &format!("set the `{field}` of provider '{name}' (through secret {secret}, which it defines)"),
+                    )
+                    .map(|()| v),
+                _ => Ok(v),
+            }
+        });
         match value {
             Ok(v) => {
                 filled
                     .fields
                     .insert(field, toml::Value::String(v.expose().to_owned()));
+            }
+            Err(e) if e.code == crate::trust::UNTRUSTED => {
+                outcome = Err(e);
+                break;
             }
             Err(e) if limits::is_limit(&e) => {
                 outcome = Err(e);

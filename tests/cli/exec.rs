@@ -228,16 +228,24 @@ fn exec_does_not_pass_fnox_key_material_to_the_child() {
 }
 
 #[test]
-fn exec_passes_key_material_that_is_itself_a_secret() {
+fn exec_passes_key_material_that_is_itself_a_secret_only_when_it_opts_in() {
     let (sb, key) = keyed_sandbox();
-    let text = sb.read("fnox.toml") + "FNOX_AGE_KEY_FILE = { default = \"/from/the/secret\" }\n";
-    sb.write("fnox.toml", &text);
-    let out = sb.output(
-        sb.fnox()
-            .env("FNOX_AGE_KEY_FILE", &key)
-            .args(["exec", "--", "env", "-0"]),
-    );
-    let env = child_env(&out);
+    let base = sb.read("fnox.toml");
+    let run = |entry: &str| {
+        sb.write("fnox.toml", &format!("{base}{entry}\n"));
+        let out = sb.output(
+            sb.fnox()
+                .env("FNOX_AGE_KEY_FILE", &key)
+                .args(["exec", "--", "env", "-0"]),
+        );
+        child_env(&out)
+    };
+    // A secret with no value would otherwise read the caller's own key path from the environment.
+    let env = run("FNOX_AGE_KEY_FILE = {}");
+    assert!(!env.contains_key("FNOX_AGE_KEY_FILE"), "{env:?}");
+    assert_eq!(env.get("TOKEN").map(String::as_str), Some("t0ken"));
+    let env =
+        run("FNOX_AGE_KEY_FILE = { default = \"/from/the/secret\", allow_dangerous_name = true }");
     assert_eq!(
         env.get("FNOX_AGE_KEY_FILE").map(String::as_str),
         Some("/from/the/secret")

@@ -28,4 +28,5 @@ mod resolve_limits;
 mod shell;
 mod terminal_escaping;
 mod trust;
+mod trust_scope;
 mod vault;

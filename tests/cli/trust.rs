@@ -11,7 +11,7 @@ use crate::shell::{env_at, run, SHELLS};
 use crate::support::{Sandbox, TEST_PUBLIC_KEY};
 
 /// An age recipient whose identity no test holds.
-const STRANGER: &str = "age1ne2m47v43nmgct5kjyes5xh03dghcjed2yzyewawr5jy6za4mehqwgfcmm";
+pub(crate) const STRANGER: &str = "age1ne2m47v43nmgct5kjyes5xh03dghcjed2yzyewawr5jy6za4mehqwgfcmm";
 
 #[test]
 fn the_hook_loads_nothing_from_an_untrusted_file_until_fnox_trust() {
@@ -154,7 +154,7 @@ fn untrusted_gpg_opts_never_reach_gpg() {
 }
 
 /// A loopback server that records whether anything connected, and the first request's bytes.
-fn listener() -> (String, mpsc::Receiver<String>) {
+pub(crate) fn listener() -> (String, mpsc::Receiver<String>) {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = format!("http://{}", l.local_addr().unwrap());
     let (tx, rx) = mpsc::channel();
