@@ -391,6 +391,18 @@ fn kms_values_are_upstreams_base64_and_interoperate_with_the_sdk() {
         from_sdk.trim()
     ));
     assert_eq!(az.run(&["get", "SDK"]).ok(), "from the SDK\n");
+    let doctor = az.run(&["doctor"]);
+    let health: Vec<&str> = doctor
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Provider health:")
+        .take(3)
+        .collect();
+    assert_snapshot!(health.join("\n"), @"
+    Provider health:
+      ✓ kv: Key Vault at [VAULT] lets service principal fnox-tests (AZURE_CLIENT_ID) read secrets
+      ✓ kms: key 'fnox-key' in [VAULT] is an enabled RSA key of 2048 bits (version [VERSION]), used by service principal fnox-tests (AZURE_CLIENT_ID)
+    ");
     let out = az.run(&["provider", "test", "kms"]);
     assert_snapshot!(out.all(), @r"
     exit: 0
