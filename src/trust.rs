@@ -574,3 +574,25 @@ pub fn env_name_refusal(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> toml::Table {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_vault_url_only_the_file_names_is_a_risk() {
+        // Azure Key Vault's `vault_url` has no environment counterpart: from an untrusted file,
+        // the Azure token must not go there.
+        let risk = provider_risk(
+            "kv",
+            &table("vault_url = \"https://evil.example.com/\"\nprefix = \"x-\""),
+        )
+        .unwrap();
+        assert!(risk.contains("its `vault_url`"), "{risk}");
+        assert!(provider_risk("kms", &table("key_name = \"k\"")).is_none());
+    }
+}

@@ -5,6 +5,7 @@
 
 pub mod age;
 pub mod aws;
+pub mod azure;
 pub mod keychain;
 pub mod password_store;
 pub mod plain;
@@ -186,12 +187,14 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 9] = [
+pub const SUPPORTED: [&str; 11] = [
     "age",
     "plain",
     "aws-kms",
     "aws-sm",
     "aws-ps",
+    "azure-kms",
+    "azure-sm",
     "password-store",
     "keychain",
     "vault",
@@ -204,9 +207,7 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 17] = [
-    "azure-kms",
-    "azure-sm",
+pub const KNOWN_UNSUPPORTED: [&str; 15] = [
     "azure-ac",
     "gcp-kms",
     "gcp-sm",
@@ -242,6 +243,12 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             parse_fields(config)?,
         )?))),
         "aws-ps" => Ok(Provider::Store(Box::new(aws::ps::ParameterStore::new(
+            parse_fields(config)?,
+        )?))),
+        "azure-kms" => Ok(Provider::Cipher(Box::new(azure::kms::KeyCipher::new(
+            parse_fields(config)?,
+        )?))),
+        "azure-sm" => Ok(Provider::Store(Box::new(azure::sm::SecretStore::new(
             parse_fields(config)?,
         )?))),
         "password-store" => Ok(Provider::Store(Box::new(

@@ -4,6 +4,7 @@ mod support;
 
 mod age_identities;
 mod aws;
+mod azure;
 mod basics;
 mod commands;
 mod commands_more;
