@@ -538,9 +538,11 @@ fn implicit_table<'a>(parent: &'a mut Table, key: &str) -> Option<&'a mut Table>
 
 /// An exclusive lock on a directory, shared by every editor of this process that works in it
 /// (a command editing several files in one directory must not wait for itself).
-type DirLock = std::sync::Arc<File>;
+pub(crate) type DirLock = std::sync::Arc<File>;
 
-fn lock_dir(dir: &Path) -> Result<DirLock> {
+/// Locks `dir` for this process (re-entrant) against every other fnox writer; also what guards a
+/// KeePass database fnox rewrites.
+pub(crate) fn lock_dir(dir: &Path) -> Result<DirLock> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock, Weak};
     static HELD: OnceLock<Mutex<HashMap<PathBuf, Weak<File>>>> = OnceLock::new();

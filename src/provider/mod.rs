@@ -5,6 +5,7 @@
 
 pub mod age;
 pub mod aws;
+pub mod keepass;
 pub mod keychain;
 pub mod password_store;
 pub mod plain;
@@ -186,7 +187,7 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 9] = [
+pub const SUPPORTED: [&str; 10] = [
     "age",
     "plain",
     "aws-kms",
@@ -194,6 +195,7 @@ pub const SUPPORTED: [&str; 9] = [
     "aws-ps",
     "password-store",
     "keychain",
+    "keepass",
     "vault",
     "vault-transit",
 ];
@@ -204,7 +206,7 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 17] = [
+pub const KNOWN_UNSUPPORTED: [&str; 16] = [
     "azure-kms",
     "azure-sm",
     "azure-ac",
@@ -219,7 +221,6 @@ pub const KNOWN_UNSUPPORTED: [&str; 17] = [
     "foks",
     "infisical",
     "keeper-sm",
-    "keepass",
     "passwordstate",
     "proton-pass",
 ];
@@ -248,6 +249,10 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             password_store::PasswordStore::new(ctx, parse_fields(config)?),
         ))),
         "keychain" => Ok(Provider::Store(Box::new(keychain::Keychain::new(
+            parse_fields(config)?,
+        )?))),
+        "keepass" => Ok(Provider::Store(Box::new(keepass::Keepass::new(
+            ctx,
             parse_fields(config)?,
         )?))),
         "vault" => Ok(Provider::Store(Box::new(vault::kv::Vault::new(
