@@ -250,11 +250,22 @@ impl Keepass {
         };
         let (password, source) = self.password(false)?;
         let key = self.key(password.as_deref().map(String::as_str))?;
-        let db = Database::parse(&bytes, key).map_err(|e| self.open_error(e, source))?;
+        let db = Database::parse(&bytes, key).map_err(|e| {
+            let kdbx3 = matches!(
+                Database::get_version(&mut bytes.as_slice()),
+                Ok(DatabaseVersion::KDB3(_))
+            );
+            self.open_error(e, source, kdbx3)
+        })?;
         Ok(Some((db, password)))
     }
 
-    fn open_error(&self, e: keepass::db::DatabaseOpenError, source: Source) -> ProviderError {
+    fn open_error(
+        &self,
+        e: keepass::db::DatabaseOpenError,
+        source: Source,
+        kdbx3: bool,
+    ) -> ProviderError {
         use keepass::db::DatabaseOpenError as E;
         let db = self.db();
         let incorrect = matches!(&e, E::Key(keepass::error::DatabaseKeyError::IncorrectKey));
@@ -292,10 +303,20 @@ impl Keepass {
                 "check `database`; KeePass 1 (.kdb) files must be converted with KeePassXC first",
             );
         }
-        ProviderError::new(
+        let err = ProviderError::new(
             ErrorKind::Other,
             format!("{NAME}: cannot read the database {db}: {e}"),
-        )
+        );
+        if kdbx3 && matches!(&e, E::Format(_)) {
+            // pykeepass writes times with fractions and offsets into KDBX 3.1 files
+            // (2026-01-02T03:04:05.123456+00:00), which the keepass crate does not read; KeePassXC
+            // rejects such a file too (its header hash no longer matches).
+            return err.hint(format!(
+                "check that KeePassXC opens it (`keepassxc-cli ls {db}`); a KDBX 3.1 file \
+                 rewritten by pykeepass is readable by neither"
+            ));
+        }
+        err
     }
 
     fn not_found(&self, reference: &str, what: &str) -> ProviderError {
