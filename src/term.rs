@@ -2,8 +2,29 @@
 //! scanned file) can carry are shown with control characters escaped, so a hostile file cannot
 //! write to the clipboard (OSC 52), clear lines, move the cursor or reorder text (bidi controls).
 //! Values fnox is asked to print (`get`, `export`, `inject`) never pass through here.
+//! Also whether a person at the terminal may be asked something (`can_prompt`).
 
 use std::borrow::Cow;
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::env_vars;
+
+static NON_INTERACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// `--non-interactive` (and the shell hook, which must never wait at a prompt): nothing asks.
+pub fn set_non_interactive(value: bool) {
+    NON_INTERACTIVE.store(value, Ordering::Relaxed);
+}
+
+/// A question may be put to the person at the terminal: prompts are not turned off
+/// (--non-interactive, FNOX_NON_INTERACTIVE) and stdin and stderr are both terminals.
+pub fn can_prompt() -> bool {
+    !NON_INTERACTIVE.load(Ordering::Relaxed)
+        && env_vars::flag(env_vars::FNOX_NON_INTERACTIVE) != Some(true)
+        && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal()
+}
 
 /// Bidirectional formatting characters, which reorder what a terminal shows.
 fn is_bidi(c: char) -> bool {

@@ -15,7 +15,6 @@
 //! hand a token to an address only the file names, and the shell hook loads nothing from it.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -39,7 +38,6 @@ pub struct Store {
     pub trees: Vec<String>,
 }
 
-static NON_INTERACTIVE: AtomicBool = AtomicBool::new(false);
 /// `fnox trust` itself loads the files it is asked to approve: the gate stands aside.
 static GATE_OFF: AtomicBool = AtomicBool::new(false);
 /// The store as read once per process for lookups (every change re-reads it from disk under a
@@ -49,11 +47,6 @@ static CACHE: Mutex<Option<Store>> = Mutex::new(None);
 /// For `fnox trust` / `untrust`, which read config files without using them.
 pub fn disable_gate() {
     GATE_OFF.store(true, Ordering::Relaxed);
-}
-
-/// `--non-interactive`: the gate never asks.
-pub fn set_non_interactive(value: bool) {
-    NON_INTERACTIVE.store(value, Ordering::Relaxed);
 }
 
 /// `$FNOX_STATE_DIR/trust.json` (else `$XDG_STATE_HOME/fnox`, else `~/.local/state/fnox`).
@@ -311,11 +304,7 @@ pub fn require(file: &Path, shown: &str, text: &str, global: bool, what: &str) -
     if GATE_OFF.load(Ordering::Relaxed) || why_trusted(file, text, global).is_some() {
         return Ok(());
     }
-    let can_ask = !NON_INTERACTIVE.load(Ordering::Relaxed)
-        && env_vars::flag(env_vars::FNOX_NON_INTERACTIVE) != Some(true)
-        && std::io::stdin().is_terminal()
-        && std::io::stderr().is_terminal();
-    if can_ask {
+    if crate::term::can_prompt() {
         let message = format!("fnox: {shown} would {what}, and you have not trusted it");
         eprintln!("{}", crate::term::escape(&message));
         let yes = dialoguer::Confirm::new()

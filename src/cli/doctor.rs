@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 /// Environment variables that change what fnox does; only their names are ever shown.
-const RELEVANT_ENV: [&str; 27] = [
+const RELEVANT_ENV: [&str; 29] = [
     env_vars::FNOX_PROFILE,
     env_vars::FNOX_CONFIG_DIR,
     env_vars::FNOX_AGE_KEY,
@@ -33,6 +33,8 @@ const RELEVANT_ENV: [&str; 27] = [
     env_vars::FNOX_PASSWORD_STORE_GPG_OPTS,
     env_vars::PASSWORD_STORE_DIR,
     env_vars::PASSWORD_STORE_GPG_OPTS,
+    env_vars::FNOX_KEEPASS_PASSWORD,
+    env_vars::KEEPASS_PASSWORD,
     env_vars::XDG_CONFIG_HOME,
     "FNOX_VAULT_ADDR",
     "FNOX_VAULT_TOKEN",

@@ -56,8 +56,9 @@ impl Output {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    // The prompt must not grow a spinner.
+    // The prompt must not grow a spinner, nor wait for an answer (a KeePass password).
     crate::progress::set_quiet(true);
+    crate::term::set_non_interactive(true);
     let shell = match &args.shell {
         Some(name) => Shell::named(name)?,
         None => Shell::from_env().ok_or_else(|| {

@@ -155,7 +155,7 @@ pub fn main() -> i32 {
     if cli.global.no_color {
         crate::error::disable_color();
     }
-    crate::trust::set_non_interactive(cli.global.non_interactive);
+    crate::term::set_non_interactive(cli.global.non_interactive);
     crate::progress::set_quiet(cli.global.quiet);
     if let Some(path) = &cli.global.age_key_file {
         // SAFETY: single-threaded at this point; the age provider reads it.

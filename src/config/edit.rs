@@ -552,6 +552,8 @@ fn implicit_table<'a>(parent: &'a mut Table, key: &str) -> Option<&'a mut Table>
 /// (a command editing several files in one directory must not wait for itself).
 pub(crate) type DirLock = std::sync::Arc<File>;
 
+/// Locks `dir` for this process (re-entrant) against every other fnox writer; also what guards a
+/// KeePass database fnox rewrites.
 pub(crate) fn lock_dir(dir: &Path) -> Result<DirLock> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock, Weak};

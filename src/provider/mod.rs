@@ -6,6 +6,7 @@
 pub mod age;
 pub mod aws;
 pub mod azure;
+pub mod keepass;
 pub mod keychain;
 pub mod password_store;
 pub mod plain;
@@ -187,7 +188,7 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 11] = [
+pub const SUPPORTED: [&str; 12] = [
     "age",
     "plain",
     "aws-kms",
@@ -197,6 +198,7 @@ pub const SUPPORTED: [&str; 11] = [
     "azure-sm",
     "password-store",
     "keychain",
+    "keepass",
     "vault",
     "vault-transit",
 ];
@@ -207,7 +209,7 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 15] = [
+pub const KNOWN_UNSUPPORTED: [&str; 14] = [
     "azure-ac",
     "gcp-kms",
     "gcp-sm",
@@ -220,7 +222,6 @@ pub const KNOWN_UNSUPPORTED: [&str; 15] = [
     "foks",
     "infisical",
     "keeper-sm",
-    "keepass",
     "passwordstate",
     "proton-pass",
 ];
@@ -255,6 +256,10 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             password_store::PasswordStore::new(ctx, parse_fields(config)?),
         ))),
         "keychain" => Ok(Provider::Store(Box::new(keychain::Keychain::new(
+            parse_fields(config)?,
+        )?))),
+        "keepass" => Ok(Provider::Store(Box::new(keepass::Keepass::new(
+            ctx,
             parse_fields(config)?,
         )?))),
         "vault" => Ok(Provider::Store(Box::new(vault::kv::Vault::new(

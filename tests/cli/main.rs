@@ -17,6 +17,7 @@ mod exec;
 mod export_import;
 mod file_writes;
 mod interop;
+mod keepass;
 mod keychain;
 mod parse_errors;
 mod password_store;

@@ -7,8 +7,10 @@ pub mod azure;
 pub mod fake_echoing_aws;
 pub mod fake_throttling_aws;
 pub mod gpg;
+pub mod keepass;
 pub mod openbao;
 pub mod process;
+pub mod pty;
 pub mod services;
 
 use std::path::{Path, PathBuf};
