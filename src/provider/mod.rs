@@ -6,6 +6,7 @@
 pub mod age;
 pub mod aws;
 pub mod azure;
+pub mod http;
 pub mod keychain;
 pub mod password_store;
 pub mod plain;
