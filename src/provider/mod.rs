@@ -6,6 +6,7 @@
 pub mod age;
 pub mod aws;
 pub mod azure;
+pub mod gcp;
 pub mod http;
 pub mod keychain;
 pub mod password_store;
@@ -188,7 +189,7 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 11] = [
+pub const SUPPORTED: [&str; 12] = [
     "age",
     "plain",
     "aws-kms",
@@ -196,6 +197,7 @@ pub const SUPPORTED: [&str; 11] = [
     "aws-ps",
     "azure-kms",
     "azure-sm",
+    "gcp-sm",
     "password-store",
     "keychain",
     "vault",
@@ -208,10 +210,9 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 15] = [
+pub const KNOWN_UNSUPPORTED: [&str; 14] = [
     "azure-ac",
     "gcp-kms",
-    "gcp-sm",
     "yubikey",
     "fido2",
     "bitwarden",
@@ -250,6 +251,9 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             parse_fields(config)?,
         )?))),
         "azure-sm" => Ok(Provider::Store(Box::new(azure::sm::SecretStore::new(
+            parse_fields(config)?,
+        )?))),
+        "gcp-sm" => Ok(Provider::Store(Box::new(gcp::sm::SecretManager::new(
             parse_fields(config)?,
         )?))),
         "password-store" => Ok(Provider::Store(Box::new(
