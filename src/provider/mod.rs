@@ -189,7 +189,7 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 12] = [
+pub const SUPPORTED: [&str; 13] = [
     "age",
     "plain",
     "aws-kms",
@@ -197,6 +197,7 @@ pub const SUPPORTED: [&str; 12] = [
     "aws-ps",
     "azure-kms",
     "azure-sm",
+    "gcp-kms",
     "gcp-sm",
     "password-store",
     "keychain",
@@ -210,9 +211,8 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 14] = [
+pub const KNOWN_UNSUPPORTED: [&str; 13] = [
     "azure-ac",
-    "gcp-kms",
     "yubikey",
     "fido2",
     "bitwarden",
@@ -251,6 +251,9 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             parse_fields(config)?,
         )?))),
         "azure-sm" => Ok(Provider::Store(Box::new(azure::sm::SecretStore::new(
+            parse_fields(config)?,
+        )?))),
+        "gcp-kms" => Ok(Provider::Cipher(Box::new(gcp::kms::KeyCipher::new(
             parse_fields(config)?,
         )?))),
         "gcp-sm" => Ok(Provider::Store(Box::new(gcp::sm::SecretManager::new(

@@ -9,6 +9,7 @@
 //! official clients' `api_endpoint` option does. No fnox.toml field names an address.
 
 pub mod credential;
+pub mod kms;
 pub mod sm;
 
 use std::future::Future;
