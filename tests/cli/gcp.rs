@@ -278,3 +278,168 @@ fn sm_provider_test_and_doctor_use_the_check() {
       hint: grant that identity a role on the project or resource (Secret Manager Secret Accessor / Version Adder for secrets, Cloud KMS CryptoKey Encrypter/Decrypter for keys), or use another one: point GOOGLE_APPLICATION_CREDENTIALS at a service account key file, or run `gcloud auth application-default login`
     ");
 }
+
+impl G {
+    /// Creates this test's key ring and key with the SDK; returns the key's resource name.
+    fn create_key(&self) -> String {
+        self.sdk(&["kms-create", &self.project, "global", "ring", "fnox-key"])
+            .trim()
+            .to_owned()
+    }
+
+    fn kms_providers(&self) -> String {
+        self.providers(&format!(
+            "kms = {{ type = \"gcp-kms\", project = \"{}\", location = \"global\", keyring = \"ring\", key = \"fnox-key\" }}",
+            self.project
+        ))
+    }
+}
+
+/// The `value = "…"` of secret `name` in a config.
+fn value_of(text: &str, name: &str) -> String {
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("{name}=")) || l.starts_with(&format!("{name} =")))
+        .unwrap_or_else(|| panic!("no {name} in {text}"));
+    line.split("value = \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn kms_values_interoperate_with_the_official_sdk_both_ways() {
+    let Some(g) = G::new() else { return };
+    let key = g.create_key();
+    g.sb.write("fnox.toml", &g.kms_providers());
+    g.run(&["set", "-p", "kms", "TOKEN", "s3cr3t value ✓"]).ok();
+    let stored = value_of(&g.sb.read("fnox.toml"), "TOKEN");
+    assert!(!stored.contains("s3cr3t"));
+    assert_eq!(g.run(&["get", "TOKEN"]).ok(), "s3cr3t value ✓\n");
+    // What fnox encrypted, the SDK decrypts; what the SDK encrypted (standard base64 of the
+    // ciphertext, as upstream stores it), fnox decrypts.
+    assert_eq!(g.sdk(&["kms-decrypt", &key, &stored]), "s3cr3t value ✓");
+    let from_sdk = g.sdk(&["kms-encrypt", &key, "from the SDK"]);
+    g.sb.add_secret_line(&format!(
+        "SDK = {{ provider = \"kms\", value = \"{}\" }}",
+        from_sdk.trim()
+    ));
+    assert_eq!(g.run(&["get", "SDK"]).ok(), "from the SDK\n");
+    let doctor = g.run(&["doctor"]);
+    let health: Vec<&str> = doctor
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Provider health:")
+        .take(3)
+        .collect();
+    assert_snapshot!(health.join("\n"), @"
+    Provider health:
+      ✓ gsm: Secret Manager at [GCP] lets service account fnox-tests@fnox-test.iam.gserviceaccount.com (GOOGLE_APPLICATION_CREDENTIALS) read the secrets of project '[P]'
+      ✓ kms: key projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key at [GCP] is an enabled symmetric key (primary version 1), used by service account fnox-tests@fnox-test.iam.gserviceaccount.com (GOOGLE_APPLICATION_CREDENTIALS)
+    ");
+}
+
+#[test]
+fn kms_batch_decrypts_concurrently_on_one_token_and_a_bad_value_fails_alone() {
+    let Some(g) = G::new() else { return };
+    let key = g.create_key();
+    let mut config = g.kms_providers();
+    for i in 0..20 {
+        let ct = g.sdk(&["kms-encrypt", &key, &format!("value {i}")]);
+        config.push_str(&format!(
+            "S{i} = {{ provider = \"kms\", value = \"{}\" }}\n",
+            ct.trim()
+        ));
+    }
+    // Valid base64 that is no ciphertext of this key, and a value that is not base64 at all.
+    config.push_str(
+        "FORGED = { provider = \"kms\", value = \"bm90IGEgY2lwaGVydGV4dCBvZiB0aGlzIGtleQ==\" }\n",
+    );
+    config.push_str("MANGLED = { provider = \"kms\", value = \"not base64!\" }\n");
+    g.sb.write("fnox.toml", &config);
+    let before = g.gcp.stats(&g.project);
+    let out = g.run(&["exec", "--", "env"]);
+    for i in 0..20 {
+        assert!(out.ok().contains(&format!("S{i}=value {i}\n")), "S{i}");
+    }
+    // The bad values are left out with a warning each; the others all resolve.
+    assert_snapshot!(out.stderr, @r#"
+    warning: cannot decrypt FORGED (secrets.FORGED in ./fnox.toml:25, provider 'kms'): GCP KMS: key projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key could not decrypt the value (INVALID_ARGUMENT: Decryption failed: the ciphertext is invalid.) (left out; if_missing = "warn")
+    warning: cannot decrypt MANGLED (secrets.MANGLED in ./fnox.toml:26, provider 'kms'): GCP KMS: Failed to decode base64 ciphertext (left out; if_missing = "warn")
+    "#);
+    let stats = g.gcp.stats(&g.project);
+    let count = |s: &serde_json::Value, k: &str| s[k].as_u64().unwrap();
+    assert_eq!(
+        count(&stats, "requests") - count(&before, "requests"),
+        21,
+        "{stats}"
+    );
+    assert_eq!(
+        count(&stats, "tokens") - count(&before, "tokens"),
+        1,
+        "{stats}"
+    );
+    assert!(
+        (2..=16).contains(&count(&stats, "max_in_flight")),
+        "{stats}"
+    );
+    assert_snapshot!(g.run(&["get", "MANGLED"]).fails(1), @"
+    error[fnox::encryption::decrypt_failed]: cannot decrypt MANGLED (secrets.MANGLED in ./fnox.toml:26, provider 'kms')
+      caused by: GCP KMS: Failed to decode base64 ciphertext
+      hint: check that the value was encrypted with this key (`project`, `location`, `keyring`, `key`), or set it again with `fnox set`
+    ");
+}
+
+#[test]
+fn kms_values_survive_key_rotation_and_reencrypt_moves_them_to_the_new_primary() {
+    let Some(g) = G::new() else { return };
+    let key = g.create_key();
+    g.sb.write("fnox.toml", &g.kms_providers());
+    g.run(&["set", "-p", "kms", "OLD", "sealed before rotation"])
+        .ok();
+    g.sdk(&["kms-rotate", &key]);
+    g.run(&["set", "-p", "kms", "NEW", "sealed after"]).ok();
+    assert_eq!(g.run(&["get", "OLD"]).ok(), "sealed before rotation\n");
+    assert_eq!(g.run(&["get", "NEW"]).ok(), "sealed after\n");
+    let stale = g.run(&["list", "--stale"]);
+    assert!(
+        stale.all().contains("OLD") && !stale.all().contains("NEW"),
+        "{}",
+        stale.all()
+    );
+    g.run(&["reencrypt", "--force"]).ok();
+    let stale = g.run(&["list", "--stale"]);
+    assert!(!stale.all().contains("OLD"), "{}", stale.all());
+    assert_eq!(g.run(&["get", "OLD"]).ok(), "sealed before rotation\n");
+}
+
+#[test]
+fn kms_missing_key_and_access_denied_say_what_to_fix() {
+    let Some(g) = G::new() else { return };
+    g.sb.write("fnox.toml", &g.kms_providers());
+    assert_snapshot!(g.run(&["set", "-p", "kms", "A", "x"]).fails(1), @"
+    error[fnox::provider::invalid_config]: cannot encrypt A with provider 'kms'
+      caused by: GCP KMS: key projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key does not exist (NOT_FOUND: CryptoKey projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key not found.)
+      caused by: writing secrets.A in ./fnox.toml
+      hint: check the provider's `project`, `location`, `keyring` and `key`, or create it with `gcloud kms keys create KEY --keyring KEYRING --location LOCATION --purpose encryption`
+    ");
+    assert_snapshot!(g.run(&["provider", "test", "kms"]).fails(1), @"
+    error[fnox::provider::invalid_config]: provider 'kms' failed its test
+      caused by: GCP KMS: key projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key does not exist (NOT_FOUND: CryptoKey projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key not found.)
+      hint: check the provider's `project`, `location`, `keyring` and `key`, or create it with `gcloud kms keys create KEY --keyring KEYRING --location LOCATION --purpose encryption`
+    ");
+    g.create_key();
+    let denied = g.run_env(
+        &g.gcp.env_with(&g.gcp.sa_no_access),
+        &["set", "-p", "kms", "A", "x"],
+    );
+    assert_snapshot!(denied.fails(1), @"
+    error[fnox::provider::auth_failed]: cannot encrypt A with provider 'kms'
+      caused by: GCP KMS: access denied to encryption with key projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key for service account fnox-no-access@fnox-test.iam.gserviceaccount.com (GOOGLE_APPLICATION_CREDENTIALS) (PERMISSION_DENIED: Permission 'cloudkms.cryptoKeyVersions.useToEncrypt' denied for resource 'projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key' (or it may not exist).)
+      caused by: writing secrets.A in ./fnox.toml
+      hint: grant that identity a role on the project or resource (Secret Manager Secret Accessor / Version Adder for secrets, Cloud KMS CryptoKey Encrypter/Decrypter for keys), or use another one: point GOOGLE_APPLICATION_CREDENTIALS at a service account key file, or run `gcloud auth application-default login`
+    ");
+}
