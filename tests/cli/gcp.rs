@@ -443,3 +443,29 @@ fn kms_missing_key_and_access_denied_say_what_to_fix() {
       hint: grant that identity a role on the project or resource (Secret Manager Secret Accessor / Version Adder for secrets, Cloud KMS CryptoKey Encrypter/Decrypter for keys), or use another one: point GOOGLE_APPLICATION_CREDENTIALS at a service account key file, or run `gcloud auth application-default login`
     ");
 }
+
+#[test]
+fn kms_unreachable_endpoint_says_which_setting_names_it() {
+    let Some(g) = G::new() else { return };
+    g.sb.write("fnox.toml", &g.kms_providers());
+    let closed = format!("https://127.0.0.1:{}", free_port());
+    let mut env = g.gcp.env();
+    env.retain(|(k, _)| *k != "FNOX_GCP_KMS_ENDPOINT");
+    env.push(("FNOX_GCP_KMS_ENDPOINT", closed.clone()));
+    let out = g.run_env(&env, &["set", "-p", "kms", "A", "x"]);
+    assert_snapshot!(out.fails(1).replace(&closed, "[CLOSED]"), @"
+    error[fnox::provider::api_error]: cannot encrypt A with provider 'kms'
+      caused by: GCP KMS: cannot reach [CLOSED] for encryption with key projects/[P]/locations/global/keyRings/ring/cryptoKeys/fnox-key (Connection refused (os error 111))
+      caused by: writing secrets.A in ./fnox.toml
+      hint: check the network, and FNOX_GCP_KMS_ENDPOINT if it is set (unset, fnox uses https://cloudkms.googleapis.com)
+    ");
+    // An address that is not https is refused before any request.
+    env.push(("FNOX_GCP_KMS_ENDPOINT", "http://127.0.0.1:1".to_owned()));
+    let out = g.run_env(&env, &["set", "-p", "kms", "A", "x"]);
+    assert_snapshot!(out.fails(1), @"
+    error[fnox::provider::invalid_config]: cannot encrypt A with provider 'kms'
+      caused by: GCP KMS: FNOX_GCP_KMS_ENDPOINT is not an https URL (http://127.0.0.1:1)
+      caused by: writing secrets.A in ./fnox.toml
+      hint: unset it for Google's own address (https://cloudkms.googleapis.com), or set an https URL such as https://HOST:PORT
+    ");
+}
