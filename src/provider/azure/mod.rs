@@ -18,15 +18,13 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::{ErrorKind, ProviderError};
+use super::{http, ErrorKind, ProviderError};
 use crate::env_vars;
 
 /// The Key Vault REST API version fnox speaks.
 pub const API_VERSION: &str = "7.4";
 /// Requests in flight at once per provider.
 pub const CONCURRENCY: usize = 16;
-/// A PEM file of root certificates to trust besides the built-in ones (a proxy's or a test CA).
-pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 /// The vault URL of `secret://azure-kv/VAULT/...` references, `{vault}` standing for VAULT
 /// (default `https://{vault}.vault.azure.net`; e.g. `https://{vault}.vault.azure.cn` for Azure
 /// China). Without `{vault}`, every VAULT maps to this one URL.
@@ -337,62 +335,19 @@ const THROTTLE_ATTEMPTS: u32 = 4;
 /// The longest Retry-After worth waiting for inside one command.
 const LONGEST_RETRY_AFTER: Duration = Duration::from_secs(10);
 
-/// The error for a request that got no HTTP answer: the innermost cause says what went wrong.
+/// The error for a request that got no HTTP answer.
 pub fn transport(service: &str, address: &str, what: &str, e: &reqwest::Error) -> ProviderError {
-    let mut chain = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        chain.push(s.to_string());
-        source = s.source();
-    }
-    let detail = chain.last().cloned().unwrap_or_default();
-    let all = chain.join(": ").to_lowercase();
-    let text = if e.is_timeout() {
-        format!("{service}: timed out reaching {address} for {what}")
-    } else {
-        format!("{service}: cannot reach {address} for {what} ({detail})")
-    };
-    let hint = if all.contains("certificate") {
-        "trust the server's certificate authority with SSL_CERT_FILE=/path/to/ca.pem"
-    } else {
-        "check the provider's `vault_url` (https://NAME.vault.azure.net), the network, and any firewall in front of the vault"
-    };
-    ProviderError::new(ErrorKind::Unreachable, text).hint(hint)
-}
-
-/// The HTTP client every Azure request uses: the built-in roots plus SSL_CERT_FILE's.
-pub fn http_client(service: &str) -> Result<reqwest::Client, ProviderError> {
-    let mut builder = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(60));
-    // reqwest's rustls uses its built-in (webpki) roots and does not read SSL_CERT_FILE itself.
-    if let Some(path) = env_vars::non_empty(SSL_CERT_FILE) {
-        let pem = std::fs::read(&path).map_err(|e| {
-            ProviderError::new(
-                ErrorKind::Config,
-                format!("{service}: cannot read SSL_CERT_FILE {path}: {e}"),
-            )
-        })?;
-        let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-            ProviderError::new(
-                ErrorKind::Config,
-                format!("{service}: SSL_CERT_FILE {path} is not a PEM certificate file: {e}"),
-            )
-        })?;
-        for cert in certs {
-            builder = builder.add_root_certificate(cert);
-        }
-    }
-    builder.build().map_err(|e| {
-        ProviderError::new(
-            ErrorKind::Other,
-            format!("{service}: cannot set up the HTTP client: {e}"),
-        )
-    })
+    http::transport(
+        service,
+        address,
+        what,
+        e,
+        "check the provider's `vault_url` (https://NAME.vault.azure.net), the network, and any firewall in front of the vault",
+    )
 }
 
 async fn open_session(service: &str, vault: &Vault) -> Result<Session, ProviderError> {
-    let http = http_client(service)?;
+    let http = http::client(service)?;
     let token = credential::token(service, &http, &vault.resource).await?;
     Ok(Session {
         http,

@@ -6,6 +6,7 @@
 pub mod azure;
 pub mod fake_echoing_aws;
 pub mod fake_throttling_aws;
+pub mod gcp;
 pub mod gpg;
 pub mod keepass;
 pub mod openbao;
