@@ -6,6 +6,7 @@
 pub mod age;
 pub mod aws;
 pub mod azure;
+pub mod cosmian_kms;
 pub mod gcp;
 pub mod http;
 pub mod keepass;
@@ -190,7 +191,7 @@ pub struct BuildContext<'a> {
 }
 
 /// Provider types this fnox builds.
-pub const SUPPORTED: [&str; 14] = [
+pub const SUPPORTED: [&str; 15] = [
     "age",
     "plain",
     "aws-kms",
@@ -205,6 +206,7 @@ pub const SUPPORTED: [&str; 14] = [
     "keepass",
     "vault",
     "vault-transit",
+    "cosmian-kms",
 ];
 
 /// Whether a provider type's `value` is the secret itself, in the clear (so listings hide it).
@@ -276,6 +278,7 @@ pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, Pr
         "vault-transit" => Ok(Provider::Cipher(Box::new(vault::transit::Transit::new(
             parse_fields(config)?,
         )))),
+        "cosmian-kms" => Ok(cosmian_kms::build(parse_fields(config)?)),
         other if KNOWN_UNSUPPORTED.contains(&other) => Err(ProviderError::new(
             ErrorKind::Unsupported,
             format!("provider type '{other}' is not supported by this version of fnox"),

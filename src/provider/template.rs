@@ -6,8 +6,9 @@
 use toml_edit::{Array, Value};
 
 /// Every TYPE `provider add` takes: upstream's list, its aliases `aws` (for aws-sm) and `gcp`
-/// (for gcp-sm), and the type names themselves, including this fnox's `vault-transit`.
-pub const ADD_TYPES: [&str; 28] = [
+/// (for gcp-sm), and the type names themselves, including this fnox's `vault-transit` and
+/// `cosmian-kms`.
+pub const ADD_TYPES: [&str; 29] = [
     "1password",
     "age",
     "aws",
@@ -19,6 +20,7 @@ pub const ADD_TYPES: [&str; 28] = [
     "azure-sm",
     "bitwarden",
     "bitwarden-sm",
+    "cosmian-kms",
     "doppler",
     "fido2",
     "foks",
@@ -93,6 +95,8 @@ pub fn placeholders(name: &str, kind: &str) -> Option<Vec<(&'static str, Value)>
         ]),
         "vault" => text(&[("address", VAULT_ADDRESS), ("path", "secret")]),
         "vault-transit" => text(&[("address", VAULT_ADDRESS), ("key", "my-key")]),
+        // A store; adding `key_id = "..."` (an AES key's unique id) makes it a cipher.
+        "cosmian-kms" => text(&[("address", COSMIAN_KMS_ADDRESS)]),
         // Upstream fills these in from the device during `provider add`; without one, the
         // fields it would write, with the relying party it would use.
         "yubikey" => text(&[("challenge", "a1b2c3..."), ("slot", "2")]),
@@ -112,6 +116,7 @@ pub fn placeholders(name: &str, kind: &str) -> Option<Vec<(&'static str, Value)>
 pub const AGE_RECIPIENT: &str = "age1...";
 const AZURE_VAULT_URL: &str = "https://my-vault.vault.azure.net/";
 const VAULT_ADDRESS: &str = "http://localhost:8200";
+const COSMIAN_KMS_ADDRESS: &str = "http://localhost:9998";
 
 #[cfg(test)]
 mod tests {
