@@ -2,8 +2,10 @@
 //!
 //! ```text
 //! reference = "secret://" provider "/" path [ "#" field ]
+//!           / "secret://cosmian-kms/" server "/" path [ "#" field ]
 //!           / "fnox://" name [ "#" field ]
 //! provider  = 1*word          ; a provider name from fnox.toml, else a provider type
+//! server    = 1*word [ ":" 1*DIGIT ]   ; HOST[:PORT], the port's colon as it is
 //! path      = 1*( word / "/" )
 //! name      = 1*word          ; a secret defined in fnox.toml
 //! field     = 1*word
@@ -22,7 +24,9 @@
 //! `aws-ps` → `secret://aws-ps/REGION/NAME` (a NAME with `/` gets its leading `/`),
 //! `aws-sm` → `secret://aws-sm/REGION/NAME`, `password-store` → `secret://password-store/ENTRY`,
 //! `azure-kv` → `secret://azure-kv/VAULT/secrets/NAME[/VERSION]` (an `azure-sm` read of the vault
-//! `https://VAULT.vault.azure.net`, or FNOX_AZURE_KEYVAULT_URL with `{vault}` replaced).
+//! `https://VAULT.vault.azure.net`, or FNOX_AZURE_KEYVAULT_URL with `{vault}` replaced),
+//! `cosmian-kms` → `secret://cosmian-kms/HOST[:PORT]/OBJECT_ID` (http for localhost and
+//! 127.0.0.1, https otherwise, port 9998 when none; COSMIAN_KMS_SECRET_TOKEN).
 //! FIELD selects a Vault field; for every other provider, and for `fnox://`, it selects a key of
 //! a JSON object value.
 
@@ -39,7 +43,17 @@ const SECRET_SCHEME: &str = "secret://";
 const FNOX_SCHEME: &str = "fnox://";
 
 /// Provider types that have defaults for `secret://TYPE/...` without any configuration.
-pub const DEFAULT_TYPES: [&str; 5] = ["vault", "aws-ps", "aws-sm", "password-store", "azure-kv"];
+pub const DEFAULT_TYPES: [&str; 6] = [
+    "vault",
+    "aws-ps",
+    "aws-sm",
+    "password-store",
+    "azure-kv",
+    "cosmian-kms",
+];
+
+/// The provider type whose references name their server: `secret://cosmian-kms/HOST:PORT/ID`.
+const SERVER_TYPE: &str = "cosmian-kms";
 
 /// A parsed reference, every part percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -121,7 +135,20 @@ fn parse_at(bytes: &[u8], start: usize, scheme: &str) -> (usize, Result<Referenc
                 Err("expected secret://PROVIDER/REFERENCE after secret://".to_owned()),
             );
         }
-        let path_end = take(head_end + 1, is_path);
+        let mut path_start = head_end + 1;
+        // `secret://cosmian-kms/HOST:PORT/...`: the port's colon belongs to the reference.
+        if &bytes[head..head_end] == SERVER_TYPE.as_bytes() {
+            let host_end = take(path_start, is_word);
+            let port_end = take(host_end + 1, |b| b.is_ascii_digit());
+            if host_end > path_start
+                && bytes.get(host_end) == Some(&b':')
+                && port_end > host_end + 1
+                && bytes.get(port_end) == Some(&b'/')
+            {
+                path_start = port_end;
+            }
+        }
+        let path_end = take(path_start, is_path);
         if path_end == head_end + 1 {
             return (
                 path_end,
@@ -198,6 +225,21 @@ fn encode(part: &str, allowed: fn(u8) -> bool) -> String {
     out
 }
 
+/// A path, encoded; a `secret://cosmian-kms/` path keeps the colon of its `HOST:PORT`.
+fn encode_path(provider: &str, path: &str) -> String {
+    if provider == SERVER_TYPE {
+        if let Some((server, rest)) = path.split_once('/') {
+            if let Some((host, port)) = server.rsplit_once(':') {
+                if !host.is_empty() && !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+                {
+                    return format!("{}:{port}/{}", encode(host, is_word), encode(rest, is_path));
+                }
+            }
+        }
+    }
+    encode(path, is_path)
+}
+
 impl fmt::Display for Reference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (head, field) = match self {
@@ -209,7 +251,7 @@ impl fmt::Display for Reference {
                 format!(
                     "{SECRET_SCHEME}{}/{}",
                     encode(provider, is_word),
-                    encode(path, is_path)
+                    encode_path(provider, path)
                 ),
                 field,
             ),
@@ -261,6 +303,21 @@ impl fmt::Display for Source {
 }
 
 impl Source {
+    /// What reading through this source would do that needs the referring file to be trusted
+    /// (send credentials to the server a `secret://cosmian-kms/HOST/...` reference names).
+    pub fn risk(&self) -> Option<String> {
+        let Source::Default { kind, setting } = self else {
+            return None;
+        };
+        let fields = toml::Table::from_iter(
+            setting
+                .iter()
+                .filter(|_| *kind == SERVER_TYPE)
+                .map(|s| ("address".to_owned(), toml::Value::String(s.clone()))),
+        );
+        crate::trust::provider_risk(kind, kind, &fields)
+    }
+
     /// Builds a provider type with its defaults (a named provider is built by the resolver).
     pub fn build_default(&self, config: &Config) -> Result<Provider, ProviderError> {
         let Source::Default { kind, setting } = self else {
@@ -277,6 +334,7 @@ impl Source {
             let (key, value) = match *kind {
                 "vault" => ("path", setting.clone()),
                 "azure-kv" => ("vault_url", provider::azure::reference_vault_url(setting)),
+                SERVER_TYPE => ("address", setting.clone()),
                 _ => ("region", setting.clone()),
             };
             fields.insert(key.to_owned(), toml::Value::String(value));
@@ -403,6 +461,18 @@ pub fn target(
             };
             (Some(vault), name.to_owned(), field)
         }
+        SERVER_TYPE => {
+            let (server, id) = split()?;
+            let address = provider::cosmian_kms::normalize_address(server);
+            return Ok(Target {
+                source: Source::Default {
+                    kind,
+                    setting: Some(address),
+                },
+                input: id.to_owned(),
+                field: field.map(str::to_owned),
+            });
+        }
         _ => (None, path.to_owned(), field),
     };
     Ok(Target {
@@ -421,6 +491,7 @@ fn form_of(kind: &str) -> &'static str {
         "vault" => "secret://vault/MOUNT/PATH#FIELD",
         "aws-ps" => "secret://aws-ps/REGION/PARAMETER_NAME",
         "azure-kv" => "secret://azure-kv/VAULT/secrets/NAME[/VERSION]",
+        SERVER_TYPE => "secret://cosmian-kms/HOST[:PORT]/OBJECT_ID",
         _ => "secret://aws-sm/REGION/SECRET_NAME",
     }
 }
@@ -508,6 +579,38 @@ mod tests {
                 store("aws-ps", "us-east-1/p", Some("k")),
             ]
         );
+    }
+
+    #[test]
+    fn a_cosmian_kms_reference_keeps_the_port_of_its_server() {
+        let text = "DB=secret://cosmian-kms/127.0.0.1:9998/db-password#user;x";
+        assert_eq!(
+            spans(text),
+            vec![(
+                "secret://cosmian-kms/127.0.0.1:9998/db-password#user",
+                Ok(store(
+                    "cosmian-kms",
+                    "127.0.0.1:9998/db-password",
+                    Some("user")
+                ))
+            )]
+        );
+        let r = store("cosmian-kms", "kms.example.com:443/a b", None);
+        assert_eq!(
+            r.to_string(),
+            "secret://cosmian-kms/kms.example.com:443/a%20b"
+        );
+        assert_eq!(find(&r.to_string())[0].reference.as_ref().unwrap(), &r);
+        // Only the server segment of that type, and only a port followed by a path.
+        for (text, extent) in [
+            ("secret://cosmian-kms/h:9998", "secret://cosmian-kms/h"),
+            ("secret://cosmian-kms/h/id:5", "secret://cosmian-kms/h/id"),
+            ("secret://cosmian-kms/h:x/id", "secret://cosmian-kms/h"),
+            ("secret://vault/h:9998/id", "secret://vault/h"),
+        ] {
+            let found = find(text);
+            assert_eq!(&text[found[0].start..found[0].end], extent, "{text}");
+        }
     }
 
     #[test]

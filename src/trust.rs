@@ -324,17 +324,26 @@ pub fn require(file: &Path, shown: &str, text: &str, global: bool, what: &str) -
     )
 }
 
-/// What a provider table would do that needs its file to be trusted: run a command it names, or
-/// send credentials to an address only it names (the environment's own address is fine).
-pub fn provider_risk(name: &str, fields: &toml::Table) -> Option<String> {
+/// What a provider table (of type `kind`) would do that needs its file to be trusted: run a
+/// command it names, or send credentials to an address only it names (the environment's own
+/// address for that type is fine: VAULT_ADDR for the Vault types, COSMIAN_KMS_URL for
+/// cosmian-kms, AWS_ENDPOINT_URL for an `endpoint`).
+pub fn provider_risk(name: &str, kind: &str, fields: &toml::Table) -> Option<String> {
     for (k, v) in fields {
         let set = !matches!(v, toml::Value::String(s) if s.trim().is_empty());
         if set && (k.ends_with("_command") || k == "gpg_opts") {
             return Some(format!("run the `{k}` of provider '{name}'"));
         }
     }
+    let cosmian = kind == "cosmian-kms";
+    let norm = |s: &str| {
+        if cosmian {
+            crate::provider::cosmian_kms::normalize_address(s)
+        } else {
+            s.trim().trim_end_matches('/').to_owned()
+        }
+    };
     let same = |value: &toml::Value, vars: &[&str]| {
-        let norm = |s: &str| s.trim().trim_end_matches('/').to_owned();
         let toml::Value::String(value) = value else {
             return false;
         };
@@ -344,7 +353,9 @@ pub fn provider_risk(name: &str, fields: &toml::Table) -> Option<String> {
     };
     for (k, v) in fields {
         let env: &[&str] = match k.as_str() {
-            "address" => &["FNOX_VAULT_ADDR", "VAULT_ADDR"],
+            "address" if cosmian => &[crate::provider::cosmian_kms::COSMIAN_KMS_URL],
+            "address" if kind.starts_with("vault") => &["FNOX_VAULT_ADDR", "VAULT_ADDR"],
+            "address" => &[],
             "endpoint" => &["AWS_ENDPOINT_URL"],
             // Any other field naming an endpoint (`api_endpoint`, `token_endpoint`, ...) has no
             // environment counterpart fnox compares; the Google Cloud providers take theirs from
@@ -485,6 +496,7 @@ pub const REDIRECTING_NAMES: &[&str] = &[
     "GIT_SSL_CAINFO",
     "VAULT_ADDR",
     "FNOX_VAULT_ADDR",
+    "COSMIAN_KMS_URL",
     "VAULT_CACERT",
     "VAULT_CAPATH",
     "AZURE_AUTHORITY_HOST",
@@ -584,11 +596,12 @@ mod tests {
         // the Azure token must not go there.
         let risk = provider_risk(
             "kv",
+            "azure-sm",
             &table("vault_url = \"https://evil.example.com/\"\nprefix = \"x-\""),
         )
         .unwrap();
         assert!(risk.contains("its `vault_url`"), "{risk}");
-        assert!(provider_risk("kms", &table("key_name = \"k\"")).is_none());
+        assert!(provider_risk("kms", "azure-kms", &table("key_name = \"k\"")).is_none());
     }
 
     #[test]
@@ -596,6 +609,7 @@ mod tests {
         for field in ["api_endpoint", "token_endpoint", "kms_endpoint"] {
             let risk = provider_risk(
                 "gsm",
+                "gcp-sm",
                 &table(&format!(
                     "project = \"p\"\n{field} = \"https://evil.example.com\""
                 )),
@@ -603,6 +617,8 @@ mod tests {
             .unwrap();
             assert!(risk.contains(&format!("its `{field}`")), "{risk}");
         }
-        assert!(provider_risk("gsm", &table("project = \"p\"\nprefix = \"x-\"")).is_none());
+        assert!(
+            provider_risk("gsm", "gcp-sm", &table("project = \"p\"\nprefix = \"x-\"")).is_none()
+        );
     }
 }

@@ -105,7 +105,8 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
     })?;
     // A table from a file the user has not trusted may not run commands or send credentials to
     // an address only it names.
-    if let Some(what) = crate::trust::provider_risk(name, &entry.config.fields) {
+    if let Some(what) = crate::trust::provider_risk(name, &entry.config.kind, &entry.config.fields)
+    {
         config.require_trusted(entry.origin.layer, &what)?;
     }
     let ctx = BuildContext {
@@ -192,7 +193,7 @@ fn secret_fields(
                 field.clone(),
                 toml::Value::String(v.expose().to_owned()),
             )]);
-            match (supplier, crate::trust::provider_risk(name, &one)) {
+            match (supplier, crate::trust::provider_risk(name, &provider.kind, &one)) {
                 (Some(layer), Some(_)) => config
                     .require_trusted(
                         layer,

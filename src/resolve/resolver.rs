@@ -63,10 +63,19 @@ impl<'c> Resolver<'c> {
         let mut wanted: Vec<&str> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut stores: Vec<Reference> = Vec::new();
+        // The files whose secrets use each reference (none for those in `extra`: the user's own).
+        let mut used_by: HashMap<Reference, Vec<usize>> = HashMap::new();
         let mut queue: Vec<&str> = names.to_vec();
-        let mut found: Vec<Reference> = extra.to_vec();
+        let mut found: Vec<(Reference, Option<usize>)> =
+            extra.iter().map(|r| (r.clone(), None)).collect();
         loop {
-            for r in found.drain(..) {
+            for (r, layer) in found.drain(..) {
+                if let (Reference::Store { .. }, Some(layer)) = (&r, layer) {
+                    let layers = used_by.entry(r.clone()).or_default();
+                    if !layers.contains(&layer) {
+                        layers.push(layer);
+                    }
+                }
                 match &r {
                     Reference::Secret { name, .. } => {
                         if let Some((k, _)) = self.entries.get_key_value(name.as_str()) {
@@ -101,7 +110,8 @@ impl<'c> Resolver<'c> {
                 found.extend(
                     reference::find(text)
                         .into_iter()
-                        .filter_map(|f| f.reference.ok()),
+                        .filter_map(|f| f.reference.ok())
+                        .map(|r| (r, Some(entry.origin.layer))),
                 );
             }
         }
@@ -115,7 +125,18 @@ impl<'c> Resolver<'c> {
             else {
                 continue;
             };
-            match reference::target(self.config, provider, path, field.as_deref()) {
+            let target =
+                reference::target(self.config, provider, path, field.as_deref()).and_then(|t| {
+                    // A reference that names the address its provider type sends credentials to
+                    // (secret://cosmian-kms/HOST/...) is such an address only its file names.
+                    for layer in used_by.get(&r).into_iter().flatten() {
+                        if let Some(what) = t.source.risk() {
+                            self.config.require_trusted(*layer, &what)?;
+                        }
+                    }
+                    Ok(t)
+                });
+            match target {
                 Ok(t) => groups
                     .entry(t.source)
                     .or_default()
