@@ -621,4 +621,15 @@ mod tests {
             provider_risk("gsm", "gcp-sm", &table("project = \"p\"\nprefix = \"x-\"")).is_none()
         );
     }
+
+    #[test]
+    fn an_address_is_the_environment_s_own_only_for_its_provider_type() {
+        let vault = table("address = \"http://127.0.0.1:8200/\"");
+        let cosmian = table("address = \"127.0.0.1:9998\"");
+        // Neither variable is set in the unit tests' environment: both are the file's own.
+        assert!(provider_risk("v", "vault", &vault).is_some());
+        assert!(provider_risk("c", "cosmian-kms", &cosmian).is_some());
+        let risk = provider_risk("x", "some-type", &vault).unwrap();
+        assert!(risk.contains("its `address`"), "{risk}");
+    }
 }

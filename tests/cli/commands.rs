@@ -247,7 +247,7 @@ fn provider_add_existing_name_and_unknown_type_are_errors() {
     --- stderr
     error[fnox::usage]: unknown provider type 'agee'
       caused by: Did you mean 'age'?
-      hint: this version of fnox reads age, plain, aws-kms, aws-sm, aws-ps, azure-kms, azure-sm, gcp-kms, gcp-sm, password-store, keychain, keepass, vault, vault-transit; `fnox provider add --help` lists every type
+      hint: this version of fnox reads age, plain, aws-kms, aws-sm, aws-ps, azure-kms, azure-sm, gcp-kms, gcp-sm, password-store, keychain, keepass, vault, vault-transit, cosmian-kms; `fnox provider add --help` lists every type
     ");
     assert_eq!(sb.read("fnox.toml"), read_fixture("upstream/before.toml"));
 }

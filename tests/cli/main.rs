@@ -9,6 +9,7 @@ mod basics;
 mod commands;
 mod commands_more;
 mod concurrency;
+mod cosmian_kms;
 mod discovery;
 mod dropin;
 mod ecosystem;

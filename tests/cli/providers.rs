@@ -230,7 +230,7 @@ fn provider_test_all_reports_each_provider_then_the_tally() {
 
     error[fnox::provider::not_implemented]: cannot use provider 'dp' (providers.dp in ./fnox.toml:7)
       caused by: provider type 'doppler' is not supported by this version of fnox
-      hint: supported types: age, plain, aws-kms, aws-sm, aws-ps, azure-kms, azure-sm, gcp-kms, gcp-sm, password-store, keychain, keepass, vault, vault-transit
+      hint: supported types: age, plain, aws-kms, aws-sm, aws-ps, azure-kms, azure-sm, gcp-kms, gcp-sm, password-store, keychain, keepass, vault, vault-transit, cosmian-kms
     error[fnox::provider::auth_failed]: provider 'kv' failed its test
       caused by: HashiCorp Vault: no Vault token found
       hint: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
@@ -288,7 +288,7 @@ fn doctor_reports_each_providers_health() {
       ✗ kv: provider 'kv' failed its test: HashiCorp Vault: no Vault token found
     Tips:
       - several providers and no default_provider: secrets without `provider` cannot be resolved and `fnox set` needs --provider; add default_provider = "NAME"
-      - provider dp: supported types: age, plain, aws-kms, aws-sm, aws-ps, azure-kms, azure-sm, gcp-kms, gcp-sm, password-store, keychain, keepass, vault, vault-transit
+      - provider dp: supported types: age, plain, aws-kms, aws-sm, aws-ps, azure-kms, azure-sm, gcp-kms, gcp-sm, password-store, keychain, keepass, vault, vault-transit, cosmian-kms
       - provider kv: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
       - run `fnox check` to validate your configuration: it resolves every secret
     "#);

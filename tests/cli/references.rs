@@ -382,6 +382,6 @@ fn secret_values_with_references_report_failures_and_cycles() {
       caused by: its value refers to secret://nowhere/y, which could not be resolved
       caused by: cannot resolve secret://nowhere/y
       caused by: 'nowhere' is neither a configured provider nor a provider type
-      hint: configure it in fnox.toml (`fnox provider add nowhere TYPE`) or use a type: vault, aws-ps, aws-sm, password-store, azure-kv
+      hint: configure it in fnox.toml (`fnox provider add nowhere TYPE`) or use a type: vault, aws-ps, aws-sm, password-store, azure-kv, cosmian-kms
     ");
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod azure;
+pub mod cosmian;
 pub mod fake_echoing_aws;
 pub mod fake_throttling_aws;
 pub mod gcp;
