@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Remote resolution benchmark: starts the moto AWS emulator on a free loopback port, creates a
-# KMS key, and runs benches/remote.rs (100 values per provider, batched vs one at a time).
+# Remote resolution benchmark: starts the moto AWS emulator and the Cosmian KMS server (built by
+# scripts/cosmian-kms.sh) on free loopback ports, creates a KMS key and an AES key, and runs
+# benches/remote.rs (100 values per provider, batched vs one at a time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=target/test-tools/venv
@@ -11,7 +12,15 @@ fi
 port=$("$venv/bin/python3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >/dev/null 2>&1 &
 moto=$!
-trap 'kill $moto 2>/dev/null' EXIT
+# The Cosmian KMS server, on a throw-away SQLite database.
+bash scripts/cosmian-kms.sh
+ckms_bin="${FNOX_TEST_TOOLS_CACHE:-$HOME/.cache/fnox-test-tools}/cosmian_kms/bin/cosmian_kms"
+ckms_dir=$(mktemp -d)
+ckms_port=$("$venv/bin/python3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+(cd "$ckms_dir" && exec "$ckms_bin" --database-type sqlite --sqlite-path "$ckms_dir/db" --root-data-path "$ckms_dir" \
+    --hostname 127.0.0.1 --port "$ckms_port" >/dev/null 2>&1) &
+ckms=$!
+trap 'kill $moto $ckms 2>/dev/null; rm -rf "$ckms_dir"' EXIT
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench \
     AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true
 for _ in $(seq 100); do
@@ -20,4 +29,35 @@ for _ in $(seq 100); do
 done
 FNOX_BENCH_KMS_KEY=$("$venv/bin/python3" -c 'import boto3; print(boto3.client("kms").create_key()["KeyMetadata"]["KeyId"])')
 export FNOX_BENCH_KMS_KEY
+export COSMIAN_KMS_URL="http://127.0.0.1:$ckms_port"
+# An active 256-bit AES key, made through the server's KMIP JSON API.
+FNOX_BENCH_COSMIAN_KEY=$("$venv/bin/python3" - "$COSMIAN_KMS_URL" <<'PY'
+import json, sys, time, urllib.request
+url = sys.argv[1] + "/kmip/2_1"
+def op(body):
+    req = urllib.request.Request(url, json.dumps(body).encode(), {"Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(req))
+for _ in range(100):
+    try:
+        op({"tag": "DiscoverVersions", "type": "Structure", "value": []})
+        break
+    except OSError:
+        time.sleep(0.1)
+def node(tag, kind, value):
+    return {"tag": tag, "type": kind, "value": value}
+created = op(node("Create", "Structure", [
+    node("ObjectType", "Enumeration", "SymmetricKey"),
+    node("Attributes", "Structure", [
+        node("CryptographicAlgorithm", "Enumeration", "AES"),
+        node("CryptographicLength", "Integer", 256),
+        node("CryptographicUsageMask", "Integer", 12),
+        node("ObjectType", "Enumeration", "SymmetricKey"),
+    ]),
+]))
+uid = next(c["value"] for c in created["value"] if c["tag"] == "UniqueIdentifier")
+op(node("Activate", "Structure", [node("UniqueIdentifier", "TextString", uid)]))
+print(uid)
+PY
+)
+export FNOX_BENCH_COSMIAN_KEY
 cargo bench --bench remote

@@ -1,6 +1,7 @@
-//! Remote resolution against the moto AWS emulator: 100 Parameter Store, 100 Secrets Manager and
-//! 100 KMS values, resolved batch-first (as `fnox exec` does) and one at a time on the same warm
-//! connection. Run through `bench/remote.sh`, which starts moto and creates the KMS key.
+//! Remote resolution against the moto AWS emulator (100 Parameter Store, 100 Secrets Manager and
+//! 100 KMS values) and a Cosmian KMS server (100 SecretData objects, 100 values encrypted under an
+//! AES key), resolved batch-first (as `fnox exec` does) and one at a time on the same warm
+//! connection. Run through `bench/remote.sh`, which starts the servers and creates the keys.
 
 use std::time::{Duration, Instant};
 
@@ -17,21 +18,34 @@ fn median(mut xs: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let Ok(key) = std::env::var("FNOX_BENCH_KMS_KEY") else {
-        eprintln!("run bench/remote.sh (it starts the AWS emulator and sets FNOX_BENCH_KMS_KEY)");
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
     let run = std::process::id();
-    std::fs::write(
-        dir.path().join("fnox.toml"),
-        format!(
-            "[providers]\nkms = {{ type = \"aws-kms\", key_id = \"{key}\", region = \"us-east-1\" }}\n\
+    let mut providers = String::from("[providers]\n");
+    let mut names = Vec::new();
+    if let Ok(key) = std::env::var("FNOX_BENCH_KMS_KEY") {
+        providers.push_str(&format!(
+            "kms = {{ type = \"aws-kms\", key_id = \"{key}\", region = \"us-east-1\" }}\n\
              sm = {{ type = \"aws-sm\", region = \"us-east-1\", prefix = \"bench-{run}/\" }}\n\
              ps = {{ type = \"aws-ps\", region = \"us-east-1\", prefix = \"/bench-{run}/\" }}\n"
-        ),
-    )
-    .unwrap();
+        ));
+        names.extend(["ps", "sm", "kms"]);
+    }
+    // The Cosmian KMS's address comes from COSMIAN_KMS_URL (the fixture is not a trusted file).
+    if let (Ok(_), Ok(key)) = (
+        std::env::var("COSMIAN_KMS_URL"),
+        std::env::var("FNOX_BENCH_COSMIAN_KEY"),
+    ) {
+        providers.push_str(&format!(
+            "cosmian-store = {{ type = \"cosmian-kms\" }}\n\
+             cosmian-cipher = {{ type = \"cosmian-kms\", key_id = \"{key}\" }}\n"
+        ));
+        names.extend(["cosmian-store", "cosmian-cipher"]);
+    }
+    if names.is_empty() {
+        eprintln!("run bench/remote.sh (it starts the servers and sets FNOX_BENCH_KMS_KEY, COSMIAN_KMS_URL and FNOX_BENCH_COSMIAN_KEY)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("fnox.toml"), providers).unwrap();
     let config = load(
         dir.path(),
         LoadOptions {
@@ -43,7 +57,7 @@ fn main() {
 
     println!("| provider | values | batched (median of {ROUNDS}) | one at a time | ratio |");
     println!("|---|---|---|---|---|");
-    for name in ["ps", "sm", "kms"] {
+    for name in names {
         let provider = build_provider(&config, name).unwrap();
         let inputs: Vec<String> = match &provider {
             Provider::Store(s) => (0..N)
