@@ -1677,7 +1677,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__add)
-            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
+            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm cosmian-kms doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
