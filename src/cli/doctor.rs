@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 /// Environment variables that change what fnox does; only their names are ever shown.
-const RELEVANT_ENV: [&str; 29] = [
+const RELEVANT_ENV: [&str; 32] = [
     env_vars::FNOX_PROFILE,
     env_vars::FNOX_CONFIG_DIR,
     env_vars::FNOX_AGE_KEY,
@@ -47,6 +47,9 @@ const RELEVANT_ENV: [&str; 29] = [
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_ENDPOINT_URL",
+    crate::provider::cosmian_kms::COSMIAN_KMS_URL,
+    crate::provider::cosmian_kms::COSMIAN_KMS_SECRET_TOKEN,
+    crate::provider::cosmian_kms::COSMIAN_KMS_INSECURE_CERTS,
     env_vars::VISUAL,
     env_vars::EDITOR,
     "NO_COLOR",
