@@ -13,18 +13,23 @@
 //! The bearer token is COSMIAN_KMS_SECRET_TOKEN; the address is the provider's `address`, else
 //! COSMIAN_KMS_URL.
 
+mod cipher;
+mod store;
+mod ttlv;
+
 use std::future::Future;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use base64::Engine;
 use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use super::{Cipher, ErrorKind, ItemResult, Provider, ProviderError, Store};
+use super::{ErrorKind, Provider, ProviderError};
 use crate::env_vars;
-use crate::secret::SecretValue;
+use cipher::CosmianCipher;
+use store::CosmianStore;
+use ttlv::{child, child_str, children, enumeration, integer, structure};
 
 /// The server's address when the provider sets no `address`.
 pub const COSMIAN_KMS_URL: &str = "COSMIAN_KMS_URL";
@@ -52,18 +57,13 @@ pub fn build(config: CosmianKmsConfig) -> Provider {
     }
 }
 
-const SERVICE: &str = "Cosmian KMS";
+pub(super) const SERVICE: &str = "Cosmian KMS";
 /// Batch items per RequestMessage, and messages in flight at once per provider. The server works
 /// through one message's items in order and several messages in parallel (one per worker), and
 /// each HTTP request costs more than an item (bench/remote.sh, 100 values against 5.28.0 on two
 /// cores: ~11 ms batched, ~30 ms as 100 single-item requests 8-16 at a time).
 const ITEMS_PER_MESSAGE: usize = 50;
 const CONCURRENCY: usize = 4;
-/// What the cipher stores: `cosmian-kms:v1:KEY_ID:BASE64`.
-const PREFIX: &str = "cosmian-kms:v1:";
-const NONCE_LEN: usize = 12;
-const TAG_LEN: usize = 16;
-const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 const TOKEN_HINT: &str =
     "set COSMIAN_KMS_SECRET_TOKEN to a token the server accepts (its API token, or a JWT of its identity provider), and check that this user may use the object";
@@ -100,83 +100,20 @@ pub fn normalize_address(raw: &str) -> String {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// JSON TTLV: every node is {"tag", "type", "value"}; a Structure's value is a list of nodes
-// (the server leaves out "type" for structures), byte strings are upper-case hex.
-
-fn node(tag: &str, kind: &str, value: Value) -> Value {
-    json!({ "tag": tag, "type": kind, "value": value })
-}
-
-fn structure(tag: &str, items: Vec<Value>) -> Value {
-    node(tag, "Structure", Value::Array(items))
-}
-
-fn text(tag: &str, value: &str) -> Value {
-    node(tag, "TextString", Value::from(value))
-}
-
-fn bytes(tag: &str, value: &[u8]) -> Value {
-    node(tag, "ByteString", Value::from(hex::encode_upper(value)))
-}
-
-fn enumeration(tag: &str, name: &str) -> Value {
-    node(tag, "Enumeration", Value::from(name))
-}
-
-fn integer(tag: &str, value: i32) -> Value {
-    node(tag, "Integer", Value::from(value))
-}
-
-/// The first child of structure `node` tagged `tag`.
-fn child<'a>(node: &'a Value, tag: &str) -> Option<&'a Value> {
-    node["value"].as_array()?.iter().find(|c| c["tag"] == tag)
-}
-
-/// Every child of structure `node` tagged `tag`.
-fn children<'a>(node: &'a Value, tag: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-    node["value"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(move |c| c["tag"] == tag)
-}
-
-fn child_str<'a>(node: &'a Value, tag: &str) -> Option<&'a str> {
-    child(node, tag)?["value"].as_str()
-}
-
-fn child_bytes(node: &Value, tag: &str) -> Option<Vec<u8>> {
-    hex::decode(child_str(node, tag)?).ok()
-}
-
-/// The KMIP protection of AES-GCM, asked for explicitly so the layout of a value is fixed.
-fn aes_gcm() -> Value {
-    structure(
-        "CryptographicParameters",
-        vec![
-            enumeration("BlockCipherMode", "GCM"),
-            enumeration("CryptographicAlgorithm", "AES"),
-        ],
-    )
-}
-
 /// One batch item's failure as the server reported it.
 #[derive(Debug, Clone)]
-struct Failure {
-    reason: String,
-    message: String,
+pub(super) struct Failure {
+    pub(super) reason: String,
+    pub(super) message: String,
 }
 
 impl Failure {
-    fn is(&self, reason: &str) -> bool {
+    pub(super) fn is(&self, reason: &str) -> bool {
         self.reason.eq_ignore_ascii_case(reason)
     }
 }
 
-type ItemReply = Result<Value, Failure>;
-
-// ---------------------------------------------------------------------------------------------
+pub(super) type ItemReply = Result<Value, Failure>;
 
 /// Address, token and HTTP client, worked out on first use.
 struct Session {
@@ -186,14 +123,14 @@ struct Session {
 }
 
 /// A provider's connection: its runtime and session, both made on first use.
-struct Connection {
+pub(super) struct Connection {
     address: Option<String>,
     runtime: OnceLock<Result<tokio::runtime::Runtime, ProviderError>>,
     session: OnceLock<Result<Session, ProviderError>>,
 }
 
 impl Connection {
-    fn new(address: Option<String>) -> Connection {
+    pub(super) fn new(address: Option<String>) -> Connection {
         Connection {
             address,
             runtime: OnceLock::new(),
@@ -201,7 +138,7 @@ impl Connection {
         }
     }
 
-    fn run<T>(
+    pub(super) fn run<T>(
         &self,
         fut: impl Future<Output = Result<T, ProviderError>>,
     ) -> Result<T, ProviderError> {
@@ -220,7 +157,7 @@ impl Connection {
             .map_err(Clone::clone)
     }
 
-    fn base(&self) -> String {
+    pub(super) fn base(&self) -> String {
         self.session().map(|s| s.base.clone()).unwrap_or_default()
     }
 
@@ -378,7 +315,7 @@ impl Connection {
     /// Sends many single-item requests as messages of ITEMS_PER_MESSAGE items, CONCURRENCY
     /// messages at once; one reply per request, in order. A message that fails as a whole
     /// fails its items, never the others.
-    fn many(
+    pub(super) fn many(
         &self,
         operation: &'static str,
         payloads: Vec<Vec<Value>>,
@@ -415,7 +352,7 @@ impl Connection {
     }
 
     /// The server's own account of its version (`GET /version`), when it gives one.
-    async fn version(&self) -> Result<Option<String>, ProviderError> {
+    pub(super) async fn version(&self) -> Result<Option<String>, ProviderError> {
         let s = self.session()?;
         let mut req = s.http.get(format!("{}/version", s.base));
         if let Some(token) = &s.token {
@@ -435,7 +372,7 @@ impl Connection {
     }
 
     /// One request; its payload, or the failure mapped by `failed`.
-    fn one(
+    pub(super) fn one(
         &self,
         operation: &'static str,
         payload: Vec<Value>,
@@ -505,7 +442,7 @@ fn transport(base: &str, what: &str, e: &reqwest::Error) -> ProviderError {
 }
 
 /// A failure of an operation on object `id` (a stored value, or a key).
-fn object_failure(f: &Failure, id: &str, key: bool, base: &str) -> ProviderError {
+pub(super) fn object_failure(f: &Failure, id: &str, key: bool, base: &str) -> ProviderError {
     let noun = if key { "key" } else { "object" };
     let lower = f.message.to_lowercase();
     if f.is("Item_Not_Found") || f.is("Object_Not_Found") {
@@ -556,351 +493,6 @@ fn object_failure(f: &Failure, id: &str, key: bool, base: &str) -> ProviderError
     )
 }
 
-// ---------------------------------------------------------------------------------------------
-
-/// The store: fnox.toml holds object ids.
-pub struct CosmianStore {
-    conn: Connection,
-}
-
-impl CosmianStore {
-    /// The UTF-8 value of a Get response's object (tagged with its type).
-    fn value(payload: &Value, id: &str) -> ItemResult {
-        let kind = child_str(payload, "ObjectType").unwrap_or("unknown");
-        let object = child(payload, kind);
-        let raw = match kind {
-            "SecretData" => object.and_then(|o| {
-                let block = child(o, "KeyBlock")?;
-                if child(block, "KeyWrappingData").is_some() {
-                    return None;
-                }
-                child_bytes(child(block, "KeyValue")?, "KeyMaterial")
-            }),
-            "OpaqueObject" => object.and_then(|o| child_bytes(o, "OpaqueDataValue")),
-            other => {
-                return Err(ProviderError::new(
-                    ErrorKind::Config,
-                    format!("{SERVICE}: object '{id}' is a {other}, not a SecretData or OpaqueObject"),
-                )
-                .hint("a store reference names a secret data object; to encrypt with a key, set `key_id` on the provider instead"));
-            }
-        };
-        let raw = raw.ok_or_else(|| {
-            ProviderError::new(
-                ErrorKind::Other,
-                format!("{SERVICE}: the server returned no readable bytes for {kind} '{id}' (is it wrapped?)"),
-            )
-        })?;
-        String::from_utf8(raw).map(SecretValue::new).map_err(|_| {
-            ProviderError::new(
-                ErrorKind::BadCiphertext,
-                format!("{SERVICE}: the value of object '{id}' is not UTF-8 text"),
-            )
-            .hint("binary values need `fnox set --base64-encode`")
-        })
-    }
-}
-
-impl Store for CosmianStore {
-    fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
-        let payloads = references
-            .iter()
-            .map(|id| vec![text("UniqueIdentifier", id.trim())])
-            .collect();
-        let what = if references.len() == 1 {
-            format!("object '{}'", references[0].trim())
-        } else {
-            format!("{} objects", references.len())
-        };
-        let replies = self.conn.many("Get", payloads, &what);
-        let base = self.conn.base();
-        references
-            .iter()
-            .zip(replies)
-            .map(|(id, reply)| {
-                let id = id.trim();
-                match reply? {
-                    Ok(payload) => Self::value(&payload, id),
-                    Err(f) => Err(object_failure(&f, id, false, &base)),
-                }
-            })
-            .collect()
-    }
-
-    fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
-        let id = reference.trim();
-        let payload = vec![
-            text("UniqueIdentifier", id),
-            enumeration("ObjectType", "SecretData"),
-            node("ReplaceExisting", "Boolean", Value::Bool(true)),
-            structure("Attributes", vec![enumeration("ObjectType", "SecretData")]),
-            // The object's tag is its type.
-            structure(
-                "SecretData",
-                vec![
-                    enumeration("SecretDataType", "Password"),
-                    structure(
-                        "KeyBlock",
-                        vec![
-                            enumeration("KeyFormatType", "Opaque"),
-                            structure("KeyValue", vec![bytes("KeyMaterial", value.as_bytes())]),
-                        ],
-                    ),
-                ],
-            ),
-        ];
-        let what = format!("object '{id}'");
-        let base = self.conn.base();
-        self.conn
-            .one("Import", payload, &what, |f| {
-                object_failure(&f, id, false, &base)
-            })
-            .map(drop)
-    }
-
-    fn check(&self) -> Result<String, ProviderError> {
-        let payload = self
-            .conn
-            .one("DiscoverVersions", Vec::new(), "a version check", |f| {
-                ProviderError::new(
-                    ErrorKind::Other,
-                    format!(
-                        "{SERVICE}: the server refused a version check: {}",
-                        f.message
-                    ),
-                )
-            })?;
-        let versions: Vec<String> = children(&payload, "ProtocolVersion")
-            .filter_map(|v| {
-                Some(format!(
-                    "{}.{}",
-                    child(v, "ProtocolVersionMajor")?["value"],
-                    child(v, "ProtocolVersionMinor")?["value"]
-                ))
-            })
-            .collect();
-        if !versions.is_empty() && !versions.iter().any(|v| v == "2.1") {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!(
-                    "{SERVICE}: the server at {} does not speak KMIP 2.1 (only {})",
-                    self.conn.base(),
-                    versions.join(", ")
-                ),
-            ));
-        }
-        let server = self
-            .conn
-            .run(self.conn.version())
-            .ok()
-            .flatten()
-            .map(|v| format!(", server {v}"))
-            .unwrap_or_default();
-        Ok(format!(
-            "the Cosmian KMS at {} answers (KMIP 2.1{server})",
-            self.conn.base()
-        ))
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/// The cipher: values are encrypted by the server with `key_id`.
-pub struct CosmianCipher {
-    key_id: String,
-    conn: Connection,
-}
-
-/// A stored value taken apart: (key id, nonce || ciphertext || tag).
-fn parse_value(value: &str) -> Result<(String, Vec<u8>), ProviderError> {
-    let bad = |why: &str| {
-        ProviderError::new(
-            ErrorKind::BadCiphertext,
-            format!("{SERVICE}: the value is not a cosmian-kms ciphertext ({why})"),
-        )
-        .hint("a cosmian-kms value reads `cosmian-kms:v1:KEY_ID:BASE64`; set it again with `fnox set`")
-    };
-    let rest = value
-        .trim()
-        .strip_prefix(PREFIX)
-        .ok_or_else(|| bad("it does not start with `cosmian-kms:v1:`"))?;
-    let (key, data) = rest
-        .rsplit_once(':')
-        .filter(|(k, _)| !k.is_empty())
-        .ok_or_else(|| bad("no KEY_ID:BASE64 after the prefix"))?;
-    let blob = B64
-        .decode(data)
-        .map_err(|_| bad("its data is not base64"))?;
-    if blob.len() < NONCE_LEN + TAG_LEN {
-        return Err(bad("its data is shorter than a nonce and a tag"));
-    }
-    Ok((key.to_owned(), blob))
-}
-
-/// Whether `key_id` names one key by its unique id (not a `["tag", ...]` selection).
-fn is_unique_id(key_id: &str) -> bool {
-    !key_id.trim_start().starts_with('[')
-}
-
-impl CosmianCipher {
-    fn key_failure(&self, f: &Failure, key: &str) -> ProviderError {
-        object_failure(f, key, true, &self.conn.base())
-    }
-}
-
-impl Cipher for CosmianCipher {
-    fn encrypt(&self, plaintext: &str) -> Result<String, ProviderError> {
-        let payload = vec![
-            text("UniqueIdentifier", &self.key_id),
-            aes_gcm(),
-            bytes("Data", plaintext.as_bytes()),
-        ];
-        let what = format!("encryption with key '{}'", self.key_id);
-        let reply = self.conn.one("Encrypt", payload, &what, |f| {
-            self.key_failure(&f, &self.key_id)
-        })?;
-        let missing = |field: &str| {
-            ProviderError::new(
-                ErrorKind::Other,
-                format!(
-                    "{SERVICE}: Encrypt returned no {field} (is key '{}' an AES key?)",
-                    self.key_id
-                ),
-            )
-            .hint("use an AES symmetric key for `key_id`")
-        };
-        let data = child_bytes(&reply, "Data").ok_or_else(|| missing("Data"))?;
-        let nonce = child_bytes(&reply, "IVCounterNonce").ok_or_else(|| missing("nonce"))?;
-        let tag =
-            child_bytes(&reply, "AuthenticatedEncryptionTag").ok_or_else(|| missing("tag"))?;
-        if nonce.len() != NONCE_LEN || tag.len() != TAG_LEN {
-            return Err(missing("AES-GCM nonce and tag"));
-        }
-        let key = child_str(&reply, "UniqueIdentifier").unwrap_or(&self.key_id);
-        let mut blob = nonce;
-        blob.extend_from_slice(&data);
-        blob.extend_from_slice(&tag);
-        Ok(format!("{PREFIX}{key}:{}", B64.encode(blob)))
-    }
-
-    fn decrypt_batch(&self, ciphertexts: &[&str]) -> Vec<ItemResult> {
-        let parsed: Vec<Result<(String, Vec<u8>), ProviderError>> =
-            ciphertexts.iter().map(|c| parse_value(c)).collect();
-        let payloads: Vec<Vec<Value>> = parsed
-            .iter()
-            .filter_map(|p| p.as_ref().ok())
-            .map(|(key, blob)| {
-                let (nonce, rest) = blob.split_at(NONCE_LEN);
-                let (data, tag) = rest.split_at(rest.len() - TAG_LEN);
-                vec![
-                    text("UniqueIdentifier", key),
-                    aes_gcm(),
-                    bytes("Data", data),
-                    bytes("IVCounterNonce", nonce),
-                    bytes("AuthenticatedEncryptionTag", tag),
-                ]
-            })
-            .collect();
-        let what = if payloads.len() == 1 {
-            "a value".to_owned()
-        } else {
-            format!("{} values", payloads.len())
-        };
-        let mut replies = self.conn.many("Decrypt", payloads, &what).into_iter();
-        parsed
-            .into_iter()
-            .map(|p| {
-                let (key, _) = p?;
-                let reply = replies.next().unwrap_or_else(|| {
-                    Err(ProviderError::new(ErrorKind::Other, format!("{SERVICE}: no reply")))
-                })?;
-                let payload = reply.map_err(|f| {
-                    if f.is("Cryptographic_Failure") {
-                        ProviderError::new(
-                            ErrorKind::BadCiphertext,
-                            format!("{SERVICE}: the value does not decrypt with key '{key}': it was changed, or made with another key of that id (the server: {})", f.message),
-                        )
-                        .hint("set it again with `fnox set`")
-                    } else {
-                        self.key_failure(&f, &key)
-                    }
-                })?;
-                let plain = child_bytes(&payload, "Data").ok_or_else(|| {
-                    ProviderError::new(
-                        ErrorKind::Other,
-                        format!("{SERVICE}: Decrypt returned no data"),
-                    )
-                })?;
-                String::from_utf8(plain).map(SecretValue::new).map_err(|_| {
-                    ProviderError::new(
-                        ErrorKind::BadCiphertext,
-                        format!("{SERVICE}: the decrypted value is not UTF-8 text"),
-                    )
-                    .hint("binary values need `fnox set --base64-encode`")
-                })
-            })
-            .collect()
-    }
-
-    fn stale_batch(&self, ciphertexts: &[&str]) -> Vec<Option<String>> {
-        ciphertexts
-            .iter()
-            .map(|c| {
-                let (key, _) = parse_value(c).ok()?;
-                (is_unique_id(&self.key_id) && key != self.key_id).then(|| {
-                    format!(
-                        "encrypted under key {key}, not the configured {}: run `fnox reencrypt`",
-                        self.key_id
-                    )
-                })
-            })
-            .collect()
-    }
-
-    fn check(&self) -> Result<String, ProviderError> {
-        let what = format!("key '{}'", self.key_id);
-        let payload = self.conn.one(
-            "GetAttributes",
-            vec![text("UniqueIdentifier", &self.key_id)],
-            &what,
-            |f| self.key_failure(&f, &self.key_id),
-        )?;
-        let attributes = child(&payload, "Attributes")
-            .cloned()
-            .unwrap_or(Value::Null);
-        let get = |tag: &str| child_str(&attributes, tag).unwrap_or("unknown").to_owned();
-        let (kind, algorithm, state) = (
-            get("ObjectType"),
-            get("CryptographicAlgorithm"),
-            get("State"),
-        );
-        let id = child_str(&payload, "UniqueIdentifier").unwrap_or(&self.key_id);
-        if kind != "SymmetricKey" || algorithm != "AES" {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!(
-                    "{SERVICE}: key '{id}' is a {kind} ({algorithm}), not an AES symmetric key"
-                ),
-            )
-            .hint("point `key_id` at an AES symmetric key"));
-        }
-        if state != "Active" {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!("{SERVICE}: key '{id}' is not active (state {state})"),
-            )
-            .hint("activate it with a KMIP Activate (e.g. from the Cosmian CLI or web UI), or point `key_id` at an active key"));
-        }
-        let length = child(&attributes, "CryptographicLength")
-            .map(|l| format!("-{}", l["value"]))
-            .unwrap_or_default();
-        Ok(format!(
-            "key '{id}' (AES{length}) is active on the Cosmian KMS at {}",
-            self.conn.base()
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -918,50 +510,6 @@ mod tests {
         ] {
             assert_eq!(normalize_address(raw), url, "{raw}");
         }
-    }
-
-    #[test]
-    fn values_name_their_key_and_keep_nonce_ciphertext_and_tag() {
-        let blob: Vec<u8> = (0u8..40).collect();
-        let value = format!("{PREFIX}my:key:{}", B64.encode(&blob));
-        let (key, data) = parse_value(&value).unwrap();
-        assert_eq!(
-            key, "my:key",
-            "a key id may hold colons: the data is after the last"
-        );
-        assert_eq!(data, blob);
-        for bad in [
-            "vault:v1:abc",
-            "cosmian-kms:v1:",
-            "cosmian-kms:v1:AAAA",
-            "cosmian-kms:v1::AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-            "cosmian-kms:v1:k:not base64!",
-            "cosmian-kms:v1:k:AAAA",
-        ] {
-            let e = parse_value(bad).unwrap_err();
-            assert_eq!(e.kind, ErrorKind::BadCiphertext, "{bad}");
-        }
-    }
-
-    #[test]
-    fn ttlv_nodes_read_back() {
-        let n = structure(
-            "GetResponse",
-            vec![
-                text("UniqueIdentifier", "abc"),
-                bytes("Data", b"\x00\xffhi"),
-            ],
-        );
-        assert_eq!(n["value"][1]["value"], "00FF6869");
-        assert_eq!(child_str(&n, "UniqueIdentifier"), Some("abc"));
-        assert_eq!(child_bytes(&n, "Data").unwrap(), b"\x00\xffhi");
-        assert!(child(&n, "Nope").is_none());
-        // The server leaves out the type of a structure.
-        let reply: Value = serde_json::from_str(
-            r#"{"tag":"R","value":[{"tag":"BatchItem","value":[]},{"tag":"BatchItem","value":[]}]}"#,
-        )
-        .unwrap();
-        assert_eq!(children(&reply, "BatchItem").count(), 2);
     }
 
     #[test]
