@@ -577,7 +577,7 @@ fn an_untrusted_file_s_cosmian_address_never_receives_your_token() {
 }
 
 #[test]
-fn a_self_signed_server_is_refused_unless_cosmian_kms_insecure_certs_is_set() {
+fn a_self_signed_server_is_refused_unless_its_certificate_is_trusted_or_insecure_certs_is_set() {
     let Some(tls) = cosmian_kms_tls() else { return };
     let Some(c) = Ckms::on(tls) else { return };
     c.sb.write(
@@ -594,7 +594,7 @@ fn a_self_signed_server_is_refused_unless_cosmian_kms_insecure_certs_is_set() {
     --- stderr
     error[fnox::provider::api_error]: cannot fetch X (secrets.X in ./fnox.toml:6, provider 'ckms')
       caused by: Cosmian KMS: cannot reach the server at [KMS] for object '[U]-x' (invalid peer certificate: UnknownIssuer)
-      hint: the server's certificate is not trusted: use a certificate from a CA this machine trusts (or, for a development server only, COSMIAN_KMS_INSECURE_CERTS=true)
+      hint: the server's certificate is not trusted: trust its certificate authority with SSL_CERT_FILE=/path/to/ca.pem (or, for a development server only, COSMIAN_KMS_INSECURE_CERTS=true)
     ");
     c.run_env(
         &[("COSMIAN_KMS_INSECURE_CERTS", "true")],
@@ -604,4 +604,12 @@ fn a_self_signed_server_is_refused_unless_cosmian_kms_insecure_certs_is_set() {
     let out = c.run_env(&[("COSMIAN_KMS_INSECURE_CERTS", "true")], &["get", "X"]);
     assert_eq!(out.ok(), "over-tls\n");
     assert_snapshot!(out.stderr, @"warning: COSMIAN_KMS_INSECURE_CERTS is set: the certificate of the Cosmian KMS at [KMS] is not verified (development servers only)");
+    // Trusting the certificate itself (as a private CA's would be) needs no insecure flag.
+    let cert = tls.cert.as_ref().unwrap().to_str().unwrap().to_owned();
+    let out = c.run_env(&[("SSL_CERT_FILE", &cert)], &["get", "X"]);
+    assert_eq!(out.ok(), "over-tls\n");
+    assert_eq!(
+        out.stderr, "",
+        "no warning when the certificate is verified"
+    );
 }

@@ -397,21 +397,26 @@ fn open_session(address: Option<&str>) -> Result<Session, ProviderError> {
             "set `address = \"https://kms.example.com:{DEFAULT_PORT}\"` on the provider, or {COSMIAN_KMS_URL}"
         ))
     })?;
-    let mut builder = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(60));
-    if env_vars::flag(COSMIAN_KMS_INSECURE_CERTS) == Some(true) {
+    // The shared HTTPS client trusts SSL_CERT_FILE's roots (a private CA) besides the built-in
+    // ones; COSMIAN_KMS_INSECURE_CERTS trusts any certificate instead.
+    let http = if env_vars::flag(COSMIAN_KMS_INSECURE_CERTS) == Some(true) {
         crate::error::warn(format!(
             "{COSMIAN_KMS_INSECURE_CERTS} is set: the certificate of the Cosmian KMS at {base} is not verified (development servers only)"
         ));
-        builder = builder.danger_accept_invalid_certs(true);
-    }
-    let http = builder.build().map_err(|e| {
-        ProviderError::new(
-            ErrorKind::Other,
-            format!("{SERVICE}: cannot set up the HTTP client: {e}"),
-        )
-    })?;
+        reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(60))
+            .danger_accept_invalid_certs(true)
+            .build()
+            .map_err(|e| {
+                ProviderError::new(
+                    ErrorKind::Other,
+                    format!("{SERVICE}: cannot set up the HTTP client: {e}"),
+                )
+            })?
+    } else {
+        super::http::client(SERVICE)?
+    };
     Ok(Session {
         base,
         token: env_vars::non_empty(COSMIAN_KMS_SECRET_TOKEN),
@@ -434,7 +439,7 @@ fn transport(base: &str, what: &str, e: &reqwest::Error) -> ProviderError {
         format!("{SERVICE}: cannot reach the server at {base} for {what} ({detail})")
     };
     let hint = if all.contains("certificate") {
-        format!("the server's certificate is not trusted: use a certificate from a CA this machine trusts (or, for a development server only, {COSMIAN_KMS_INSECURE_CERTS}=true)")
+        format!("the server's certificate is not trusted: trust its certificate authority with SSL_CERT_FILE=/path/to/ca.pem (or, for a development server only, {COSMIAN_KMS_INSECURE_CERTS}=true)")
     } else {
         format!("check the provider's `address` (or {COSMIAN_KMS_URL}), the network, and that the server is running")
     };

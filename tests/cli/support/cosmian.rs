@@ -22,6 +22,8 @@ pub struct Kms {
     pub port: u16,
     /// The bearer token it requires, if it requires one.
     pub token: Option<String>,
+    /// The self-signed certificate of a TLS server.
+    pub cert: Option<PathBuf>,
 }
 
 /// Where scripts/cosmian-kms.sh installs the server.
@@ -64,6 +66,7 @@ pub fn cosmian_kms() -> Option<&'static Kms> {
             addr: format!("http://127.0.0.1:{port}"),
             port,
             token: None,
+            cert: None,
         };
         kms.wait_ready();
         Some(kms)
@@ -92,6 +95,7 @@ pub fn cosmian_kms_with_token() -> Option<&'static Kms> {
             addr: format!("http://127.0.0.1:{port}"),
             port,
             token: None,
+            cert: None,
         };
         setup.wait_ready();
         setup.create_aes_key("api-token", true);
@@ -116,6 +120,7 @@ pub fn cosmian_kms_with_token() -> Option<&'static Kms> {
             addr: format!("http://127.0.0.1:{port}"),
             port,
             token: Some(token),
+            cert: None,
         };
         kms.wait_ready();
         Some(kms)
@@ -162,6 +167,7 @@ pub fn cosmian_kms_tls() -> Option<&'static Kms> {
             addr: format!("https://127.0.0.1:{port}"),
             port,
             token: None,
+            cert: Some(cert),
         })
     })
     .as_ref()
