@@ -92,6 +92,39 @@ fn sm_reads_the_latest_version_the_sdk_wrote_with_a_prefix() {
 }
 
 #[test]
+fn sm_reads_a_pinned_version_and_refuses_to_write_one() {
+    let Some(g) = G::new() else { return };
+    g.sdk(&["sm-add", &g.project, "token", "v-one"]);
+    g.sdk(&["sm-add", &g.project, "token", "v-two"]);
+    g.sb.write(
+        "fnox.toml",
+        &format!(
+            "{}OLD = {{ provider = \"gsm\", value = \"token/1\" }}\nNEW = {{ provider = \"gsm\", value = \"token/latest\" }}\nGONE = {{ provider = \"gsm\", value = \"token/9\" }}\nBAD = {{ provider = \"gsm\", value = \"token/v1\" }}\n",
+            g.providers("")
+        ),
+    );
+    assert_eq!(g.run(&["get", "OLD"]).ok(), "v-one\n");
+    assert_eq!(g.run(&["get", "NEW"]).ok(), "v-two\n");
+    assert_snapshot!(g.run(&["get", "GONE"]).fails(1), @"
+    error[fnox::provider::secret_not_found]: cannot fetch GONE (secrets.GONE in ./fnox.toml:7, provider 'gsm')
+      caused by: GCP Secret Manager: version 9 of secret 'token' not found in project '[P]'
+      hint: check the version (`gcloud secrets versions list ID`), or drop `/VERSION` to read the latest
+    ");
+    assert_snapshot!(g.run(&["get", "BAD"]).fails(1), @"
+    error[fnox::provider::invalid_config]: cannot fetch BAD (secrets.BAD in ./fnox.toml:8, provider 'gsm')
+      caused by: GCP Secret Manager: 'v1' in 'token/v1' is not a secret version (a number, or `latest`)
+      hint: write the reference as `ID` (the latest version) or `ID/VERSION`, e.g. `database-url/3`
+    ");
+    assert_snapshot!(g.run(&["set", "-p", "gsm", "X", "x", "-k", "token/1"]).fails(1), @"
+    error[fnox::provider::invalid_config]: cannot store X in provider 'gsm'
+      caused by: GCP Secret Manager: 'token/1' pins a version, and a version cannot be written
+      caused by: writing secrets.X in ./fnox.toml
+      hint: set the secret by its id alone (`token`): `set` adds a new version
+    ");
+    assert_eq!(g.sdk(&["sm-get", &g.project, "token"]), "v-two");
+}
+
+#[test]
 fn sm_set_creates_the_secret_then_adds_versions_the_sdk_reads() {
     let Some(g) = G::new() else { return };
     g.sb.write("fnox.toml", &g.providers(""));

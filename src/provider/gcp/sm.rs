@@ -1,5 +1,6 @@
 //! `gcp-sm`: Google Cloud Secret Manager. fnox.toml holds the secret's id (after `prefix`) and
-//! reads get its latest version, as upstream fnox. `set` adds a version, creating the secret
+//! reads get its latest version, as upstream fnox; `ID/VERSION` (a version number, or `latest`)
+//! pins one, as azure-sm's `NAME/VERSION` does. `set` adds a version, creating the secret
 //! (automatic replication) when it does not exist yet. A batch is read with one token, the
 //! requests concurrently (16 at a time), each distinct secret once.
 
@@ -27,6 +28,11 @@ const API: Api = Api {
     endpoint_var: super::FNOX_GCP_SECRETMANAGER_ENDPOINT,
     default_endpoint: "https://secretmanager.googleapis.com",
 };
+/// A version number as Secret Manager counts them: 1, 2, ...
+fn valid_version(v: &str) -> bool {
+    !v.is_empty() && v.len() <= 20 && v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0')
+}
+
 const STANDARD: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 pub struct SecretManager {
@@ -45,6 +51,22 @@ impl SecretManager {
             prefix: config.prefix.unwrap_or_default(),
             conn: Connection::new(API),
         })
+    }
+
+    /// The secret id and version of a reference `ID` or `ID/VERSION` (ids hold no '/').
+    fn secret_version(&self, reference: &str) -> Result<(String, String), ProviderError> {
+        let (name, version) = match reference.split_once('/') {
+            None => (reference, "latest"),
+            Some((name, v)) if v == "latest" || valid_version(v) => (name, v),
+            Some((_, v)) => {
+                return Err(ProviderError::new(
+                    ErrorKind::Config,
+                    format!("{}: '{v}' in '{reference}' is not a secret version (a number, or `latest`)", API.service),
+                )
+                .hint("write the reference as `ID` (the latest version) or `ID/VERSION`, e.g. `database-url/3`"))
+            }
+        };
+        Ok((self.secret_id(name)?, version.to_owned()))
     }
 
     /// The secret id of a reference: the prefix and the reference, as Google allows ids.
@@ -75,23 +97,40 @@ impl SecretManager {
         .hint("check the name, the provider's `project` and `prefix`, or create it with `fnox set`")
     }
 
-    async fn fetch(&self, id: String) -> (String, ItemResult) {
-        let what = format!("secret '{id}'");
-        let url = self
-            .conn
-            .url(&format!("{}/versions/latest:access", self.secret_path(&id)));
+    async fn fetch(&self, (id, version): (String, String)) -> ((String, String), ItemResult) {
+        let what = if version == "latest" {
+            format!("secret '{id}'")
+        } else {
+            format!("version {version} of secret '{id}'")
+        };
+        let url = self.conn.url(&format!(
+            "{}/versions/{version}:access",
+            self.secret_path(&id)
+        ));
         let r = async {
             let reply = self
                 .conn
                 .call(reqwest::Method::GET, &url, None, &what)
                 .await?;
-            if reply.status == 404 {
+            if reply.status == 404 && version == "latest" {
                 return Err(self.not_found(&id));
             }
-            if reply.status == 400 && reply.code() == "FAILED_PRECONDITION" {
+            if reply.status == 404 {
                 return Err(ProviderError::new(
                     ErrorKind::NotFound,
-                    format!("{}: {what} has no enabled latest version ({})", API.service, reply.detail()),
+                    format!("{}: {what} not found in project '{}'", API.service, self.project),
+                )
+                .hint("check the version (`gcloud secrets versions list ID`), or drop `/VERSION` to read the latest"));
+            }
+            if reply.status == 400 && reply.code() == "FAILED_PRECONDITION" {
+                let which = if version == "latest" {
+                    "has no enabled latest version"
+                } else {
+                    "is not enabled (disabled or destroyed)"
+                };
+                return Err(ProviderError::new(
+                    ErrorKind::NotFound,
+                    format!("{}: {what} {which} ({})", API.service, reply.detail()),
                 )
                 .hint("enable the version (`gcloud secrets versions enable`), or add one with `fnox set`"));
             }
@@ -116,7 +155,7 @@ impl SecretManager {
             })
         }
         .await;
-        (id, r)
+        ((id, version), r)
     }
 
     /// POST :addVersion with the value.
@@ -138,16 +177,16 @@ impl SecretManager {
 
 impl Store for SecretManager {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
-        let ids: Vec<Result<String, ProviderError>> =
-            references.iter().map(|r| self.secret_id(r)).collect();
-        let mut unique: Vec<String> = ids.iter().filter_map(|t| t.clone().ok()).collect();
+        let ids: Vec<Result<(String, String), ProviderError>> =
+            references.iter().map(|r| self.secret_version(r)).collect();
+        let mut unique: Vec<(String, String)> = ids.iter().filter_map(|t| t.clone().ok()).collect();
         unique.sort();
         unique.dedup();
         let outcome = if unique.is_empty() {
             Ok(HashMap::new())
         } else {
             self.conn.run(async {
-                let replies: Vec<(String, ItemResult)> = stream::iter(unique)
+                let replies: Vec<((String, String), ItemResult)> = stream::iter(unique)
                     .map(|id| self.fetch(id))
                     .buffer_unordered(CONCURRENCY)
                     .collect()
@@ -165,7 +204,7 @@ impl Store for SecretManager {
                 by_id.get(&id).cloned().unwrap_or_else(|| {
                     Err(ProviderError::new(
                         ErrorKind::Other,
-                        format!("{}: secret '{id}' was not fetched", API.service),
+                        format!("{}: secret '{}' was not fetched", API.service, id.0),
                     ))
                 })
             })
@@ -173,6 +212,18 @@ impl Store for SecretManager {
     }
 
     fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
+        if let Some((name, _)) = reference.split_once('/') {
+            return Err(ProviderError::new(
+                ErrorKind::Config,
+                format!(
+                    "{}: '{reference}' pins a version, and a version cannot be written",
+                    API.service
+                ),
+            )
+            .hint(format!(
+                "set the secret by its id alone (`{name}`): `set` adds a new version"
+            )));
+        }
         let id = self.secret_id(reference)?;
         self.conn.run(async {
             let mut reply = self.add_version(&id, value).await?;
