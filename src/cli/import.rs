@@ -150,19 +150,31 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     // Before a remote store is written: a file fnox may not write changes nothing anywhere.
     let read_only = ReadOnly::overwrite_if(args.force);
     crate::config::edit::ensure_writable(&path, read_only)?;
+    let failed = |name: &str, e| {
+        provider_error(
+            format!("cannot import {name} with provider '{provider_name}'"),
+            e,
+        )
+    };
     let mut stored = Vec::with_capacity(pairs.len());
-    for (name, value) in &pairs {
-        let recorded = match &provider {
-            Provider::Cipher(c) => c.seal(value),
-            Provider::Store(s) => s.store(name, value).map(|_| name.clone()),
+    match &provider {
+        Provider::Cipher(c) => {
+            for (name, value) in &pairs {
+                let sealed = c.seal(value).map_err(|e| failed(name, e))?;
+                stored.push((name.as_str(), sealed));
+            }
         }
-        .map_err(|e| {
-            provider_error(
-                format!("cannot import {name} with provider '{provider_name}'"),
-                e,
-            )
-        })?;
-        stored.push((name.as_str(), recorded));
+        // A store takes the whole batch at once (keepass saves its database once).
+        Provider::Store(s) => {
+            let items: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect();
+            for ((name, _), done) in pairs.iter().zip(s.store_batch(&items)) {
+                done.map_err(|e| failed(name, e))?;
+                stored.push((name.as_str(), name.clone()));
+            }
+        }
     }
     let mut editor = Editor::open(&path, read_only)?;
     for (name, recorded) in stored {

@@ -381,33 +381,10 @@ fn find_by_title(
         .find_map(|g| find_by_title(&g, title, recycle_bin))
 }
 
-impl Store for Keepass {
-    fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
-        match self.open(false) {
-            Ok(Some((db, _))) => references.iter().map(|r| self.read(&db, r)).collect(),
-            Ok(None) => unreachable!("open(false) never returns None"),
-            Err(e) => references.iter().map(|_| Err(e.clone())).collect(),
-        }
-    }
-
-    fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
-        let r = parse_reference(reference);
-        if r.field == fields::TITLE {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!("{NAME}: cannot write the title of {}", r.path.join("/")),
-            )
-            .hint(
-                "the title is what finds the entry; write its password, username, url or notes",
-            ));
-        }
-        if r.path.iter().any(|p| p.is_empty()) {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!("{NAME}: '{reference}' has an empty group or title"),
-            )
-            .hint("name it GROUP/TITLE or TITLE, without a leading, trailing or double `/`"));
-        }
+impl Keepass {
+    /// Writes `items` (checked references) into the database and saves it once, if anything
+    /// changed.
+    fn write_all(&self, items: &[(&Reference<'_>, &str)]) -> Result<(), ProviderError> {
         let dir = match self.database.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -429,7 +406,11 @@ impl Store for Keepass {
                 (new_database(), password)
             }
         };
-        if !write_field(&mut db, &r, value) {
+        let mut changed = false;
+        for (r, value) in items {
+            changed |= write_field(&mut db, r, value);
+        }
+        if !changed {
             return Ok(());
         }
         // The crate writes KDBX 4.1; a 3.1 or 4.0 file is upgraded as KeePassXC upgrades it.
@@ -451,6 +432,60 @@ impl Store for Keepass {
             crate::config::edit::FileMode::KeepOr(0o600),
         )
         .map_err(|e| ProviderError::new(ErrorKind::Other, format!("{NAME}: {}", e.one_line())))
+    }
+}
+
+/// A reference `set` may write: not an entry's title, no empty group or title.
+fn writable_reference(reference: &str) -> Result<Reference<'_>, ProviderError> {
+    let r = parse_reference(reference);
+    if r.field == fields::TITLE {
+        return Err(ProviderError::new(
+            ErrorKind::Config,
+            format!("{NAME}: cannot write the title of {}", r.path.join("/")),
+        )
+        .hint("the title is what finds the entry; write its password, username, url or notes"));
+    }
+    if r.path.iter().any(|p| p.is_empty()) {
+        return Err(ProviderError::new(
+            ErrorKind::Config,
+            format!("{NAME}: '{reference}' has an empty group or title"),
+        )
+        .hint("name it GROUP/TITLE or TITLE, without a leading, trailing or double `/`"));
+    }
+    Ok(r)
+}
+
+impl Store for Keepass {
+    fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
+        match self.open(false) {
+            Ok(Some((db, _))) => references.iter().map(|r| self.read(&db, r)).collect(),
+            Ok(None) => unreachable!("open(false) never returns None"),
+            Err(e) => references.iter().map(|_| Err(e.clone())).collect(),
+        }
+    }
+
+    fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
+        self.put_batch(&[(reference, value)]).remove(0)
+    }
+
+    /// Every value is written into one decrypted copy of the database, which is then encrypted
+    /// and saved once (its key derivation is the slow part), under the lock fnox.toml edits take.
+    fn put_batch(&self, items: &[(&str, &str)]) -> Vec<Result<(), ProviderError>> {
+        let refs: Vec<Result<Reference<'_>, ProviderError>> =
+            items.iter().map(|(r, _)| writable_reference(r)).collect();
+        let valid: Vec<(&Reference<'_>, &str)> = refs
+            .iter()
+            .zip(items)
+            .filter_map(|(r, (_, value))| r.as_ref().ok().map(|r| (r, *value)))
+            .collect();
+        let outcome = if valid.is_empty() {
+            Ok(())
+        } else {
+            self.write_all(&valid)
+        };
+        refs.into_iter()
+            .map(|r| r.and_then(|_| outcome.clone()))
+            .collect()
     }
 
     fn check(&self) -> Result<String, ProviderError> {

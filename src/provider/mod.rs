@@ -131,6 +131,11 @@ pub trait Store: Send + Sync {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult>;
     /// Stores a value under `reference`; read-only stores return an error saying what would work.
     fn put(&self, reference: &str, value: &str) -> Result<(), ProviderError>;
+    /// Stores many `(reference, value)` pairs, a result each in input order; a store whose every
+    /// write rewrites one file (keepass) writes them all at once.
+    fn put_batch(&self, items: &[(&str, &str)]) -> Vec<Result<(), ProviderError>> {
+        items.iter().map(|(r, v)| self.put(r, v)).collect()
+    }
     fn check(&self) -> Result<String, ProviderError>;
 }
 
@@ -138,6 +143,14 @@ impl<'a> dyn Store + 'a {
     /// `put`, the one way commands write a value: an error never carries the value.
     pub fn store(&self, reference: &str, value: &str) -> Result<(), ProviderError> {
         self.put(reference, value).map_err(|e| e.without(value))
+    }
+
+    /// `put_batch`, with the same care: no error carries any of the values.
+    pub fn store_batch(&self, items: &[(&str, &str)]) -> Vec<Result<(), ProviderError>> {
+        self.put_batch(items)
+            .into_iter()
+            .map(|r| r.map_err(|e| items.iter().fold(e, |e, (_, v)| e.without(v))))
+            .collect()
     }
 }
 

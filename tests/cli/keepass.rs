@@ -723,6 +723,77 @@ fn the_shell_hook_never_asks_for_the_password() {
     assert!(!seen.contains("va"), "{seen}");
 }
 
+/// Runs fnox under `strace -f -e trace=CALLS` with the database password set and `stdin`;
+/// returns its output and the trace.
+fn strace_fnox(kp: &Kp, calls: &str, args: &[&str], stdin: &str) -> (std::process::Output, String) {
+    use std::io::Write;
+    let trace = kp.sb.root.path().join("trace");
+    let mut child = std::process::Command::new("strace")
+        .args(["-f", "-e", &format!("trace={calls}"), "-o"])
+        .arg(&trace)
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_fnox"))
+        .args(args)
+        .env_clear()
+        .env("HOME", &kp.sb.home)
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("FNOX_KEEPASS_PASSWORD", PASSWORD)
+        .current_dir(&kp.sb.cwd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out, std::fs::read_to_string(trace).unwrap())
+}
+
+#[test]
+fn import_saves_the_database_once_and_keepassxc_reads_every_entry() {
+    if !require_tool("strace", "strace") {
+        return;
+    }
+    let kp = Kp::with_fnox_database(CONFIG, &[("OLD", "old", "kept")]);
+    let (out, trace) = strace_fnox(
+        &kp,
+        "rename,renameat,renameat2",
+        &["import", "-p", "kp", "--force"],
+        "A=one\nB=two words\nC=\"three\"\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saves = trace.lines().filter(|l| l.contains("db.kdbx\"")).count();
+    assert_eq!(saves, 1, "{trace}");
+    assert_eq!(
+        kp.run(&["export"]).ok(),
+        "OLD=kept\nA=one\nB=\"two words\"\nC=three\n"
+    );
+    if have_keepassxc() {
+        for (title, value) in [
+            ("A", "one"),
+            ("B", "two words"),
+            ("C", "three"),
+            ("old", "kept"),
+        ] {
+            let shown = kxc(
+                &kp.sb,
+                &["show", "-q", "-s", "-a", "Password", "db.kdbx", title],
+                &format!("{PASSWORD}\n"),
+            );
+            assert_eq!(shown.trim_end(), value, "{title}");
+        }
+    }
+}
+
 #[test]
 fn a_batch_opens_the_database_once() {
     if !require_tool("strace", "strace") {
@@ -737,28 +808,13 @@ fn a_batch_opens_the_database_once() {
             ("D", "d", "4"),
         ],
     );
-    let trace = kp.sb.root.path().join("trace");
-    let out = std::process::Command::new("strace")
-        .args(["-f", "-e", "trace=openat,open", "-o"])
-        .arg(&trace)
-        .arg("--")
-        .arg(env!("CARGO_BIN_EXE_fnox"))
-        .args(["export"])
-        .env_clear()
-        .env("HOME", &kp.sb.home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("FNOX_KEEPASS_PASSWORD", PASSWORD)
-        .current_dir(&kp.sb.cwd)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let (out, trace) = strace_fnox(&kp, "openat,open", &["export"], "");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(String::from_utf8_lossy(&out.stdout), "A=1\nB=2\nC=3\nD=4\n");
-    let trace = std::fs::read_to_string(trace).unwrap();
     let opens = trace.lines().filter(|l| l.contains("db.kdbx\"")).count();
     assert_eq!(opens, 1, "{trace}");
 }
