@@ -5,7 +5,9 @@
 //!           / "secret://cosmian-kms/" server "/" path [ "#" field ]
 //!           / "fnox://" name [ "#" field ]
 //! provider  = 1*word          ; a provider name from fnox.toml, else a provider type
-//! server    = 1*word [ ":" 1*DIGIT ]   ; HOST[:PORT], the port's colon as it is
+//! server    = ( 1*word / "[" ipv6 "]" ) [ ":" 1*DIGIT ]
+//!                             ; HOST[:PORT], its colons and brackets as they are
+//! ipv6      = 1*( HEXDIG / ":" / "." )
 //! path      = 1*( word / "/" )
 //! name      = 1*word          ; a secret defined in fnox.toml
 //! field     = 1*word
@@ -136,9 +138,21 @@ fn parse_at(bytes: &[u8], start: usize, scheme: &str) -> (usize, Result<Referenc
             );
         }
         let mut path_start = head_end + 1;
-        // `secret://cosmian-kms/HOST:PORT/...`: the port's colon belongs to the reference.
+        // `secret://cosmian-kms/HOST:PORT/...`: the port's colon belongs to the reference, and
+        // so do the brackets and colons of an IPv6 host (`[::1]:9998`).
         if &bytes[head..head_end] == SERVER_TYPE.as_bytes() {
-            let host_end = take(path_start, is_word);
+            let mut host_end = take(path_start, is_word);
+            if bytes.get(path_start) == Some(&b'[') {
+                let inner_end = take(path_start + 1, |b| {
+                    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+                });
+                if inner_end > path_start + 1 && bytes.get(inner_end) == Some(&b']') {
+                    host_end = inner_end + 1;
+                    if bytes.get(host_end) == Some(&b'/') {
+                        path_start = host_end;
+                    }
+                }
+            }
             let port_end = take(host_end + 1, |b| b.is_ascii_digit());
             if host_end > path_start
                 && bytes.get(host_end) == Some(&b':')
@@ -229,10 +243,28 @@ fn encode(part: &str, allowed: fn(u8) -> bool) -> String {
 fn encode_path(provider: &str, path: &str) -> String {
     if provider == SERVER_TYPE {
         if let Some((server, rest)) = path.split_once('/') {
+            let bracketed = |h: &str| {
+                h.len() > 2
+                    && h.starts_with('[')
+                    && h.ends_with(']')
+                    && h[1..h.len() - 1]
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+            };
+            let host_form = |h: &str| {
+                if bracketed(h) {
+                    h.to_owned()
+                } else {
+                    encode(h, is_word)
+                }
+            };
+            if bracketed(server) {
+                return format!("{server}/{}", encode(rest, is_path));
+            }
             if let Some((host, port)) = server.rsplit_once(':') {
                 if !host.is_empty() && !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
                 {
-                    return format!("{}:{port}/{}", encode(host, is_word), encode(rest, is_path));
+                    return format!("{}:{port}/{}", host_form(host), encode(rest, is_path));
                 }
             }
         }
@@ -611,6 +643,37 @@ mod tests {
             let found = find(text);
             assert_eq!(&text[found[0].start..found[0].end], extent, "{text}");
         }
+    }
+
+    #[test]
+    fn a_cosmian_kms_reference_may_name_an_ipv6_host() {
+        for (text, path) in [
+            ("secret://cosmian-kms/[::1]:9998/db;", "[::1]:9998/db"),
+            ("secret://cosmian-kms/[::1]/db", "[::1]/db"),
+            (
+                "secret://cosmian-kms/[2001:db8::7]:443/a/b#f",
+                "[2001:db8::7]:443/a/b",
+            ),
+        ] {
+            let found = find(text);
+            let r = found[0].reference.as_ref().unwrap();
+            let Reference::Store { path: got, .. } = r else {
+                panic!("{text}: {r:?}")
+            };
+            assert_eq!(got, path, "{text}");
+            assert_eq!(find(&r.to_string())[0].reference.as_ref().unwrap(), r);
+            assert!(!r.to_string().contains('%'), "{r}");
+        }
+        assert_eq!(
+            crate::provider::cosmian_kms::normalize_address("[::1]"),
+            "http://[::1]:9998"
+        );
+        assert_eq!(
+            crate::provider::cosmian_kms::normalize_address("[2001:db8::7]:443"),
+            "https://[2001:db8::7]:443"
+        );
+        // An unclosed bracket is no server: the reference ends before it.
+        assert!(find("secret://cosmian-kms/[::1/db")[0].reference.is_err());
     }
 
     #[test]
