@@ -450,6 +450,36 @@ fn kms_values_survive_key_rotation_and_reencrypt_moves_them_to_the_new_primary()
 }
 
 #[test]
+fn reencrypt_moves_values_between_gcp_kms_and_age_both_ways() {
+    let Some(g) = G::new() else { return };
+    g.create_key();
+    let age = format!(
+        "age = {{ type = \"age\", recipients = [\"{}\"] }}\n{}",
+        crate::support::TEST_PUBLIC_KEY,
+        g.kms_providers().trim_start_matches("[providers]\n")
+    );
+    g.sb.write("fnox.toml", &format!("[providers]\n{age}"));
+    g.run(&["set", "-p", "age", "A", "alpha"]).ok();
+    g.run(&["set", "-p", "kms", "B", "beta"]).ok();
+    g.run(&["reencrypt", "--force", "--to", "kms", "A"]).ok();
+    g.run(&["reencrypt", "--force", "--to", "age", "B"]).ok();
+    let text = g.sb.read("fnox.toml");
+    assert!(text.contains("A= { provider = \"kms\""), "{text}");
+    assert!(text.contains("B= { provider = \"age\""), "{text}");
+    // Google's client decrypts what fnox moved to Cloud KMS.
+    let key = format!(
+        "projects/{}/locations/global/keyRings/ring/cryptoKeys/fnox-key",
+        g.project
+    );
+    assert_eq!(
+        g.sdk(&["kms-decrypt", &key, &value_of(&text, "A")]),
+        "alpha"
+    );
+    assert_eq!(g.run(&["get", "A"]).ok(), "alpha\n");
+    assert_eq!(g.run(&["get", "B"]).ok(), "beta\n");
+}
+
+#[test]
 fn kms_missing_key_and_access_denied_say_what_to_fix() {
     let Some(g) = G::new() else { return };
     g.sb.write("fnox.toml", &g.kms_providers());
