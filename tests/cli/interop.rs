@@ -1,27 +1,19 @@
 //! The age provider against Debian's `age` CLI: each reads what the other wrote, armored
 //! values, SSH recipients, and the error for a value meant for someone else.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
 use base64::Engine;
 
+use crate::support::process::output_with_stdin;
 use crate::support::{fixture, require_tool, Sandbox, TEST_PUBLIC_KEY};
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// Runs a tool with `input` on stdin; asserts success and returns stdout.
 fn tool(program: &str, args: &[&str], input: &[u8]) -> Vec<u8> {
-    let mut child = std::process::Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = output_with_stdin(std::process::Command::new(program).args(args), input);
     assert!(
         out.status.success(),
         "{program} {args:?}: {}",

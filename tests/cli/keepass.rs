@@ -10,7 +10,7 @@ use insta::assert_snapshot;
 use crate::support::keepass::{
     have_keepassxc, kdbx_version, kxc, kxc_status, passwords, pykeepass, pykeepass_python, PASSWORD,
 };
-use crate::support::process::fnox_command;
+use crate::support::process::{fnox_command, output_with_stdin};
 use crate::support::pty::Terminal;
 use crate::support::{require_tool, Output, Sandbox};
 
@@ -726,31 +726,21 @@ fn the_shell_hook_never_asks_for_the_password() {
 /// Runs fnox under `strace -f -e trace=CALLS` with the database password set and `stdin`;
 /// returns its output and the trace.
 fn strace_fnox(kp: &Kp, calls: &str, args: &[&str], stdin: &str) -> (std::process::Output, String) {
-    use std::io::Write;
     let trace = kp.sb.root.path().join("trace");
-    let mut child = std::process::Command::new("strace")
-        .args(["-f", "-e", &format!("trace={calls}"), "-o"])
-        .arg(&trace)
-        .arg("--")
-        .arg(env!("CARGO_BIN_EXE_fnox"))
-        .args(args)
-        .env_clear()
-        .env("HOME", &kp.sb.home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("FNOX_KEEPASS_PASSWORD", PASSWORD)
-        .current_dir(&kp.sb.cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = output_with_stdin(
+        std::process::Command::new("strace")
+            .args(["-f", "-e", &format!("trace={calls}"), "-o"])
+            .arg(&trace)
+            .arg("--")
+            .arg(env!("CARGO_BIN_EXE_fnox"))
+            .args(args)
+            .env_clear()
+            .env("HOME", &kp.sb.home)
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("FNOX_KEEPASS_PASSWORD", PASSWORD)
+            .current_dir(&kp.sb.cwd),
+        stdin.as_bytes(),
+    );
     (out, std::fs::read_to_string(trace).unwrap())
 }
 

@@ -2,10 +2,10 @@
 //! password-store tests: Debian's `gpg` and `pass`, no passphrase, nothing outside the sandbox.
 
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use super::process::output_with_stdin;
 use super::{require_tool, Sandbox};
 
 pub struct PassStore {
@@ -90,18 +90,10 @@ impl PassStore {
 
     /// Runs pass on this store with optional stdin; panics on failure, returns stdout.
     pub fn pass(&self, args: &[&str], stdin: Option<&str>) -> String {
-        let mut child = self
-            .command("pass")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("run pass");
-        let mut input = child.stdin.take().unwrap();
-        input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-        drop(input);
-        let out = child.wait_with_output().unwrap();
+        let out = output_with_stdin(
+            self.command("pass").args(args),
+            stdin.unwrap_or("").as_bytes(),
+        );
         assert!(
             out.status.success(),
             "pass {args:?} failed: {}",

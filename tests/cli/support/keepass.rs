@@ -1,10 +1,10 @@
 //! KeePass databases made and read by two other implementations, for the keepass tests:
 //! Debian's `keepassxc-cli` (KeePassXC, headless) and PyPI's pykeepass (in the tools venv).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
+use super::process::output_with_stdin;
 use super::services::{missing, tools_venv};
 use super::{require_tool, Sandbox};
 
@@ -26,25 +26,16 @@ pub fn kxc(sb: &Sandbox, args: &[&str], stdin: &str) -> String {
 
 /// `kxc`, returning the exit code, stdout and stderr whatever happened.
 pub fn kxc_status(sb: &Sandbox, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new("keepassxc-cli")
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &sb.home)
-        .env("LANG", "C.UTF-8")
-        .current_dir(&sb.cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run keepassxc-cli");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = output_with_stdin(
+        Command::new("keepassxc-cli")
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &sb.home)
+            .env("LANG", "C.UTF-8")
+            .current_dir(&sb.cwd),
+        stdin.as_bytes(),
+    );
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

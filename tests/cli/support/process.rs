@@ -21,6 +21,19 @@ pub fn fnox_command(sb: &Sandbox, args: &[&str]) -> std::process::Command {
     cmd
 }
 
+/// Runs `cmd` with `stdin` written to its standard input (then closed), capturing its output.
+pub fn output_with_stdin(cmd: &mut std::process::Command, stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {:?}: {e}", cmd.get_program()));
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// Runs `fnox set KEY_NN "value NN"` for 0..n all at once; asserts each succeeded.
 pub fn parallel_sets(sb: &Sandbox, n: usize) {
     let children: Vec<_> = (0..n)
