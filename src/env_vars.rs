@@ -33,6 +33,8 @@ pub const FNOX_KEEPASS_PASSWORD: &str = "FNOX_KEEPASS_PASSWORD";
 pub const KEEPASS_PASSWORD: &str = "KEEPASS_PASSWORD";
 /// The shell `fnox activate` hooked into (bash, zsh, fish); set by the activation code.
 pub const FNOX_SHELL: &str = "FNOX_SHELL";
+/// `strict`: an entry without an integrity tag is an error, not a warning.
+pub const FNOX_INTEGRITY: &str = "FNOX_INTEGRITY";
 /// What the shell hook says on stderr when secrets load or unload: none, normal (default), debug.
 pub const FNOX_SHELL_OUTPUT: &str = "FNOX_SHELL_OUTPUT";
 /// The shell hook's state between prompts (fingerprint and the user's previous values; no secrets).

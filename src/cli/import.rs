@@ -177,15 +177,24 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         }
     }
     let mut editor = Editor::open(&path, read_only)?;
+    let signer = crate::integrity::write::Signer::new(&scope, &write_profiles, &path);
     for (name, recorded) in stored {
         editor.set_secret(
             &section,
             name,
             &[
                 ("provider", Value::from(provider_name.as_str())),
-                ("value", Value::from(recorded)),
+                ("value", Value::from(recorded.as_str())),
             ],
         )?;
+        signer.tag(
+            &mut editor,
+            &section,
+            name,
+            &provider_name,
+            &provider,
+            &recorded,
+        );
     }
     editor.save()?;
     let global = super::global_suffix(args.global);

@@ -1,5 +1,6 @@
 //! `fnox reencrypt [KEYS...]`
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
@@ -11,6 +12,7 @@ use crate::config::load::{Config, Section, DEFAULT_PROFILE};
 use crate::config::{self, LoadOptions};
 use crate::env_vars;
 use crate::error::{warn, Error, Result};
+use crate::integrity::write::Signer;
 use crate::provider::{ErrorKind, Provider};
 use crate::resolve::{build_provider_for, require_trusted_target};
 use crate::secret::SecretValue;
@@ -188,15 +190,55 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     for path in &files {
         tx.open(path, ReadOnly::overwrite_if(args.force))?;
     }
+    // Each file's view of the providers, for the new values' integrity tags.
+    let mut scopes: HashMap<(usize, Vec<String>), Config> = HashMap::new();
+    for c in &candidates {
+        scopes
+            .entry((c.layer, c.context.clone()))
+            .or_insert_with(|| config.as_seen_by(&config.layers[c.layer].path));
+    }
+    let signers: HashMap<&(usize, Vec<String>), Signer> = scopes
+        .iter()
+        .map(|(k, scope)| (k, Signer::new(scope, &k.1, &config.layers[k.0].path)))
+        .collect();
+    let mut forged: Vec<String> = Vec::new();
     for (c, value) in candidates.iter().zip(new_values) {
         let editor = tx
             .get_mut(&config.layers[c.layer].path)
             .expect("opened above");
-        let mut fields = vec![("value", Value::from(value))];
+        let mut fields = vec![("value", Value::from(value.as_str()))];
         if let Some(to) = &args.to {
             fields.insert(0, ("provider", Value::from(to.as_str())));
         }
         editor.set_secret(&c.section, &c.name, &fields)?;
+        // The new value's integrity tag, by the provider that sealed it, as its file sees it;
+        // a value whose old tag does not verify is not re-encrypted into a valid one.
+        let Some(Provider::Cipher(old_cipher)) = providers.get(&c.group()) else {
+            continue;
+        };
+        if let Err(why) = signers[&(c.layer, c.context.clone())].retag(
+            editor,
+            &c.section,
+            &c.name,
+            (&c.provider, old_cipher.as_ref(), &c.value),
+            args.to.as_deref().unwrap_or(&c.provider),
+            &value,
+        ) {
+            forged.push(format!("{}: {why}", c.location(&config)));
+        }
+    }
+    if !forged.is_empty() {
+        let mut err = Error::new(format!(
+            "cannot re-encrypt {} secret(s): their values are refused; nothing was changed",
+            forged.len()
+        ))
+        .code(crate::integrity::MISMATCH);
+        for f in forged {
+            err = err.cause(f);
+        }
+        return Err(err.hint(
+            "check those values (`git log -p` of the file and its .lock); write the right ones with `fnox set NAME`, then run reencrypt again",
+        ));
     }
     tx.commit()?;
     ctx.say(format!(

@@ -117,6 +117,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     let mut shown_value = None;
     let mut provider_name = None;
+    // The provider that wrote the value, for its integrity tag.
+    let mut written_with = None;
     if let Some(value) = &value {
         let existing_provider = inherited.as_ref().and_then(|e| e.secret.provider.clone());
         let name = match args
@@ -161,7 +163,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         if args.provider.is_some() || had_provider || inherited.is_none() {
             fields.push(("provider".into(), Value::from(name.as_str())));
         }
-        fields.push(("value".into(), Value::from(stored)));
+        fields.push(("value".into(), Value::from(stored.clone())));
+        written_with = Some((provider, stored));
         provider_name = Some(name);
     }
     if let Some(d) = &args.description {
@@ -207,6 +210,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         .collect();
     let mut editor = Editor::open(&path, read_only)?;
     editor.set_secret(&section, &args.key, &fields)?;
+    if let (Some((provider, stored)), Some(name)) = (&written_with, &provider_name) {
+        crate::integrity::write::Signer::new(&scope, &write_profiles, &path).tag(
+            &mut editor,
+            &section,
+            &args.key,
+            name,
+            provider,
+            stored,
+        );
+    }
     editor.save()?;
     ctx.say(format!("✓ Set secret {}{where_}", args.key));
     if let Some(shadow) = config.shadowing_file(&args.key, &profile, &path) {

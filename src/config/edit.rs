@@ -87,6 +87,8 @@ pub struct Editor {
     path: PathBuf,
     doc: DocumentMut,
     original: Option<String>,
+    /// Integrity tags and MAC keys computed for the entries written, saved in the sidecar.
+    integrity: crate::integrity::write::Pending,
     _lock: DirLock,
 }
 
@@ -195,6 +197,7 @@ impl Editor {
             path,
             doc,
             original,
+            integrity: Default::default(),
             _lock: lock,
         })
     }
@@ -205,6 +208,11 @@ impl Editor {
 
     pub fn exists(&self) -> bool {
         self.original.is_some()
+    }
+
+    /// Where a writer records the integrity tags (and new MAC keys) of what it writes.
+    pub fn integrity_mut(&mut self) -> &mut crate::integrity::write::Pending {
+        &mut self.integrity
     }
 
     /// The table holding `table` ("secrets" / "providers") in a section, created on demand.
@@ -501,38 +509,64 @@ impl Transaction {
                     .map(|t| (e.path.as_path(), e.original.as_deref(), t))
             })
             .collect();
+        // Each changed file's sidecar (integrity tags), written before and after the file.
+        let sidecars: Vec<crate::integrity::write::Update> = self
+            .editors
+            .iter()
+            .filter_map(|e| {
+                let text = e.changed_text()?;
+                crate::integrity::write::update(&e.path, e.original.as_deref(), &text, &e.integrity)
+            })
+            .collect();
+        let files = changed.len() + sidecars.len();
         let mut staged = Vec::new();
-        for (path, _, text) in &changed {
+        let writes = sidecars
+            .iter()
+            .map(|u| (u.path.as_path(), u.during.as_bytes()))
+            .chain(changed.iter().map(|(p, _, t)| (*p, t.as_bytes())))
+            .chain(
+                sidecars
+                    .iter()
+                    .map(|u| (u.path.as_path(), u.after.as_bytes())),
+            );
+        for (path, bytes) in writes {
             // Dropping `staged` on an error removes the temp files written so far.
-            match stage(path, text.as_bytes(), FileMode::KeepOr(0o600)) {
+            match stage(path, bytes, FileMode::KeepOr(0o600)) {
                 Ok(s) => staged.push(s),
-                Err(e) if changed.len() > 1 => {
+                Err(e) if files > 1 => {
                     return Err(e.cause(format!(
                         "nothing was written: the other {} file(s) are unchanged too",
-                        changed.len() - 1
+                        files - 1
                     )))
                 }
                 Err(e) => return Err(e),
             }
         }
-        let total = staged.len();
+        let total = changed.len();
         let mut done: Vec<PathBuf> = Vec::new();
-        for (s, (_, original, text)) in staged.into_iter().zip(&changed) {
+        for (i, s) in staged.into_iter().enumerate() {
             let path = s.path().to_path_buf();
             if let Err(mut e) = s.finish() {
                 if !done.is_empty() {
                     let list: Vec<String> = done.iter().map(|p| p.display().to_string()).collect();
                     e = e.cause(format!(
-                        "{} of {total} file(s) were already written: {}",
+                        "{} of {} file(s) were already written: {}",
                         done.len(),
+                        files + sidecars.len(),
                         list.join(", ")
                     ));
                 }
                 return Err(e);
             }
             // fnox's own edit of a file the user trusted keeps it trusted.
-            crate::trust::after_write(&path, *original, text);
-            done.push(path);
+            if let Some((_, original, text)) =
+                i.checked_sub(sidecars.len()).and_then(|j| changed.get(j))
+            {
+                crate::trust::after_write(&path, *original, text);
+            }
+            if !done.contains(&path) {
+                done.push(path);
+            }
         }
         Ok(total)
     }

@@ -77,7 +77,10 @@ pub fn resolve_with_references(
             Err(error) => {
                 let entry = &entries[name];
                 // A refusal for want of trust is never a missing value to skip quietly.
-                let mode = if opts.strict || error.code == crate::trust::UNTRUSTED {
+                let mode = if opts.strict
+                    || error.code == crate::trust::UNTRUSTED
+                    || crate::integrity::is_refusal(&error)
+                {
                     IfMissing::Error
                 } else {
                     if_missing_for(config, entry, opts.if_missing)

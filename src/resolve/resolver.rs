@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexMap;
 
 use crate::config::load::{Config, SecretEntry};
+use crate::env_vars;
 use crate::error::{warn, Error, Result};
 use crate::provider::{ItemResult, Provider};
 use crate::reference::{self, Reference, Source};
@@ -23,6 +24,8 @@ use super::values::{is_var_name, post_process, references, template};
 enum Item<'a> {
     Secret(&'a str),
     Reference(Reference, Option<String>),
+    /// The MAC key of a layer's sidecar, for the integrity check of the secrets it tags.
+    MacKey(usize, String),
 }
 
 /// One provider's batch: its source, the (item, input) pairs, and the provider (or why it could not be built).
@@ -37,6 +40,8 @@ pub(super) struct Resolver<'c> {
     visiting: HashSet<String>,
     /// Bytes interpolation has built so far (bounded by `limits::MAX_TOTAL_BYTES`).
     built: usize,
+    /// The integrity check of every value read through a provider.
+    checks: crate::integrity::verify::Checks,
 }
 
 impl<'c> Resolver<'c> {
@@ -48,6 +53,9 @@ impl<'c> Resolver<'c> {
             done: HashMap::new(),
             visiting: HashSet::new(),
             built: 0,
+            checks: crate::integrity::verify::Checks::new(
+                env_vars::non_empty(env_vars::FNOX_INTEGRITY).as_deref() == Some("strict"),
+            ),
         }
     }
 
@@ -174,6 +182,7 @@ impl<'c> Resolver<'c> {
             };
             built.push((source, items, p));
         }
+        self.add_integrity_keys(&mut built);
         // A spinner on stderr if the batches take a while (remote stores); cleared when dropped.
         let progress = crate::progress::Progress::start("fetching secrets", built.len());
         let read = |(_, items, p): &BuiltGroup| {
@@ -209,6 +218,14 @@ impl<'c> Resolver<'c> {
                             let key = match item {
                                 Item::Secret(name) => name.to_owned(),
                                 Item::Reference(r, _) => r.to_string(),
+                                Item::MacKey(layer, provider) => {
+                                    self.checks.key_result(
+                                        layer,
+                                        &provider,
+                                        Err(e.message.clone()),
+                                    );
+                                    continue;
+                                }
                             };
                             self.provider_results.insert(key, Err(e.clone()));
                             continue;
@@ -219,6 +236,11 @@ impl<'c> Resolver<'c> {
                                 (name.to_owned(), format!("{name} ({})", self.locate(entry)))
                             }
                             Item::Reference(r, _) => (r.to_string(), r.to_string()),
+                            Item::MacKey(layer, provider) => {
+                                self.checks
+                                    .key_result(layer, &provider, Err(e.message.clone()));
+                                continue;
+                            }
                         };
                         let mut err = Error::new(format!("cannot resolve {what}")).code(e.code);
                         err.causes.push(e.message.clone());
@@ -265,11 +287,94 @@ impl<'c> Resolver<'c> {
                                     });
                                 (reference.to_string(), r)
                             }
+                            Item::MacKey(layer, provider) => {
+                                let r = r
+                                    .as_ref()
+                                    .map(|v| v.expose())
+                                    .map_err(|e| e.message.clone());
+                                self.checks.key_result(layer, &provider, r);
+                                continue;
+                            }
                         };
                         self.provider_results.insert(key, r);
                     }
                 }
             }
+        }
+        self.apply_integrity();
+    }
+
+    /// Records the integrity check of every secret a built cipher or store reads, and adds the
+    /// MAC keys those checks need to the batches of the ciphers that sealed them (building a
+    /// cipher no secret of the run uses when needed).
+    fn add_integrity_keys(&mut self, built: &mut Vec<BuiltGroup<'_>>) {
+        for (source, items, p) in built.iter() {
+            let (Source::Named(provider), Ok(p)) = (source, p) else {
+                continue;
+            };
+            for (item, input) in items {
+                if let Item::Secret(name) = item {
+                    let entry = &self.entries[name];
+                    self.checks
+                        .want(self.config, entry, provider, input, p.is_cipher());
+                }
+            }
+        }
+        for (layer, provider, sealed) in self.checks.key_requests() {
+            let at = built.iter().position(|(s, _, p)| {
+                matches!(s, Source::Named(n) if *n == provider)
+                    && p.as_ref().is_ok_and(Provider::is_cipher)
+            });
+            let at = match at {
+                Some(i) => i,
+                None => match build_provider(self.config, &provider) {
+                    Ok(p) if p.is_cipher() => {
+                        built.push((Source::Named(provider.clone()), Vec::new(), Ok(p)));
+                        built.len() - 1
+                    }
+                    Ok(_) => {
+                        let why = format!("provider '{provider}' is not a cipher");
+                        self.checks.key_result(layer, &provider, Err(why));
+                        continue;
+                    }
+                    Err(e) => {
+                        self.checks.key_result(layer, &provider, Err(e.message));
+                        continue;
+                    }
+                },
+            };
+            built[at].1.push((Item::MacKey(layer, provider), sealed));
+        }
+    }
+
+    /// The integrity verdict on every value read through a provider: a refusal replaces the
+    /// value; entries without a tag in a file that has a sidecar are named in one warning.
+    fn apply_integrity(&mut self) {
+        let mut untagged: Vec<&str> = Vec::new();
+        let names: Vec<&'c str> = self.entries.keys().copied().collect();
+        for name in names {
+            if !matches!(self.provider_results.get(name), Some(Ok(_))) {
+                continue;
+            }
+            let entry = &self.entries[name];
+            match self.checks.verdict(name, &self.locate(entry)) {
+                crate::integrity::verify::Verdict::Verified => {}
+                crate::integrity::verify::Verdict::Untagged { warn } => {
+                    if warn {
+                        untagged.push(name);
+                    }
+                }
+                crate::integrity::verify::Verdict::Refused(e) => {
+                    self.provider_results.insert(name.to_owned(), Err(e));
+                }
+            }
+        }
+        if !untagged.is_empty() {
+            untagged.sort_unstable();
+            warn(format!(
+                "no integrity tag for {}: written by hand or by upstream fnox; `fnox set NAME VALUE` writes one tagged",
+                untagged.join(", ")
+            ));
         }
     }
 
@@ -313,7 +418,8 @@ impl<'c> Resolver<'c> {
                     self.done.insert(name.to_owned(), v.clone());
                     return v;
                 }
-                Err(e) if entry.secret.default.is_none() => {
+                // A refused value is never replaced by the default.
+                Err(e) if entry.secret.default.is_none() || crate::integrity::is_refusal(&e) => {
                     self.done.insert(name.to_owned(), Err(e.clone()));
                     return Err(e);
                 }

@@ -18,6 +18,7 @@ mod exec;
 mod export_import;
 mod file_writes;
 mod gcp;
+mod integrity;
 mod interop;
 mod keepass;
 mod keychain;

@@ -475,9 +475,9 @@ fn reencrypt_writes_no_file_when_a_later_file_cannot_be_written() {
     exit: 1
     --- stdout
     --- stderr
-    error[fnox::io::write_failed]: Failed to write [CWD]/proj/fnox.toml
+    error[fnox::io::write_failed]: Failed to write [CWD]/proj/fnox.lock
       caused by: creating a temporary file: [OS ERROR]
-      caused by: nothing was written: the other 1 file(s) are unchanged too
+      caused by: nothing was written: the other 3 file(s) are unchanged too
       hint: make [CWD]/proj writable by you; the original file is unchanged
     ");
     let leftovers: Vec<String> = [&proj, &app]

@@ -1,0 +1,205 @@
+//! The sidecar's text: a comment, then one line per MAC key and per tag, sorted, so that two
+//! branches changing different secrets change different lines.
+//!
+//! ```text
+//! # fnox integrity: ...
+//! key age YWdlLWVuY3J5cHRpb24u...          # the MAC key of provider `age`, sealed by it
+//! strict                                   # entries without a tag are errors, not warnings
+//! tag - DATABASE_URL age 5f0c...           # section ("-" = top level), name, key, HMAC
+//! tag prod API_KEY kms 91ab...
+//! ```
+//!
+//! Tokens are separated by one space; a token's space, `%` and control or non-ASCII bytes are
+//! percent-encoded. Unknown lines are kept as they are (a newer fnox's), so an older one never
+//! drops them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A tag: the provider whose MAC key made it, and the HMAC in hex.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tag {
+    pub key: String,
+    pub mac: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sidecar {
+    /// Provider name → its MAC key as the provider sealed it.
+    pub keys: BTreeMap<String, String>,
+    /// (section, name) → its tags (normally one; two while a write is between its renames).
+    pub tags: BTreeMap<(String, String), BTreeSet<Tag>>,
+    /// Entries without a tag are errors.
+    pub strict: bool,
+    /// Lines this version does not know, kept.
+    pub other: BTreeSet<String>,
+}
+
+const HEADER: &str = "# fnox integrity: a MAC key per cipher provider (sealed by it) and a tag per secret of the file beside it. Written by fnox; commit it with that file.";
+
+impl Sidecar {
+    pub fn parse(text: &str) -> Sidecar {
+        let mut s = Sidecar::default();
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let raw: Vec<&str> = line.split(' ').collect();
+            let t: Vec<String> = raw.iter().map(|t| decode(t)).collect();
+            match (t[0].as_str(), t.len()) {
+                ("key", 3) => {
+                    s.keys.insert(t[1].clone(), t[2].clone());
+                }
+                ("strict", 1) => s.strict = true,
+                ("tag", 5) => {
+                    let section = if raw[1] == "-" {
+                        String::new()
+                    } else {
+                        t[1].clone()
+                    };
+                    s.tags
+                        .entry((section, t[2].clone()))
+                        .or_default()
+                        .insert(Tag {
+                            key: t[3].clone(),
+                            mac: t[4].clone(),
+                        });
+                }
+                _ => {
+                    s.other.insert(line.to_owned());
+                }
+            }
+        }
+        s
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = format!("{HEADER}\n");
+        for (provider, sealed) in &self.keys {
+            out.push_str(&format!("key {} {}\n", encode(provider), encode(sealed)));
+        }
+        if self.strict {
+            out.push_str("strict\n");
+        }
+        for ((section, name), tags) in &self.tags {
+            let section = match section.as_str() {
+                "" => "-".to_owned(),
+                "-" => "%2D".to_owned(),
+                s => encode(s),
+            };
+            for tag in tags {
+                out.push_str(&format!(
+                    "tag {section} {} {} {}\n",
+                    encode(name),
+                    encode(&tag.key),
+                    encode(&tag.mac)
+                ));
+            }
+        }
+        for line in &self.other {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The tags of one entry.
+    pub fn tags_of(&self, section: &str, name: &str) -> Option<&BTreeSet<Tag>> {
+        self.tags
+            .get(&(section.to_owned(), name.to_owned()))
+            .filter(|t| !t.is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.tags.is_empty() && !self.strict && self.other.is_empty()
+    }
+}
+
+fn encode(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for b in token.bytes() {
+        if b.is_ascii_graphic() && b != b'%' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("%");
+    }
+    out
+}
+
+fn decode(token: &str) -> String {
+    if token == "%" {
+        return String::new();
+    }
+    let bytes = token.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&token[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_sorted_whatever_the_order_written() {
+        let text = "tag prod B kms 02\n# a comment\ntag - A age 01\nkey kms vault:v1:xyz\nkey age YWJj+/=\nstrict\nfuture line\n";
+        let s = Sidecar::parse(text);
+        assert!(s.strict);
+        assert_eq!(s.keys["age"], "YWJj+/=");
+        assert_eq!(s.tags_of("", "A").unwrap().iter().next().unwrap().mac, "01");
+        assert_eq!(s.tags_of("prod", "B").unwrap().len(), 1);
+        let rendered = s.render();
+        assert_eq!(
+            rendered.lines().skip(1).collect::<Vec<_>>(),
+            [
+                "key age YWJj+/=",
+                "key kms vault:v1:xyz",
+                "strict",
+                "tag - A age 01",
+                "tag prod B kms 02",
+                "future line"
+            ]
+        );
+        assert_eq!(Sidecar::parse(&rendered), s);
+    }
+
+    #[test]
+    fn odd_names_are_encoded() {
+        let mut s = Sidecar::default();
+        s.tags
+            .entry(("my profile".into(), "a b%c\u{e9}".into()))
+            .or_default()
+            .insert(Tag {
+                key: "age".into(),
+                mac: "00".into(),
+            });
+        s.tags
+            .entry((String::new(), String::new()))
+            .or_default()
+            .insert(Tag {
+                key: "age".into(),
+                mac: "01".into(),
+            });
+        let text = s.render();
+        assert!(
+            text.contains("tag my%20profile a%20b%25c%C3%A9 age 00"),
+            "{text}"
+        );
+        assert_eq!(Sidecar::parse(&text), s);
+    }
+}

@@ -1,0 +1,220 @@
+//! Checking what a run reads against the sidecars: the resolver says which entries it reads
+//! through which provider, decrypts the MAC keys those entries' tags need in the same provider
+//! batches, then asks for each entry's verdict.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::config::load::{Config, SecretEntry, Section};
+use crate::error::Error;
+
+use super::{
+    file_identity, sidecar_path, Binding, MacKey, Sidecar, Tag, MISMATCH, UNTAGGED, UNVERIFIABLE,
+};
+
+/// A sidecar as one run reads it, with the file's identity for tags.
+struct Side {
+    shown: String,
+    identity: String,
+    sidecar: Option<Sidecar>,
+}
+
+struct Wanted {
+    layer: usize,
+    section: String,
+    provider: String,
+    input: String,
+    cipher: bool,
+}
+
+#[derive(Default)]
+pub struct Checks {
+    sides: HashMap<usize, Side>,
+    wanted: HashMap<String, Wanted>,
+    keys: HashMap<(usize, String), Result<MacKey, String>>,
+    /// Every check is strict (FNOX_INTEGRITY=strict, `check --integrity`).
+    pub strict: bool,
+}
+
+/// An entry's outcome.
+pub enum Verdict {
+    /// Its tag verifies, or nothing was checked (no provider read).
+    Verified,
+    /// No tag; `warn` when its file has a sidecar (a file never tagged stays quiet).
+    Untagged {
+        warn: bool,
+    },
+    Refused(Error),
+}
+
+/// The section of an entry as its file writes it: "" for the top level.
+pub fn section_name(section: &Section) -> &str {
+    match section {
+        Section::Top => "",
+        Section::Profile(p) => p,
+    }
+}
+
+impl Checks {
+    pub fn new(strict: bool) -> Checks {
+        Checks {
+            strict,
+            ..Default::default()
+        }
+    }
+
+    /// Records that `entry` is read through `provider` with `input` (its stored value).
+    pub fn want(
+        &mut self,
+        config: &Config,
+        entry: &SecretEntry,
+        provider: &str,
+        input: &str,
+        cipher: bool,
+    ) {
+        let layer = entry.origin.layer;
+        self.sides.entry(layer).or_insert_with(|| {
+            let path = &config.layers[layer].path;
+            Side {
+                shown: config.display(&sidecar_path(path)),
+                identity: file_identity(path),
+                sidecar: std::fs::read_to_string(sidecar_path(path))
+                    .ok()
+                    .map(|t| Sidecar::parse(&t)),
+            }
+        });
+        self.wanted.insert(
+            entry.name.to_owned(),
+            Wanted {
+                layer,
+                section: section_name(&entry.origin.section).to_owned(),
+                provider: provider.to_owned(),
+                input: input.to_owned(),
+                cipher,
+            },
+        );
+    }
+
+    fn tags(&self, w: &Wanted, name: &str) -> Option<&BTreeSet<Tag>> {
+        self.sides[&w.layer]
+            .sidecar
+            .as_ref()?
+            .tags_of(&w.section, name)
+    }
+
+    /// The MAC keys to decrypt: (layer, provider, sealed key), each once.
+    pub fn key_requests(&self) -> Vec<(usize, String, String)> {
+        let mut out: Vec<(usize, String, String)> = Vec::new();
+        for (name, w) in &self.wanted {
+            for tag in self.tags(w, name).into_iter().flatten() {
+                let sealed = self.sides[&w.layer]
+                    .sidecar
+                    .as_ref()
+                    .and_then(|s| s.keys.get(&tag.key));
+                if let Some(sealed) = sealed {
+                    let req = (w.layer, tag.key.clone(), sealed.clone());
+                    if !out.contains(&req) {
+                        out.push(req);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// What decrypting one requested key gave.
+    pub fn key_result(&mut self, layer: usize, provider: &str, plaintext: Result<&str, String>) {
+        let sealed = self.sides[&layer]
+            .sidecar
+            .as_ref()
+            .and_then(|s| s.keys.get(provider))
+            .cloned()
+            .unwrap_or_default();
+        let key = plaintext.and_then(|p| {
+            if super::exposes(&sealed, p) {
+                return Err(format!(
+                    "provider '{provider}' does not encrypt, so anyone can read that key"
+                ));
+            }
+            MacKey::from_plaintext(p).ok_or_else(|| "it is not a 32-byte key in hex".to_owned())
+        });
+        self.keys.insert((layer, provider.to_owned()), key);
+    }
+
+    /// The verdict for `name` (Verified when it was not recorded with `want`).
+    pub fn verdict(&self, name: &str, located: &str) -> Verdict {
+        let Some(w) = self.wanted.get(name) else {
+            return Verdict::Verified;
+        };
+        let side = &self.sides[&w.layer];
+        let Some(tags) = self.tags(w, name) else {
+            if self.strict || side.sidecar.as_ref().is_some_and(|s| s.strict) {
+                return Verdict::Refused(
+                    Error::new(format!("{name} ({located}) has no integrity tag"))
+                        .code(UNTAGGED)
+                        .cause(format!(
+                            "{} holds no tag for it: it was written by hand, by upstream fnox, or by someone who cannot decrypt the file's MAC key",
+                            side.shown
+                        ))
+                        .hint(format!(
+                            "if its value is the one you expect, write it again with `fnox set {name}`, which tags it"
+                        )),
+                );
+            }
+            return Verdict::Untagged {
+                warn: side.sidecar.is_some(),
+            };
+        };
+        let binding = Binding {
+            file: &side.identity,
+            section: &w.section,
+            name,
+            provider: &w.provider,
+            value: &w.input,
+        };
+        let mut unreadable: Vec<String> = Vec::new();
+        for tag in tags {
+            // A value a cipher decrypts is tagged with that cipher's own key.
+            if w.cipher && tag.key != w.provider {
+                continue;
+            }
+            match self.keys.get(&(w.layer, tag.key.clone())) {
+                Some(Ok(key)) if key.verifies(&binding, &tag.mac) => return Verdict::Verified,
+                Some(Ok(_)) => {}
+                Some(Err(why)) => unreadable.push(format!(
+                    "the MAC key of provider '{}' cannot be decrypted: {why}",
+                    tag.key
+                )),
+                None => unreadable.push(format!(
+                    "{} has no MAC key for provider '{}'",
+                    side.shown, tag.key
+                )),
+            }
+        }
+        if !unreadable.is_empty() {
+            let mut err = Error::new(format!(
+                "cannot verify {name} ({located}): its value is refused"
+            ))
+            .code(UNVERIFIABLE);
+            for why in unreadable {
+                err = err.cause(why);
+            }
+            return Verdict::Refused(err.hint(
+                "make the provider's key available (as for reading its secrets), or ask whoever can to check the file with `fnox check --integrity`",
+            ));
+        }
+        Verdict::Refused(
+            Error::new(format!(
+                "{name} ({located}) was changed outside fnox or by someone without the key; its value is refused"
+            ))
+            .code(MISMATCH)
+            .cause(format!(
+                "its integrity tag in {} does not match its provider and value",
+                side.shown
+            ))
+            .hint(format!(
+                "compare it with the history (`git log -p` of the file and {}); if the value is right, write it again with `fnox set {name}`",
+                side.shown
+            )),
+        )
+    }
+}

@@ -1,0 +1,386 @@
+//! Keeping a sidecar in step with its config file on every save: tags of entries that changed
+//! or went away are dropped, new tags and MAC keys the writer computed are added. The config
+//! file's save writes the sidecar twice around its own rename (old and new tags together, then
+//! the new ones alone), so a reader that sees either version of the config file still verifies
+//! every entry.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::{sidecar_path, Sidecar, Tag};
+
+/// What a writer computed for the entries it wrote: tags by (section, name), and MAC keys it
+/// created, by provider; and the MAC keys it has in hand, so a batch unseals each once.
+#[derive(Default)]
+pub struct Pending {
+    tags: BTreeMap<(String, String), Tag>,
+    keys: BTreeMap<String, String>,
+    unsealed: BTreeMap<String, super::MacKey>,
+}
+
+impl Pending {
+    pub fn tag(&mut self, section: &str, name: &str, tag: Tag) {
+        self.tags.insert((section.to_owned(), name.to_owned()), tag);
+    }
+
+    pub fn key(&mut self, provider: &str, sealed: String) {
+        self.keys.insert(provider.to_owned(), sealed);
+    }
+}
+
+/// The MAC key of cipher `key_provider` (`cipher`) for the file at `config`: the one its
+/// sidecar holds, unsealed by the cipher, else (`create`) a new one the cipher seals. Each is
+/// unsealed once per editor. `reseal`: seal it again under the cipher's current settings (its
+/// recipients may have changed), as `reencrypt` does with values.
+fn mac_key<'p>(
+    config: &Path,
+    pending: &'p mut Pending,
+    key_provider: &str,
+    cipher: &dyn crate::provider::Cipher,
+    reseal: bool,
+) -> Result<&'p super::MacKey, String> {
+    if !pending.unsealed.contains_key(key_provider) {
+        let sealed = std::fs::read_to_string(sidecar_path(config))
+            .ok()
+            .and_then(|t| Sidecar::parse(&t).keys.get(key_provider).cloned());
+        let (key, fresh) = match sealed {
+            Some(sealed) => {
+                let plain = cipher
+                    .decrypt_batch(&[sealed.as_str()])
+                    .remove(0)
+                    .map_err(|e| format!("its MAC key cannot be decrypted here: {}", e.message))?;
+                let key = super::MacKey::from_plaintext(plain.expose())
+                    .ok_or("its MAC key in the sidecar is not a 32-byte key")?;
+                (key, false)
+            }
+            None => (super::MacKey::generate(), true),
+        };
+        if fresh || reseal {
+            let sealed = cipher
+                .seal(&key.to_plaintext())
+                .map_err(|e| format!("a MAC key cannot be sealed: {}", e.message))?;
+            if super::exposes(&sealed, &key.to_plaintext()) {
+                // Not a key at all: such values stay untagged, quietly (an empty reason).
+                return Err(String::new());
+            }
+            pending.key(key_provider, sealed);
+        }
+        pending.unsealed.insert(key_provider.to_owned(), key);
+    }
+    Ok(&pending.unsealed[key_provider])
+}
+
+/// Tags the entry `binding` names, written to the file at `config` whose editor keeps
+/// `pending`, with the MAC key of cipher `key_provider`. Why it could not, otherwise.
+pub fn sign(
+    config: &Path,
+    pending: &mut Pending,
+    binding: &super::Binding<'_>,
+    key_provider: &str,
+    cipher: &dyn crate::provider::Cipher,
+) -> Result<(), String> {
+    let mac = mac_key(config, pending, key_provider, cipher, false)?.tag(binding);
+    pending.tag(
+        binding.section,
+        binding.name,
+        Tag {
+            key: key_provider.to_owned(),
+            mac,
+        },
+    );
+    Ok(())
+}
+
+/// Tags what a writer writes into one file: a cipher's value with the cipher's own MAC key, a
+/// store's reference with the key of a cipher the file's sidecar already has one for. An entry
+/// that cannot be tagged is saved untagged, with a warning that says why.
+pub struct Signer<'a> {
+    scope: &'a crate::config::load::Config,
+    profiles: &'a [String],
+    path: &'a Path,
+    identity: String,
+    /// Providers built by `tag_named`, each once.
+    built: std::cell::RefCell<BTreeMap<String, std::rc::Rc<crate::provider::Provider>>>,
+}
+
+impl<'a> Signer<'a> {
+    /// For the file at `path`, with the providers as `scope` (the file's own view) has them.
+    pub fn new(
+        scope: &'a crate::config::load::Config,
+        profiles: &'a [String],
+        path: &'a Path,
+    ) -> Signer<'a> {
+        Signer {
+            scope,
+            profiles,
+            path,
+            identity: super::file_identity(path),
+            built: Default::default(),
+        }
+    }
+
+    /// `tag`, building the provider by name (once per signer) as the file sees it.
+    pub fn tag_named(
+        &self,
+        editor: &mut crate::config::edit::Editor,
+        section: &crate::config::load::Section,
+        name: &str,
+        provider_name: &str,
+        stored: &str,
+    ) {
+        let cached = self.built.borrow().get(provider_name).cloned();
+        let provider = match cached {
+            Some(p) => p,
+            None => match crate::resolve::build_writer(
+                self.scope,
+                provider_name,
+                self.profiles,
+                &format!("tag {name}"),
+            ) {
+                Ok(p) => {
+                    let p = std::rc::Rc::new(p);
+                    self.built
+                        .borrow_mut()
+                        .insert(provider_name.to_owned(), p.clone());
+                    p
+                }
+                Err(e) => {
+                    crate::error::warn(format!(
+                        "{name} is saved without an integrity tag: {}",
+                        e.one_line()
+                    ));
+                    return;
+                }
+            },
+        };
+        self.tag(editor, section, name, provider_name, &provider, stored);
+    }
+
+    /// For `reencrypt`: checks the entry's tag against its old provider and value (a forged
+    /// value is not re-encrypted into a valid one), then tags the new value. The old cipher's
+    /// MAC key is sealed again under its current settings, so new recipients can verify too.
+    /// An untagged entry stays untagged. Err: the old tag does not verify.
+    #[allow(clippy::too_many_arguments)]
+    pub fn retag(
+        &self,
+        editor: &mut crate::config::edit::Editor,
+        section: &crate::config::load::Section,
+        name: &str,
+        old: (&str, &dyn crate::provider::Cipher, &str),
+        new_provider: &str,
+        stored: &str,
+    ) -> Result<(), String> {
+        let (old_provider, old_cipher, old_value) = old;
+        let section_name = super::verify::section_name(section);
+        let side = std::fs::read_to_string(sidecar_path(self.path))
+            .ok()
+            .map(|t| Sidecar::parse(&t));
+        let Some(tags) = side.as_ref().and_then(|s| s.tags_of(section_name, name)) else {
+            return Ok(());
+        };
+        let binding = super::Binding {
+            file: &self.identity,
+            section: section_name,
+            name,
+            provider: old_provider,
+            value: old_value,
+        };
+        let pending = editor.integrity_mut();
+        let key = mac_key(self.path, pending, old_provider, old_cipher, true)?;
+        let valid = tags
+            .iter()
+            .any(|t| t.key == old_provider && key.verifies(&binding, &t.mac));
+        if !valid {
+            return Err(format!(
+                "its integrity tag does not match its value: it was changed outside fnox (see `fnox get {name}`)"
+            ));
+        }
+        self.tag_named(editor, section, name, new_provider, stored);
+        Ok(())
+    }
+
+    pub fn tag(
+        &self,
+        editor: &mut crate::config::edit::Editor,
+        section: &crate::config::load::Section,
+        name: &str,
+        provider_name: &str,
+        provider: &crate::provider::Provider,
+        stored: &str,
+    ) {
+        let binding = super::Binding {
+            file: &self.identity,
+            section: super::verify::section_name(section),
+            name,
+            provider: provider_name,
+            value: stored,
+        };
+        let pending = editor.integrity_mut();
+        let outcome = match provider {
+            crate::provider::Provider::Cipher(c) => {
+                sign(self.path, pending, &binding, provider_name, c.as_ref())
+            }
+            crate::provider::Provider::Store(_) => {
+                let Some(key_provider) = key_providers(self.path, pending).into_iter().next()
+                else {
+                    // No cipher has a MAC key in this file yet: nothing to tag a reference with.
+                    return;
+                };
+                match crate::resolve::build_writer(
+                    self.scope,
+                    &key_provider,
+                    self.profiles,
+                    &format!("tag {name}"),
+                ) {
+                    Ok(crate::provider::Provider::Cipher(c)) => {
+                        sign(self.path, pending, &binding, &key_provider, c.as_ref())
+                    }
+                    Ok(_) => Err(format!("provider '{key_provider}' is not a cipher")),
+                    Err(e) => Err(e.one_line()),
+                }
+            }
+        };
+        if let Some(why) = outcome.err().filter(|w| !w.is_empty()) {
+            crate::error::warn(format!(
+                "{name} is saved without an integrity tag: {why}; reads will warn until someone who can decrypt the file's MAC key writes it again"
+            ));
+        }
+    }
+}
+
+/// The providers the sidecar of `config` holds MAC keys for (a store's entries are tagged with
+/// one of them).
+pub fn key_providers(config: &Path, pending: &Pending) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_to_string(sidecar_path(config))
+        .ok()
+        .map(|t| Sidecar::parse(&t).keys.into_keys().collect())
+        .unwrap_or_default();
+    names.extend(pending.keys.keys().cloned());
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The two texts a save writes to the sidecar (before and after the config file's rename), or
+/// None when the sidecar does not change (or there is none and nothing to put in one).
+pub struct Update {
+    pub path: std::path::PathBuf,
+    pub during: String,
+    pub after: String,
+}
+
+/// The sidecar update for a save of `config` from `before` to `after`.
+pub fn update(
+    config: &Path,
+    before: Option<&str>,
+    after: &str,
+    pending: &Pending,
+) -> Option<Update> {
+    let path = sidecar_path(config);
+    let existing = std::fs::read_to_string(&path).ok();
+    let current = existing.as_deref().map(Sidecar::parse).unwrap_or_default();
+    let old = entries(before.unwrap_or(""));
+    let new = entries(after);
+    let mut during = current.clone();
+    let mut done = current.clone();
+    // New keys, and keys sealed again (both versions seal the same key).
+    for (provider, sealed) in &pending.keys {
+        during.keys.insert(provider.clone(), sealed.clone());
+        done.keys.insert(provider.clone(), sealed.clone());
+    }
+    for (id, repr) in &new {
+        if old.get(id) == Some(repr) && !pending.tags.contains_key(id) {
+            continue;
+        }
+        done.tags.remove(id);
+        if let Some(tag) = pending.tags.get(id) {
+            during
+                .tags
+                .entry(id.clone())
+                .or_default()
+                .insert(tag.clone());
+            done.tags.entry(id.clone()).or_default().insert(tag.clone());
+        }
+    }
+    // Tags of entries the file no longer has.
+    done.tags.retain(|id, _| new.contains_key(id));
+    if done == current || (existing.is_none() && done.is_empty()) {
+        return None;
+    }
+    Some(Update {
+        path,
+        during: during.render(),
+        after: done.render(),
+    })
+}
+
+/// Every secret entry of a config text: (section as written, name) → the entry as TOML.
+pub fn entries(text: &str) -> BTreeMap<(String, String), String> {
+    let mut out = BTreeMap::new();
+    let Ok(doc) = text.parse::<toml::Table>() else {
+        return out;
+    };
+    let mut add = |section: &str, table: Option<&toml::Value>| {
+        if let Some(toml::Value::Table(secrets)) = table {
+            for (name, entry) in secrets {
+                out.insert((section.to_owned(), name.clone()), entry.to_string());
+            }
+        }
+    };
+    add("", doc.get("secrets"));
+    if let Some(toml::Value::Table(profiles)) = doc.get("profiles") {
+        for (profile, body) in profiles {
+            add(profile, body.get("secrets"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(mac: &str) -> Tag {
+        Tag {
+            key: "age".into(),
+            mac: mac.into(),
+        }
+    }
+
+    #[test]
+    fn changed_and_removed_entries_lose_their_tags_new_ones_gain_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("fnox.toml");
+        std::fs::write(
+            dir.path().join("fnox.lock"),
+            "key age K\ntag - A age 0a\ntag - B age 0b\ntag - C age 0c\ntag prod A age 1a\n",
+        )
+        .unwrap();
+        let before = "[secrets]\nA = { provider = \"age\", value = \"a\" }\nB = { provider = \"age\", value = \"b\" }\nC = { provider = \"age\", value = \"c\" }\n[profiles.prod.secrets]\nA = { provider = \"age\", value = \"pa\" }\n";
+        let after = "[secrets]\nA = { provider = \"age\", value = \"a\" }\nB = { provider = \"age\", value = \"b2\" }\nD = { provider = \"age\", value = \"d\" }\n[profiles.prod.secrets]\nA = { provider = \"age\", value = \"pa\" }\n";
+        let mut pending = Pending::default();
+        pending.tag("", "D", tag("0d"));
+        let u = update(&config, Some(before), after, &pending).unwrap();
+        let done = Sidecar::parse(&u.after);
+        assert_eq!(done.tags_of("", "A").unwrap().len(), 1);
+        assert!(done.tags_of("", "B").is_none(), "changed without a new tag");
+        assert!(done.tags_of("", "C").is_none(), "removed");
+        assert!(done.tags_of("", "D").is_some());
+        assert!(done.tags_of("prod", "A").is_some());
+        // While the config file is renamed, the old tags stay beside the new.
+        let during = Sidecar::parse(&u.during);
+        assert!(during.tags_of("", "B").is_some() && during.tags_of("", "C").is_some());
+        assert!(during.tags_of("", "D").is_some());
+    }
+
+    #[test]
+    fn no_sidecar_is_created_for_nothing_and_an_unchanged_one_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("fnox.toml");
+        let text = "[secrets]\nA = { value = \"x\" }\n";
+        assert!(update(&config, None, text, &Pending::default()).is_none());
+        std::fs::write(dir.path().join("fnox.lock"), "tag - A age 0a\n").unwrap();
+        let same = "[secrets]\nA = { value = \"x\" }\n# a comment\n";
+        assert!(update(&config, Some(text), same, &Pending::default()).is_none());
+    }
+}
