@@ -1,12 +1,14 @@
 //! An age provider's `identity = { provider = "NAME", value = "KEY" }`: the identity is a value of
 //! another provider of the same configuration. The age provider asks for it through the reader
-//! built here only when a value must be decrypted and no local identity opens it (never on `set`),
-//! and keeps it for the rest of the run. Reading it builds the other provider as any secret's
+//! built here only when a value must be decrypted and no local identity opens it (never on `set`);
+//! each identity is read once per run, however often its age provider is built. Reading it
+//! builds the other provider as any secret's
 //! provider is built (its `{ secret = "NAME" }` fields and the trust gate included), so the chain
 //! of providers being built catches a cycle however it closes: through identities, secret fields,
 //! or both.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 
 use crate::config::load::Config;
 use crate::error::Error;
@@ -51,7 +53,8 @@ fn read(
     // Another file that defines the identity's provider decides which key opens this provider's
     // values (and where it is read from): it must be trusted, as a file that fills a provider's
     // address or command through `{ secret = ... }` must be.
-    if let Some(entry) = config.provider_for(provider, profiles) {
+    let entry = config.provider_for(provider, profiles);
+    if let Some(entry) = &entry {
         if entry.origin.layer != owner_layer {
             config
                 .require_trusted(
@@ -63,16 +66,41 @@ fn read(
                 .map_err(flatten)?;
         }
     }
-    BUILDING.with(|b| b.borrow_mut().push(owner.to_owned()));
-    let read = build_provider_for(config, provider, profiles)
-        .map_err(flatten)
-        .and_then(|built| {
-            built
-                .read_batch(&[value])
-                .pop()
-                .unwrap_or_else(|| Err(ProviderError::new(ErrorKind::Other, "no value came back")))
-        });
-    BUILDING.with(|b| b.borrow_mut().pop());
+    // Once per run: a provider built again in the same run (for another provider's secret
+    // fields, or by another step of the command) finds the identity already read.
+    let key = entry.map(|entry| {
+        format!(
+            "{provider}\0{value}\0{}\0{}\0{}\0{}",
+            profiles.join(","),
+            config.layers[entry.origin.layer].path.display(),
+            entry.origin.offset,
+            config.layers.len()
+        )
+    });
+    let memo = key.as_ref().and_then(|k| lock().get(k).cloned());
+    let read = match memo {
+        Some(hit) => hit,
+        None => {
+            BUILDING.with(|b| b.borrow_mut().push(owner.to_owned()));
+            let read = build_provider_for(config, provider, profiles)
+                .map_err(flatten)
+                .and_then(|built| {
+                    built.read_batch(&[value]).pop().unwrap_or_else(|| {
+                        Err(ProviderError::new(ErrorKind::Other, "no value came back"))
+                    })
+                });
+            BUILDING.with(|b| b.borrow_mut().pop());
+            // A cycle is a property of the chain that met it, not of the value.
+            match (&read, key) {
+                (Err(e), _) if e.kind == ErrorKind::Cycle => {}
+                (_, Some(k)) => {
+                    lock().insert(k, read.clone());
+                }
+                _ => {}
+            }
+            read
+        }
+    };
     read.map_err(|e| match e.kind {
         // Passed up as they are: they name the whole chain, or the file to trust.
         ErrorKind::Cycle | ErrorKind::Untrusted => e,
@@ -92,6 +120,15 @@ fn read(
             }
         }
     })
+}
+
+/// The identities read in this run (one fnox process is one run), by the provider table and
+/// value they were read from.
+type Memo = HashMap<String, Result<SecretValue, ProviderError>>;
+static READ: LazyLock<Mutex<Memo>> = LazyLock::new(Mutex::default);
+
+fn lock() -> MutexGuard<'static, Memo> {
+    READ.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Upstream's words, and the chain from the provider met again back to itself.

@@ -355,6 +355,27 @@ fn an_identity_in_a_password_store_is_read_once_per_run_and_only_to_decrypt() {
         std::fs::read_to_string(&log).unwrap(),
         "show -- fnox/age-key\n"
     );
+    // Still one when the age provider is built a second time in the run: here for another
+    // provider's `{ secret = ... }` field, whose secret it encrypts.
+    let store = ps.store.display().to_string();
+    run_with(
+        &sb,
+        &ps,
+        Some(&path),
+        &["set", "STORE", &store, "-p", "age"],
+    )
+    .ok();
+    ps.insert("token", "tok\n");
+    let text = sb.read("fnox.toml").replace(
+        "[secrets]\n",
+        "store = { type = \"password-store\", store_dir = { secret = \"STORE\" } }\n[secrets]\nT = { provider = \"store\", value = \"token\" }\n",
+    );
+    sb.write("fnox.toml", &text);
+    std::fs::remove_file(&log).unwrap();
+    let out = run_with(&sb, &ps, Some(&path), &["export"]);
+    assert!(out.ok().starts_with("T=tok\nA=one\n"), "{}", out.stdout);
+    let log = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(log.matches("show -- fnox/age-key").count(), 1, "{log}");
 }
 
 #[test]
