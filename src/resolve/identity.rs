@@ -152,6 +152,21 @@ fn flatten(e: Error) -> ProviderError {
     } else {
         kind_of(e.code)
     };
+    // A cycle met deeper down (a secret field's secret, sealed by the provider being built) is
+    // this chain's cycle: upstream's sentence, which names it whole, is the message.
+    if kind == ErrorKind::Cycle {
+        if let Some(cycle) = e
+            .causes
+            .iter()
+            .find(|c| c.starts_with("Circular dependency"))
+        {
+            return ProviderError {
+                kind,
+                message: cycle.clone(),
+                hint: e.hint,
+            };
+        }
+    }
     let mut message = e.message;
     // A refusal's own cause is the general rule; its message already says what and where.
     if !e.causes.is_empty() && kind != ErrorKind::Untrusted {

@@ -490,3 +490,32 @@ fn an_untrusted_file_cannot_redirect_the_identity() {
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(!out.stderr.contains("not trusted"), "{}", out.stderr);
 }
+
+#[test]
+fn a_cycle_through_a_secret_field_of_the_identity_provider_names_the_chain() {
+    let Some((sb, ps)) = with_pass() else { return };
+    let (key_a, pub_a) = hidden_key(&sb);
+    ps.insert("fnox/age-key", &key_a);
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers]\n\
+             keys = {{ type = \"password-store\", store_dir = {{ secret = \"STORE\" }} }}\n\
+             age = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"keys\", value = \"fnox/age-key\" }} }}\n\
+             [secrets]\n"
+        ),
+    );
+    // The store's directory is itself sealed by `age`: reading the identity needs the identity.
+    let store = ps.store.display().to_string();
+    run_with(&sb, &ps, None, &["set", "STORE", &store, "-p", "age"]).ok();
+    run_with(&sb, &ps, None, &["set", "A", "hello", "-p", "age"]).ok();
+    let out = run_with(&sb, &ps, None, &["get", "A"]);
+    assert_snapshot!(out.all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::provider::config_cycle]: cannot decrypt A (secrets.A in ./fnox.toml:6, provider 'age')
+      caused by: Circular dependency detected in provider configuration for 'age' (resolution path: age -> keys -> age)
+      hint: break the cycle: give one of these providers a key_file (or a literal value or environment variable) instead of a value read from another provider
+    ");
+}
