@@ -14,7 +14,7 @@ use crate::support::openbao::{openbao, ROOT_TOKEN};
 use crate::support::{require_tool, Output, Sandbox};
 
 /// A new identity file at `path` (in the sandbox's cwd); returns (identity text, public key).
-fn keygen(sb: &Sandbox, rel: &str) -> (String, String) {
+pub(crate) fn keygen(sb: &Sandbox, rel: &str) -> (String, String) {
     let path = sb.path(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let out = Command::new("age-keygen")
@@ -59,7 +59,7 @@ fn seal(public: &str, text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(out.stdout)
 }
 
-fn tools() -> bool {
+pub(crate) fn tools() -> bool {
     require_tool("age", "age") && require_tool("age-keygen", "age")
 }
 
