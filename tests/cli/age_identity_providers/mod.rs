@@ -1,17 +1,16 @@
 //! `identity = { provider = "NAME", value = "KEY" }` on an age provider: the identity is a value of
 //! another provider — another age provider (whose own key is a file), a password store (Debian's
-//! `pass` and `gpg`), Vault KV (the OpenBao dev server). Keys come from Debian's `age-keygen`.
+//! `pass` and `gpg`), Vault KV (the OpenBao dev server), AWS Secrets Manager (moto); the keychain's test
+//! is in keychain.rs. Keys come from Debian's `age-keygen`.
 
-use std::path::Path;
+mod stores;
+
 use std::process::{Command, Stdio};
 
 use base64::Engine;
 use insta::assert_snapshot;
-use serde_json::json;
 
-use crate::support::gpg::PassStore;
-use crate::support::openbao::{openbao, ROOT_TOKEN};
-use crate::support::{require_tool, Output, Sandbox};
+use crate::support::{require_tool, Sandbox, TEST_PUBLIC_KEY};
 
 /// A new identity file at `path` (in the sandbox's cwd); returns (identity text, public key).
 pub(crate) fn keygen(sb: &Sandbox, rel: &str) -> (String, String) {
@@ -65,45 +64,10 @@ pub(crate) fn tools() -> bool {
 
 /// A key for age-a whose identity file is then moved out of every place fnox looks: only the
 /// identity provider can give it. Returns (identity text, public key).
-fn hidden_key(sb: &Sandbox) -> (String, String) {
+pub(super) fn hidden_key(sb: &Sandbox) -> (String, String) {
     let (text, public) = keygen(sb, "a.txt");
     std::fs::remove_file(sb.path("a.txt")).unwrap();
     (text, public)
-}
-
-/// A PATH whose `pass` logs each call to `log` and then runs the real one: how often fnox reads
-/// the store.
-fn counting_pass(sb: &Sandbox, log: &Path) -> std::ffi::OsString {
-    let bin = sb.root.path().join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let real = String::from_utf8(
-        Command::new("sh")
-            .args(["-c", "command -v pass"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let script = bin.join("pass");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
-            log.display(),
-            real.trim()
-        ),
-    )
-    .unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let mut joined = bin.into_os_string();
-    joined.push(":");
-    joined.push(path);
-    joined
 }
 
 #[test]
@@ -293,162 +257,6 @@ fn a_malformed_identity_field_is_a_config_error() {
     "#);
 }
 
-/// A sandbox with a fresh gpg key and password store, the test identity's fnox.toml replaced.
-fn with_pass() -> Option<(Sandbox, PassStore)> {
-    if !tools() {
-        return None;
-    }
-    let sb = Sandbox::bare();
-    let ps = PassStore::new(&sb)?;
-    Some((sb, ps))
-}
-
-fn run_with(sb: &Sandbox, ps: &PassStore, path: Option<&std::ffi::OsStr>, args: &[&str]) -> Output {
-    let mut cmd = sb.fnox();
-    cmd.envs(ps.env());
-    if let Some(path) = path {
-        cmd.env("PATH", path);
-    }
-    sb.output(cmd.args(args))
-}
-
-#[test]
-fn an_identity_in_a_password_store_is_read_once_per_run_and_only_to_decrypt() {
-    let Some((sb, ps)) = with_pass() else { return };
-    let (key_a, pub_a) = hidden_key(&sb);
-    // The whole identity file, comments included, as `pass insert -m` stores it.
-    ps.insert("fnox/age-key", &key_a);
-    sb.write(
-        "fnox.toml",
-        &format!(
-            "[providers]\n\
-             keys = {{ type = \"password-store\" }}\n\
-             age = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"keys\", value = \"fnox/age-key\" }} }}\n\
-             [secrets]\n"
-        ),
-    );
-    let log = sb.root.path().join("pass.log");
-    let path = counting_pass(&sb, &log);
-    for (k, v) in [("A", "one"), ("B", "two"), ("C", "three")] {
-        run_with(&sb, &ps, Some(&path), &["set", k, v, "-p", "age"]).ok();
-    }
-    assert!(
-        !log.exists(),
-        "set read the store: {:?}",
-        std::fs::read_to_string(&log)
-    );
-    let out = run_with(
-        &sb,
-        &ps,
-        Some(&path),
-        &[
-            "exec",
-            "--",
-            "sh",
-            "-c",
-            "printf '%s %s %s' \"$A\" \"$B\" \"$C\"",
-        ],
-    );
-    assert_eq!(out.ok(), "one two three");
-    // Three values, one read of the identity.
-    assert_eq!(
-        std::fs::read_to_string(&log).unwrap(),
-        "show -- fnox/age-key\n"
-    );
-    // Still one when the age provider is built a second time in the run: here for another
-    // provider's `{ secret = ... }` field, whose secret it encrypts.
-    let store = ps.store.display().to_string();
-    run_with(
-        &sb,
-        &ps,
-        Some(&path),
-        &["set", "STORE", &store, "-p", "age"],
-    )
-    .ok();
-    ps.insert("token", "tok\n");
-    let text = sb.read("fnox.toml").replace(
-        "[secrets]\n",
-        "store = { type = \"password-store\", store_dir = { secret = \"STORE\" } }\n[secrets]\nT = { provider = \"store\", value = \"token\" }\n",
-    );
-    sb.write("fnox.toml", &text);
-    std::fs::remove_file(&log).unwrap();
-    let out = run_with(&sb, &ps, Some(&path), &["export"]);
-    assert!(out.ok().starts_with("T=tok\nA=one\n"), "{}", out.stdout);
-    let log = std::fs::read_to_string(&log).unwrap();
-    assert_eq!(log.matches("show -- fnox/age-key").count(), 1, "{log}");
-}
-
-#[test]
-fn an_identity_that_is_not_a_key_is_an_error_that_never_shows_it() {
-    let Some((sb, ps)) = with_pass() else { return };
-    let (_, pub_a) = hidden_key(&sb);
-    ps.insert("fnox/age-key", "hunter2-not-a-key\n");
-    sb.write(
-        "fnox.toml",
-        &format!(
-            "[providers]\n\
-             keys = {{ type = \"password-store\" }}\n\
-             age = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"keys\", value = \"fnox/age-key\" }} }}\n\
-             [secrets]\n"
-        ),
-    );
-    run_with(&sb, &ps, None, &["set", "A", "hello", "-p", "age"]).ok();
-    let out = run_with(&sb, &ps, None, &["get", "A"]);
-    assert!(!out.stderr.contains("hunter2"), "{}", out.stderr);
-    assert_snapshot!(out.all(), @"
-    exit: 1
-    --- stdout
-    --- stderr
-    error[fnox::encryption::age::identity_not_found]: cannot decrypt A (secrets.A in ./fnox.toml:5, provider 'age')
-      caused by: the age identity of provider 'age' (the value 'fnox/age-key' of provider 'keys') is not a usable age identity: identity file contains non-identity data on line 1
-      hint: store the AGE-SECRET-KEY-1... line (or the whole identity file) as 'fnox/age-key' in provider 'keys'
-    ");
-}
-
-#[test]
-fn an_identity_in_vault_kv_decrypts() {
-    if !tools() {
-        return;
-    }
-    let Some(bao) = openbao() else { return };
-    let sb = Sandbox::bare();
-    let u = sb.unique();
-    let (key_a, pub_a) = hidden_key(&sb);
-    bao.kv_put(&format!("{u}/fnox"), json!({ "age_key": key_a }));
-    sb.write(
-        "fnox.toml",
-        &format!(
-            "[providers]\n\
-             vault = {{ type = \"vault\", path = \"secret/{u}\" }}\n\
-             age = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"vault\", value = \"fnox/age_key\" }} }}\n\
-             [secrets]\n"
-        ),
-    );
-    let vault = |args: &[&str]| {
-        sb.output(
-            sb.fnox()
-                .env("VAULT_ADDR", &bao.addr)
-                .env("VAULT_TOKEN", ROOT_TOKEN)
-                .args(args),
-        )
-    };
-    vault(&["set", "A", "hello", "-p", "age"]).ok();
-    assert_eq!(vault(&["get", "A"]).ok(), "hello\n");
-    // Without a token the identity cannot be read, and the error says from where.
-    let out = sb.output(
-        sb.fnox()
-            .env("VAULT_ADDR", &bao.addr)
-            .env("VAULT_TOKEN", "wrong")
-            .args(["get", "A"]),
-    );
-    let stderr = out.fails(1).replace(&bao.addr, "[BAO]").replace(&u, "[U]");
-    assert_snapshot!(stderr, @"
-    error[fnox::provider::auth_failed]: cannot decrypt A (secrets.A in ./fnox.toml:5, provider 'age')
-      caused by: cannot read the age identity of provider 'age' from provider 'vault' (value 'fnox/age_key'): HashiCorp Vault: Vault denied access to secret secret/[U]/fnox (permission denied): the token is invalid or expired, or its policies do not allow this
-      hint: set VAULT_TOKEN (or the provider's `token`), or run `vault login`, which writes ~/.vault-token
-    ");
-}
-
 #[test]
 fn an_untrusted_file_cannot_redirect_the_identity() {
     if !tools() {
@@ -492,30 +300,55 @@ fn an_untrusted_file_cannot_redirect_the_identity() {
 }
 
 #[test]
-fn a_cycle_through_a_secret_field_of_the_identity_provider_names_the_chain() {
-    let Some((sb, ps)) = with_pass() else { return };
-    let (key_a, pub_a) = hidden_key(&sb);
-    ps.insert("fnox/age-key", &key_a);
+fn a_local_identity_that_opens_the_value_means_the_provider_is_never_asked() {
+    if !tools() {
+        return;
+    }
+    // The default identity (the sandbox's test key) is a recipient; the identity's store is broken.
+    let sb = Sandbox::new();
+    let (_, pub_a) = hidden_key(&sb);
     sb.write(
         "fnox.toml",
         &format!(
             "[providers]\n\
-             keys = {{ type = \"password-store\", store_dir = {{ secret = \"STORE\" }} }}\n\
-             age = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"keys\", value = \"fnox/age-key\" }} }}\n\
+             keys = {{ type = \"password-store\", store_dir = \"./no-such-store\" }}\n\
+             age = {{ type = \"age\", recipients = [\"{pub_a}\", \"{TEST_PUBLIC_KEY}\"], identity = {{ provider = \"keys\", value = \"fnox/age-key\" }} }}\n\
              [secrets]\n"
         ),
     );
-    // The store's directory is itself sealed by `age`: reading the identity needs the identity.
-    let store = ps.store.display().to_string();
-    run_with(&sb, &ps, None, &["set", "STORE", &store, "-p", "age"]).ok();
-    run_with(&sb, &ps, None, &["set", "A", "hello", "-p", "age"]).ok();
-    let out = run_with(&sb, &ps, None, &["get", "A"]);
-    assert_snapshot!(out.all(), @"
-    exit: 1
-    --- stdout
-    --- stderr
-    error[fnox::provider::config_cycle]: cannot decrypt A (secrets.A in ./fnox.toml:6, provider 'age')
-      caused by: Circular dependency detected in provider configuration for 'age' (resolution path: age -> keys -> age)
-      hint: break the cycle: give one of these providers a key_file (or a literal value or environment variable) instead of a value read from another provider
-    ");
+    sb.run(&["set", "A", "hello", "-p", "age"]).ok();
+    let out = sb.run(&["get", "A"]);
+    assert_eq!(out.ok(), "hello\n");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn an_untrusted_age_provider_may_use_an_identity_provider_of_a_trusted_file() {
+    if !tools() {
+        return;
+    }
+    // The trusted parent defines where the identity lives; the untrusted child only names it.
+    let sb = Sandbox::untrusted();
+    let (_, pub_b) = keygen(&sb, "keys/b.txt");
+    let (key_a, pub_a) = hidden_key(&sb);
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers]\nkeys = {{ type = \"age\", key_file = \"keys/b.txt\", recipients = [\"{pub_b}\"] }}\n"
+        ),
+    );
+    sb.run(&["trust", "./fnox.toml"]).ok();
+    sb.write(
+        "sub/fnox.toml",
+        &format!(
+            "[providers]\n\
+             age-a = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"keys\", value = \"{}\" }} }}\n\
+             [secrets]\n\
+             A = {{ provider = \"age-a\", value = \"{}\" }}\n",
+            seal(&pub_b, &key_a),
+            seal(&pub_a, "hello")
+        ),
+    );
+    let out = sb.output(sb.fnox_in(&sb.path("sub")).args(["get", "A"]));
+    assert_eq!(out.ok(), "hello\n");
 }
