@@ -131,12 +131,15 @@ fn lock() -> MutexGuard<'static, Memo> {
     READ.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// How upstream's cycle error begins.
+const CYCLE_WORDS: &str = "Circular dependency detected in provider configuration";
+
 /// Upstream's words, and the chain from the provider met again back to itself.
 fn cycle_error(owner: &str, cycle: &[String]) -> ProviderError {
     ProviderError::new(
         ErrorKind::Cycle,
         format!(
-            "Circular dependency detected in provider configuration for '{owner}' (resolution path: {})",
+            "{CYCLE_WORDS} for '{owner}' (resolution path: {})",
             cycle.join(" -> ")
         ),
     )
@@ -154,18 +157,13 @@ fn flatten(e: Error) -> ProviderError {
     };
     // A cycle met deeper down (a secret field's secret, sealed by the provider being built) is
     // this chain's cycle: upstream's sentence, which names it whole, is the message.
-    if kind == ErrorKind::Cycle {
-        if let Some(cycle) = e
-            .causes
-            .iter()
-            .find(|c| c.starts_with("Circular dependency"))
-        {
-            return ProviderError {
-                kind,
-                message: cycle.clone(),
-                hint: e.hint,
-            };
-        }
+    // (It may come wrapped by a default or template that referred to that secret.)
+    if let Some(cycle) = e.causes.iter().find(|c| c.starts_with(CYCLE_WORDS)) {
+        return ProviderError {
+            kind: ErrorKind::Cycle,
+            message: cycle.clone(),
+            hint: e.hint,
+        };
     }
     let mut message = e.message;
     // A refusal's own cause is the general rule; its message already says what and where.

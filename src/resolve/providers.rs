@@ -130,6 +130,16 @@ thread_local! {
     pub(super) static BUILDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// This thread's providers being built, for a thread it starts to carry on (`adopt_building`).
+pub(super) fn building() -> Vec<String> {
+    BUILDING.with(|b| b.borrow().clone())
+}
+
+/// Makes `chain` this (newly started) thread's providers being built.
+pub(super) fn adopt_building(chain: Vec<String>) {
+    BUILDING.with(|b| *b.borrow_mut() = chain);
+}
+
 /// A provider field written `{ secret = "NAME" }` takes the value of secret NAME (else of the
 /// environment variable NAME). Returns the config with those fields filled in, or None when it has none.
 fn secret_fields(

@@ -261,3 +261,33 @@ fn an_identity_in_aws_secrets_manager_decrypts_in_a_profile() {
     run(&["-P", "ci", "set", "A", "hello", "-p", "age"]).ok();
     assert_eq!(run(&["-P", "ci", "get", "A"]).ok(), "hello\n");
 }
+
+#[test]
+fn a_cycle_met_on_another_thread_is_still_caught() {
+    let Some((sb, ps)) = with_pass() else { return };
+    let (key_a, pub_a) = hidden_key(&sb);
+    ps.insert("fnox/age-key", &key_a);
+    // STORE's default needs two providers, read on two threads: the cycle closes on one of them.
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "[providers]\n\
+             keys = {{ type = \"password-store\", store_dir = {{ secret = \"STORE\" }} }}\n\
+             text = {{ type = \"plain\" }}\n\
+             age = {{ type = \"age\", recipients = [\"{pub_a}\"], identity = {{ provider = \"keys\", value = \"fnox/age-key\" }} }}\n\
+             [secrets]\n\
+             TAIL = {{ provider = \"text\", value = \"/\" }}\n\
+             STORE = {{ default = \"${{HEAD}}${{TAIL}}\" }}\n"
+        ),
+    );
+    let store = ps.store.display().to_string();
+    run_with(&sb, &ps, None, &["set", "HEAD", &store, "-p", "age"]).ok();
+    run_with(&sb, &ps, None, &["set", "A", "hello", "-p", "age"]).ok();
+    let out = run_with(&sb, &ps, None, &["get", "A"]);
+    assert!(
+        out.fails(1)
+            .contains("caused by: Circular dependency detected in provider configuration for 'age' (resolution path: age -> keys -> age)"),
+        "{}",
+        out.stderr
+    );
+}
