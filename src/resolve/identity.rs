@@ -2,10 +2,9 @@
 //! another provider of the same configuration. The age provider asks for it through the reader
 //! built here only when a value must be decrypted and no local identity opens it (never on `set`);
 //! each identity is read once per run, however often its age provider is built. Reading it
-//! builds the other provider as any secret's
-//! provider is built (its `{ secret = "NAME" }` fields and the trust gate included), so the chain
-//! of providers being built catches a cycle however it closes: through identities, secret fields,
-//! or both.
+//! builds the other provider as any secret's provider is built (its `{ secret = "NAME" }` fields
+//! and the trust gate included), so the chain of providers being built catches a cycle however it
+//! closes: through identities, secret fields, or both.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard};

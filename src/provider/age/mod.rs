@@ -1,7 +1,8 @@
 //! `age`: values are the standard-base64 of a binary age file, encrypted to every recipient.
 //! Identities are found once per run, only when something must be decrypted, and decryption of
-//! a batch runs on all cores. An `identity = { provider, value }` is read through another provider
-//! (`BuildContext::read_from`, see resolve/identity.rs) only for the values no local identity opens. Native X25519 identities go through `fast` (assembly X25519, public key
+//! a batch runs on all cores. An `identity = { provider, value }` is read through another
+//! provider (`BuildContext::read_from`, see resolve/identity.rs) only for the values no local
+//! identity opens. Native X25519 identities go through `fast` (assembly X25519, public key
 //! derived once); everything else through the age crate.
 
 mod decrypt;
