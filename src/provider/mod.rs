@@ -39,6 +39,8 @@ pub enum ErrorKind {
     Cycle,
     /// A file that is not trusted may not decide what the provider reads.
     Untrusted,
+    /// Another provider it reads through (age's `identity`) is not configured.
+    NotConfigured,
     Other,
 }
 

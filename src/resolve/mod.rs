@@ -274,6 +274,7 @@ pub(super) fn kind_of(code: &str) -> crate::provider::ErrorKind {
         "fnox::provider::error" => ErrorKind::Other,
         CONFIG_CYCLE => ErrorKind::Cycle,
         crate::trust::UNTRUSTED => ErrorKind::Untrusted,
+        "fnox::provider::not_configured" => ErrorKind::NotConfigured,
         _ => ErrorKind::Config,
     }
 }
@@ -290,6 +291,7 @@ pub fn provider_error(message: String, e: ProviderError) -> Error {
         ErrorKind::Unsupported => "fnox::provider::not_implemented",
         ErrorKind::Cycle => CONFIG_CYCLE,
         ErrorKind::Untrusted => crate::trust::UNTRUSTED,
+        ErrorKind::NotConfigured => "fnox::provider::not_configured",
         ErrorKind::Other => "fnox::provider::error",
     };
     let mut err = Error::new(message).code(code).cause(&e.message);

@@ -233,7 +233,7 @@ fn an_identity_provider_that_is_not_configured_is_named_with_the_ones_that_are()
     exit: 1
     --- stdout
     --- stderr
-    error[fnox::provider::invalid_config]: cannot decrypt A (secrets.A in ./fnox.toml:5, provider 'age-a')
+    error[fnox::provider::not_configured]: cannot decrypt A (secrets.A in ./fnox.toml:5, provider 'age-a')
       caused by: cannot read the age identity of provider 'age-a' from provider 'age-c' (value 'x'): Provider 'age-c' not configured in profile 'default' (Did you mean 'age-b'?; configured providers: age-b, age-a)
       hint: add it with `fnox provider add age-c age`, or use one of the configured providers
     ");
