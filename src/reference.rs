@@ -375,6 +375,7 @@ impl Source {
             name: kind,
             base_dir: PathBuf::from(&config.cwd),
             legacy_age_key_file: None,
+            read_from: None,
         };
         provider::build(
             &ctx,

@@ -100,7 +100,7 @@ pub struct LoadOptions {
     pub trusted_only: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub cwd: PathBuf,
     /// Lowest priority first.

@@ -18,6 +18,7 @@ pub mod vault;
 
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -34,6 +35,12 @@ pub enum ErrorKind {
     NoIdentity,
     Config,
     Unsupported,
+    /// A provider needs itself to be built or read (through identities or secret fields).
+    Cycle,
+    /// A file that is not trusted may not decide what the provider reads.
+    Untrusted,
+    /// Another provider it reads through (age's `identity`) is not configured.
+    NotConfigured,
     Other,
 }
 
@@ -194,6 +201,10 @@ pub fn network_runtime(service: &str) -> Result<tokio::runtime::Runtime, Provide
         })
 }
 
+/// Reads one value from another provider of the same configuration: (provider name, value).
+/// What a field like age's `identity = { provider, value }` is read through, when it is needed.
+pub type ReadFrom = Arc<dyn Fn(&str, &str) -> Result<SecretValue, ProviderError> + Send + Sync>;
+
 /// What a provider may need from its surroundings to be built.
 pub struct BuildContext<'a> {
     pub name: &'a str,
@@ -201,6 +212,8 @@ pub struct BuildContext<'a> {
     pub base_dir: PathBuf,
     /// The legacy top-level `age_key_file`, already resolved.
     pub legacy_age_key_file: Option<PathBuf>,
+    /// How to read a value of another provider; None where there is no configuration around.
+    pub read_from: Option<ReadFrom>,
 }
 
 /// Provider types this fnox builds.

@@ -60,6 +60,16 @@ impl Drop for Entered {
     }
 }
 
+/// This thread's chain, for a thread it starts to carry on (`adopt`).
+pub fn snapshot() -> Vec<Link> {
+    CHAIN.with(|c| c.borrow().clone())
+}
+
+/// Makes `chain` this (newly started) thread's chain.
+pub fn adopt(chain: Vec<Link>) {
+    CHAIN.with(|c| *c.borrow_mut() = chain);
+}
+
 /// Adds `link` to the chain (a link equal to the last one is not added twice); the error names
 /// the whole chain when it is already `MAX_DEPTH` long.
 pub fn enter(config: &Config, link: Link) -> Result<Entered, Error> {

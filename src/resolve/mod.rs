@@ -2,6 +2,7 @@
 //! runs each group as one batch (the groups concurrently), then applies defaults, the process
 //! environment and `if_missing`, keeping every failure with its secret's name and location.
 
+mod identity;
 mod limits;
 mod providers;
 mod resolver;
@@ -259,6 +260,28 @@ fn if_missing_env(var: &str) -> Option<IfMissing> {
     parsed
 }
 
+/// Upstream's code for a provider that needs itself (`Circular dependency detected ...`).
+pub const CONFIG_CYCLE: &str = "fnox::provider::config_cycle";
+
+/// The kind of provider failure a code stands for (`provider_error`'s mapping read back);
+/// `Config` for codes of configuration errors and any other.
+pub(super) fn kind_of(code: &str) -> crate::provider::ErrorKind {
+    use crate::provider::ErrorKind;
+    match code {
+        "fnox::provider::secret_not_found" => ErrorKind::NotFound,
+        "fnox::provider::auth_failed" => ErrorKind::AccessDenied,
+        "fnox::provider::api_error" => ErrorKind::Unreachable,
+        "fnox::encryption::decrypt_failed" => ErrorKind::BadCiphertext,
+        "fnox::encryption::age::identity_not_found" => ErrorKind::NoIdentity,
+        "fnox::provider::not_implemented" => ErrorKind::Unsupported,
+        "fnox::provider::error" => ErrorKind::Other,
+        CONFIG_CYCLE => ErrorKind::Cycle,
+        crate::trust::UNTRUSTED => ErrorKind::Untrusted,
+        "fnox::provider::not_configured" => ErrorKind::NotConfigured,
+        _ => ErrorKind::Config,
+    }
+}
+
 pub fn provider_error(message: String, e: ProviderError) -> Error {
     use crate::provider::ErrorKind;
     let code = match e.kind {
@@ -269,6 +292,9 @@ pub fn provider_error(message: String, e: ProviderError) -> Error {
         ErrorKind::NoIdentity => "fnox::encryption::age::identity_not_found",
         ErrorKind::Config => "fnox::provider::invalid_config",
         ErrorKind::Unsupported => "fnox::provider::not_implemented",
+        ErrorKind::Cycle => CONFIG_CYCLE,
+        ErrorKind::Untrusted => crate::trust::UNTRUSTED,
+        ErrorKind::NotConfigured => "fnox::provider::not_configured",
         ErrorKind::Other => "fnox::provider::error",
     };
     let mut err = Error::new(message).code(code).cause(&e.message);

@@ -109,10 +109,14 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
     {
         config.require_trusted(entry.origin.layer, &what)?;
     }
+    // An age identity held by another provider is read through the config, and only on demand.
+    let read_from = (entry.config.kind == "age" && entry.config.fields.contains_key("identity"))
+        .then(|| super::identity::reader(config, name, entry.origin.layer, profiles));
     let ctx = BuildContext {
         name,
         base_dir: config.base_dir(&entry.origin),
         legacy_age_key_file: config.age_key_file(),
+        read_from,
     };
     let loc = config.locate("providers", name, &entry.origin);
     let resolved_fields = secret_fields(config, name, &loc, entry.config)?;
@@ -121,8 +125,19 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
 }
 
 thread_local! {
-    /// Providers whose `{ secret = "NAME" }` fields are being resolved: a provider met again is a cycle.
-    static BUILDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Providers whose `{ secret = "NAME" }` fields or age identity are being resolved: a provider
+    /// met again is a cycle.
+    pub(super) static BUILDING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// This thread's providers being built, for a thread it starts to carry on (`adopt_building`).
+pub(super) fn building() -> Vec<String> {
+    BUILDING.with(|b| b.borrow().clone())
+}
+
+/// Makes `chain` this (newly started) thread's providers being built.
+pub(super) fn adopt_building(chain: Vec<String>) {
+    BUILDING.with(|b| *b.borrow_mut() = chain);
 }
 
 /// A provider field written `{ secret = "NAME" }` takes the value of secret NAME (else of the
@@ -136,6 +151,8 @@ fn secret_fields(
     let refs: Vec<(String, String)> = provider
         .fields
         .iter()
+        // An age `identity` names a provider and a value, read only on demand (identity.rs).
+        .filter(|(field, _)| !(provider.kind == "age" && *field == "identity"))
         .filter_map(|(field, v)| match v {
             toml::Value::Table(t) if t.len() == 1 => t
                 .get("secret")?

@@ -300,3 +300,29 @@ fn service_is_required() {
       caused by: invalid keychain provider settings: missing field `service`
     ");
 }
+
+#[test]
+fn an_age_identity_kept_in_the_keychain_decrypts() {
+    let Some(kr) = Keyring::new(CONFIG) else {
+        return;
+    };
+    if !crate::age_identity_providers::tools() {
+        return;
+    }
+    let (key, public) = crate::age_identity_providers::keygen(&kr.sb, "a.txt");
+    std::fs::remove_file(kr.sb.path("a.txt")).unwrap();
+    let line = key
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap();
+    kr.run(&["set", "AGE_KEY", line, "-p", "kc"]).ok();
+    let text = kr.sb.read("fnox.toml").replace(
+        "[secrets]",
+        &format!(
+            "[providers.age]\ntype = \"age\"\nrecipients = [\"{public}\"]\nidentity = {{ provider = \"kc\", value = \"AGE_KEY\" }}\n\n[secrets]"
+        ),
+    );
+    kr.sb.write("fnox.toml", &text);
+    kr.run(&["set", "A", "hello", "-p", "age"]).ok();
+    assert_eq!(kr.run(&["get", "A"]).ok(), "hello\n");
+}

@@ -3,6 +3,7 @@
 mod support;
 
 mod age_identities;
+mod age_identity_providers;
 mod aws;
 mod azure;
 mod basics;

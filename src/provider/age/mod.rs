@@ -1,6 +1,8 @@
 //! `age`: values are the standard-base64 of a binary age file, encrypted to every recipient.
 //! Identities are found once per run, only when something must be decrypted, and decryption of
-//! a batch runs on all cores. Native X25519 identities go through `fast` (assembly X25519, public key
+//! a batch runs on all cores. An `identity = { provider, value }` is read through another
+//! provider (`BuildContext::read_from`, see resolve/identity.rs) only for the values no local
+//! identity opens. Native X25519 identities go through `fast` (assembly X25519, public key
 //! derived once); everything else through the age crate.
 
 mod decrypt;
@@ -48,14 +50,24 @@ enum IdentitySource {
         explicit: bool,
         label: String,
     },
-    /// `identity = { provider = ..., value = ... }`: resolved through another provider.
-    Provider,
+}
+
+/// `identity = { provider = "NAME", value = "KEY" }`: the identity is a value of another provider.
+#[derive(Debug, Clone)]
+struct IdentityRef {
+    provider: String,
+    value: String,
 }
 
 pub struct Age {
+    name: String,
     recipients: Vec<String>,
     sources: Vec<IdentitySource>,
     identities: OnceLock<Loaded>,
+    /// The identity another provider holds, read (once) only when no local identity decrypts.
+    identity: Option<IdentityRef>,
+    read_from: Option<super::ReadFrom>,
+    from_provider: OnceLock<Result<Vec<DynIdentity>, ProviderError>>,
 }
 
 impl Age {
@@ -63,9 +75,6 @@ impl Age {
         let mut sources = Vec::new();
         if env_vars::non_empty(env_vars::FNOX_AGE_KEY).is_some() {
             sources.push(IdentitySource::EnvText(env_vars::FNOX_AGE_KEY));
-        }
-        if config.identity.is_some() {
-            sources.push(IdentitySource::Provider);
         }
         if let Some(raw) = &config.key_file {
             sources.push(IdentitySource::File {
@@ -117,11 +126,55 @@ impl Age {
             IdentitySource::File { path, .. } => seen.insert(path.clone()),
             _ => true,
         });
+        let identity = config
+            .identity
+            .as_ref()
+            .map(|v| identity_ref(ctx.name, v))
+            .transpose()?;
         Ok(Age {
+            name: ctx.name.to_owned(),
             recipients: config.recipients,
             sources,
             identities: OnceLock::new(),
+            identity,
+            read_from: ctx.read_from.clone(),
+            from_provider: OnceLock::new(),
         })
+    }
+
+    /// The identities of `identity = { provider, value }`, read once through the other provider.
+    fn provider_identities(&self, r: &IdentityRef) -> Result<&[DynIdentity], ProviderError> {
+        let loaded = self.from_provider.get_or_init(|| {
+            let read = self.read_from.as_ref().ok_or_else(|| {
+                ProviderError::new(
+                    ErrorKind::Config,
+                    format!(
+                        "the age identity of provider '{}' names provider '{}', which cannot be read here",
+                        self.name, r.provider
+                    ),
+                )
+            })?;
+            let text = read(&r.provider, &r.value)?;
+            let label = format!("the value '{}' of provider '{}'", r.value, r.provider);
+            parse_identity_text(text.expose(), &label).map_err(|e| {
+                ProviderError::new(
+                    ErrorKind::NoIdentity,
+                    format!(
+                        "the age identity of provider '{}' ({label}) is not a usable age identity: {e}",
+                        self.name
+                    ),
+                )
+                .hint(format!(
+                    "store the AGE-SECRET-KEY-1... line (or the whole identity file) as '{}' in provider '{}'",
+                    r.value, r.provider
+                ))
+                .without(text.expose())
+            })
+        });
+        match loaded {
+            Ok(ids) => Ok(ids),
+            Err(e) => Err(e.clone()),
+        }
     }
 
     /// Every identity the sources give. Sources that give none are warnings when another one
@@ -130,14 +183,6 @@ impl Age {
         let loaded = self
             .identities
             .get_or_init(|| load_identities(&self.sources));
-        // A configured source this fnox cannot honour is never passed over in silence.
-        if let Some((e, _)) = loaded
-            .problems
-            .iter()
-            .find(|(e, _)| e.kind == ErrorKind::Unsupported)
-        {
-            return Err(e.clone());
-        }
         match (&loaded.identities[..], &loaded.problems[..]) {
             ([], [(first, _), rest @ ..]) => {
                 let mut err = first.clone();
@@ -241,14 +286,6 @@ fn load_identities(sources: &[IdentitySource]) -> Loaded {
                     )),
                 }
             }
-            IdentitySource::Provider => loaded.problems.push((
-                ProviderError::new(
-                    ErrorKind::Unsupported,
-                    "age `identity = { provider = ..., value = ... }` is not supported by this version of fnox",
-                )
-                .hint("use key_file, FNOX_AGE_KEY or FNOX_AGE_KEY_FILE instead"),
-                false,
-            )),
             IdentitySource::File {
                 path,
                 explicit,
@@ -386,23 +423,57 @@ impl Cipher for Age {
     }
 
     fn decrypt_batch(&self, values: &[&str]) -> Vec<ItemResult> {
-        let identities = match self.identities() {
-            Ok([]) => {
-                let err = ProviderError::new(ErrorKind::NoIdentity, "age: no identity found on this machine").hint(
-                    "run `fnox init` to create ~/.config/fnox/age.txt, or set FNOX_AGE_KEY_FILE / FNOX_AGE_KEY",
-                );
-                return values.iter().map(|_| Err(err.clone())).collect();
-            }
-            Ok(ids) => ids,
-            Err(e) => return values.iter().map(|_| Err(e.clone())).collect(),
+        let Some(identity) = &self.identity else {
+            return match self.identities() {
+                Ok([]) => {
+                    let err = ProviderError::new(ErrorKind::NoIdentity, "age: no identity found on this machine").hint(
+                        "run `fnox init` to create ~/.config/fnox/age.txt, or set FNOX_AGE_KEY_FILE / FNOX_AGE_KEY",
+                    );
+                    values.iter().map(|_| Err(err.clone())).collect()
+                }
+                Ok(ids) => decrypt_all(ids, values),
+                Err(e) => values.iter().map(|_| Err(e.clone())).collect(),
+            };
         };
-        if values.len() == 1 {
-            return vec![decrypt_one(identities, values[0])];
+        // The local identities first; the other provider is asked only for what they cannot open.
+        let local = self
+            .identities
+            .get_or_init(|| load_identities(&self.sources));
+        let mut results = if local.identities.is_empty() {
+            let none = ProviderError::new(ErrorKind::NoIdentity, "no local identity");
+            values.iter().map(|_| Err(none.clone())).collect()
+        } else {
+            decrypt_all(&local.identities, values)
+        };
+        let pending: Vec<usize> = (0..values.len())
+            .filter(|&i| matches!(&results[i], Err(e) if e.kind == ErrorKind::NoIdentity))
+            .collect();
+        if pending.is_empty() {
+            local.problems.iter().for_each(|(p, _)| warn_once(p));
+            return results;
         }
-        values
-            .par_iter()
-            .map(|v| decrypt_one(identities, v))
-            .collect()
+        match self.provider_identities(identity) {
+            Ok(ids) => {
+                local.problems.iter().for_each(|(p, _)| warn_once(p));
+                let inputs: Vec<&str> = pending.iter().map(|&i| values[i]).collect();
+                for (i, r) in pending.into_iter().zip(decrypt_all(ids, &inputs)) {
+                    results[i] = r;
+                }
+            }
+            Err(mut err) => {
+                if local.identities.is_empty() {
+                    for (other, _) in &local.problems {
+                        err.message.push_str(&format!("; also {}", other.message));
+                    }
+                } else {
+                    local.problems.iter().for_each(|(p, _)| warn_once(p));
+                }
+                for i in pending {
+                    results[i] = Err(err.clone());
+                }
+            }
+        }
+        results
     }
 
     fn stale_batch(&self, values: &[&str]) -> Vec<Option<String>> {
@@ -423,13 +494,62 @@ impl Cipher for Age {
         if let Some(broken) = self.broken_source() {
             return Err(broken);
         }
-        let identities = self.identities()?;
+        let Some(identity) = &self.identity else {
+            return Ok(format!(
+                "{} recipient(s), {} identity(ies) available on this machine",
+                recipients.len(),
+                self.identities()?.len()
+            ));
+        };
+        // Files that are merely absent do not matter when the other provider holds the identity.
+        let local = self.identities().map(<[_]>::len).unwrap_or(0);
+        let remote = self.provider_identities(identity)?.len();
         Ok(format!(
-            "{} recipient(s), {} identity(ies) available on this machine",
+            "{} recipient(s), {} identity(ies) available on this machine ({remote} from provider '{}')",
             recipients.len(),
-            identities.len()
+            local + remote,
+            identity.provider
         ))
     }
+}
+
+fn decrypt_all(identities: &[DynIdentity], values: &[&str]) -> Vec<ItemResult> {
+    if values.len() == 1 {
+        return vec![decrypt_one(identities, values[0])];
+    }
+    values
+        .par_iter()
+        .map(|v| decrypt_one(identities, v))
+        .collect()
+}
+
+/// `identity = { provider = "NAME", value = "KEY" }`, checked when the provider is built (nothing
+/// is read then: a `set` never needs the identity).
+fn identity_ref(name: &str, v: &toml::Value) -> Result<IdentityRef, ProviderError> {
+    let bad = || {
+        ProviderError::new(
+            ErrorKind::Config,
+            format!(
+                "invalid age provider settings: the `identity` of provider '{name}' must be {{ provider = \"NAME\", value = \"KEY\" }}"
+            ),
+        )
+        .hint("name the provider that holds the identity and the key it is stored under, e.g. identity = { provider = \"pass\", value = \"fnox/age-key\" }")
+    };
+    let table = v.as_table().ok_or_else(bad)?;
+    if table.keys().any(|k| k != "provider" && k != "value") {
+        return Err(bad());
+    }
+    let field = |k: &str| {
+        table
+            .get(k)
+            .and_then(toml::Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_owned)
+    };
+    Ok(IdentityRef {
+        provider: field("provider").ok_or_else(bad)?,
+        value: field("value").ok_or_else(bad)?,
+    })
 }
 
 /// Reads the identity text at a path, when it exists (for `init`).

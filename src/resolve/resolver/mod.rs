@@ -200,10 +200,21 @@ impl<'c> Resolver<'c> {
         let results: Vec<Vec<ItemResult>> = if built.len() <= 1 {
             built.iter().map(read).collect()
         } else {
+            // Each thread carries on this one's chains of references and providers being built,
+            // so that a cycle or a chain too long is still caught there (an age identity read
+            // while a provider's `{ secret = ... }` field resolves on another thread).
+            let chains = (limits::snapshot(), super::providers::building());
             std::thread::scope(|scope| {
                 let handles: Vec<_> = built
                     .iter()
-                    .map(|group| scope.spawn(|| read(group)))
+                    .map(|group| {
+                        let chains = chains.clone();
+                        scope.spawn(move || {
+                            limits::adopt(chains.0);
+                            super::providers::adopt_building(chains.1);
+                            read(group)
+                        })
+                    })
                     .collect();
                 handles
                     .into_iter()
