@@ -21,6 +21,7 @@ mod gcp;
 mod interop;
 mod keepass;
 mod keychain;
+mod lease;
 mod parse_errors;
 mod password_store;
 mod process_protection;
