@@ -596,3 +596,55 @@ fn vault_leases_a_token_and_a_dynamic_pki_certificate_and_revokes_them() {
       hint: map the fields the secret engine returns (see `vault read` of the same path), e.g. username, password, access_key, client_token
     "#);
 }
+
+#[test]
+fn an_untrusted_lease_sends_no_credentials_to_an_address_only_it_names() {
+    let sb = Sandbox::untrusted();
+    sb.write(
+        "fnox.toml",
+        "[leases.aws]\ntype = \"aws-sts\"\nregion = \"us-east-1\"\nendpoint = \"http://127.0.0.1:9\"\n\
+         role_arn = \"arn:aws:iam::123456789012:role/dev\"\n\n\
+         [leases.db]\ntype = \"vault\"\naddress = \"http://127.0.0.1:9\"\nsecret_path = \"database/creds/ro\"\n\
+         [leases.db.env_map]\nusername = \"DB_USER\"\n",
+    );
+    let creds = [
+        ("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE12".to_owned()),
+        ("AWS_SECRET_ACCESS_KEY", "example".to_owned()),
+        ("VAULT_TOKEN", "t".to_owned()),
+    ];
+    assert_snapshot!(sb.output(sb.fnox().envs(creds.clone()).args(["lease", "create", "aws"])).all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::trust::untrusted]: ./fnox.toml is not trusted: it would send your credentials for lease 'aws' to http://127.0.0.1:9 (its `endpoint`), an address only this file names
+      caused by: a config file you have not approved may not run commands, send your credentials to an address it names, or import files from outside its directory
+      hint: read it, then run 'fnox trust' to allow it (fnox trust ./fnox.toml)
+    ");
+    assert_snapshot!(sb.output(sb.fnox().envs(creds.clone()).args(["lease", "create", "db"])).all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::trust::untrusted]: ./fnox.toml is not trusted: it would send your credentials for lease 'db' to http://127.0.0.1:9 (its `address`), an address only this file names
+      caused by: a config file you have not approved may not run commands, send your credentials to an address it names, or import files from outside its directory
+      hint: read it, then run 'fnox trust' to allow it (fnox trust ./fnox.toml)
+    ");
+    // The environment's own addresses are fine: the request is made (and fails, nothing listens).
+    let own = sb.output(
+        sb.fnox()
+            .envs(creds)
+            .env("VAULT_ADDR", "http://127.0.0.1:9")
+            .args(["lease", "create", "db"]),
+    );
+    assert!(
+        own.fails(1).contains("fnox::lease::create_failed"),
+        "{}",
+        own.stderr
+    );
+    assert_snapshot!(sb.run(&["lease", "create", "db", "-d", "soon"]).all(), @"
+    exit: 2
+    --- stdout
+    --- stderr
+    error[fnox::lease::invalid_config]: invalid duration 'soon'
+      hint: write it as 15m, 1h or 2h30m
+    ");
+}
