@@ -21,16 +21,16 @@ struct Master {
     session_token: Option<SecretValue>,
 }
 
-pub struct AwsSts {
+pub struct AwsSts<'a> {
     region: Option<String>,
     role_arn: String,
     profile: Option<String>,
     endpoint: Option<String>,
-    master: Option<Master>,
+    ctx: BuildContext<'a>,
 }
 
-impl AwsSts {
-    pub fn new(ctx: &BuildContext, fields: toml::Table) -> std::result::Result<Self, String> {
+impl<'a> AwsSts<'a> {
+    pub fn new(ctx: &BuildContext<'a>, fields: toml::Table) -> std::result::Result<Self, String> {
         check_fields(&fields, &["region", "role_arn", "profile", "endpoint"])?;
         let role_arn = string_field(&fields, "role_arn")?.ok_or(
             "an aws-sts lease needs `role_arn` (e.g. \"arn:aws:iam::123456789012:role/dev\")",
@@ -40,13 +40,12 @@ impl AwsSts {
                 "`role_arn = {role_arn:?}` is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)"
             ));
         }
-        let master = master(ctx).map_err(|e| e.one_line())?;
         Ok(AwsSts {
             region: string_field(&fields, "region")?,
             role_arn,
             profile: string_field(&fields, "profile")?,
             endpoint: string_field(&fields, "endpoint")?,
-            master,
+            ctx: ctx.clone(),
         })
     }
 
@@ -117,9 +116,10 @@ fn session_name(label: &str) -> String {
     s
 }
 
-impl LeaseBackend for AwsSts {
+impl LeaseBackend for AwsSts<'_> {
     fn create(&self, duration: Duration, label: &str) -> Result<Issued> {
-        if self.master.is_none() && !self.chain_has_credentials() {
+        let master = master(&self.ctx)?;
+        if master.is_none() && !self.chain_has_credentials() {
             return Err(Error::new("AWS credentials not found. Run 'aws sso login' or set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.")
                 .hint("define AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY as fnox secrets (env = false keeps them from programs), or run `fnox lease create NAME -i` to paste them"));
         }
@@ -136,7 +136,7 @@ impl LeaseBackend for AwsSts {
             if let Some(endpoint) = &self.endpoint {
                 loader = loader.endpoint_url(endpoint);
             }
-            if let Some(m) = &self.master {
+            if let Some(m) = &master {
                 loader = loader.credentials_provider(aws_sdk_sts::config::Credentials::new(
                     m.access_key_id.expose(),
                     m.secret_access_key.expose(),

@@ -61,7 +61,9 @@ pub trait LeaseBackend {
     fn max_duration(&self) -> Duration;
 }
 
-/// What a backend is built with besides its own fields.
+/// What a backend is built with besides its own fields. Master credentials are read through it
+/// only when a lease is made, never for a lease the ledger already holds.
+#[derive(Clone)]
 pub struct BuildContext<'a> {
     pub name: &'a str,
     /// The directory of the file that defines the lease (commands run there).
@@ -91,7 +93,7 @@ impl BuildContext<'_> {
 /// A lease table ready to use: its backend and what the ledger knows it by.
 pub struct Prepared<'a> {
     pub entry: LeaseEntry<'a>,
-    pub backend: Box<dyn LeaseBackend>,
+    pub backend: Box<dyn LeaseBackend + 'a>,
     /// The configured duration (or the default).
     pub duration: Duration,
     pub fingerprint: String,
@@ -244,7 +246,7 @@ pub fn prepare<'a>(
         interactive,
         config,
     };
-    let built: std::result::Result<Box<dyn LeaseBackend>, String> = match kind {
+    let built: std::result::Result<Box<dyn LeaseBackend + 'a>, String> = match kind {
         "command" => command::CommandLease::new(&ctx, fields).map(|b| Box::new(b) as _),
         "aws-sts" => aws_sts::AwsSts::new(&ctx, fields).map(|b| Box::new(b) as _),
         "vault" => vault::VaultLease::new(&ctx, fields).map(|b| Box::new(b) as _),

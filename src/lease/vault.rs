@@ -19,15 +19,18 @@ const MAX_DURATION: Duration = Duration::from_secs(24 * 3600);
 /// The lease id of a token, revoked through its accessor.
 const ACCESSOR_PREFIX: &str = "token-accessor:";
 
-pub struct VaultLease {
+pub struct VaultLease<'a> {
     path: String,
     post: bool,
     env_map: Vec<(String, String)>,
-    conn: Connection,
+    /// The target without its token, which is read when the connection is first needed.
+    target: Target,
+    ctx: BuildContext<'a>,
+    conn: std::sync::OnceLock<Connection>,
 }
 
-impl VaultLease {
-    pub fn new(ctx: &BuildContext, fields: toml::Table) -> std::result::Result<Self, String> {
+impl<'a> VaultLease<'a> {
+    pub fn new(ctx: &BuildContext<'a>, fields: toml::Table) -> std::result::Result<Self, String> {
         check_fields(
             &fields,
             &[
@@ -62,20 +65,9 @@ impl VaultLease {
                 return Err("a vault lease needs `env_map`, a table of reply fields to variables (e.g. [leases.NAME.env_map] username = \"DB_USER\")".to_owned())
             }
         };
-        let token = match string_field(&fields, "token")? {
-            Some(t) => Some(t),
-            None => ctx
-                .master("FNOX_VAULT_TOKEN")
-                .and_then(|t| match t {
-                    Some(t) => Ok(Some(t)),
-                    None => ctx.master("VAULT_TOKEN"),
-                })
-                .map_err(|e| e.one_line())?
-                .map(|t| t.expose().to_owned()),
-        };
         let target = Target {
             address: string_field(&fields, "address")?,
-            token,
+            token: string_field(&fields, "token")?,
             namespace: string_field(&fields, "namespace")?,
             credential_command: string_field(&fields, "credential_command")?,
             path: Some(path.clone()),
@@ -84,8 +76,27 @@ impl VaultLease {
             path,
             post,
             env_map,
-            conn: Connection::new("vault", target),
+            target,
+            ctx: ctx.clone(),
+            conn: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The connection, with the token from the lease, else a fnox secret named FNOX_VAULT_TOKEN
+    /// or VAULT_TOKEN (else the environment's, `credential_command`, ~/.vault-token).
+    fn conn(&self) -> Result<&Connection> {
+        if let Some(c) = self.conn.get() {
+            return Ok(c);
+        }
+        let mut target = self.target.clone();
+        if target.token.is_none() {
+            let token = match self.ctx.master("FNOX_VAULT_TOKEN")? {
+                Some(t) => Some(t),
+                None => self.ctx.master("VAULT_TOKEN")?,
+            };
+            target.token = token.map(|t| t.expose().to_owned());
+        }
+        Ok(self.conn.get_or_init(|| Connection::new("vault", target)))
     }
 }
 
@@ -95,11 +106,11 @@ fn provider(e: crate::provider::ProviderError) -> Error {
     err
 }
 
-impl LeaseBackend for VaultLease {
+impl LeaseBackend for VaultLease<'_> {
     fn create(&self, duration: Duration, _label: &str) -> Result<Issued> {
         let what = format!("`{}`", self.path);
-        let reply = self
-            .conn
+        let conn = self.conn()?;
+        let reply = conn
             .run(async {
                 let (method, body) = if self.post {
                     let ttl = format!("{}s", duration.as_secs());
@@ -107,12 +118,9 @@ impl LeaseBackend for VaultLease {
                 } else {
                     (reqwest::Method::GET, None)
                 };
-                let reply = self
-                    .conn
-                    .call(method, &self.path, body.as_ref(), &what)
-                    .await?;
+                let reply = conn.call(method, &self.path, body.as_ref(), &what).await?;
                 if !reply.ok() {
-                    return Err(self.conn.unexpected(&reply, &what));
+                    return Err(conn.unexpected(&reply, &what));
                 }
                 Ok(reply)
             })
@@ -175,18 +183,17 @@ impl LeaseBackend for VaultLease {
             None => ("sys/leases/revoke", json!({ "lease_id": lease_id })),
         };
         let what = format!("lease {lease_id}");
-        self.conn
-            .run(async {
-                let reply = self
-                    .conn
-                    .call(reqwest::Method::PUT, path, Some(&body), &what)
-                    .await?;
-                if !reply.ok() {
-                    return Err(self.conn.unexpected(&reply, &what));
-                }
-                Ok(())
-            })
-            .map_err(provider)
+        let conn = self.conn()?;
+        conn.run(async {
+            let reply = conn
+                .call(reqwest::Method::PUT, path, Some(&body), &what)
+                .await?;
+            if !reply.ok() {
+                return Err(conn.unexpected(&reply, &what));
+            }
+            Ok(())
+        })
+        .map_err(provider)
     }
 
     fn max_duration(&self) -> Duration {
