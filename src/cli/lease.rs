@@ -157,7 +157,7 @@ fn print_leases(made: &[(String, Issued)], format: Format, now: u64) -> Result<(
                             t.saturating_sub(now)
                         ))
                     ),
-                    None => String::new(),
+                    None => " (expires never)".to_owned(),
                 };
                 let mut text = format!("✓ Lease '{name}' created{expiry}\n");
                 let mut creds: Vec<&(String, _)> = issued.credentials.iter().collect();
@@ -184,12 +184,9 @@ fn print_leases(made: &[(String, Issued)], format: Format, now: u64) -> Result<(
                         m.insert(k.clone(), serde_json::Value::from(v.expose()));
                     }
                     m.insert("backend".into(), name.as_str().into());
-                    m.insert(
-                        "expires_at".into(),
-                        issued
-                            .expires_at
-                            .map_or(serde_json::Value::Null, |t| time::format_rfc3339(t).into()),
-                    );
+                    if let Some(t) = issued.expires_at {
+                        m.insert("expires_at".into(), time::format_rfc3339(t).into());
+                    }
                     m.insert("lease_id".into(), issued.lease_id.as_str().into());
                     serde_json::Value::Object(m.into_iter().collect())
                 })

@@ -149,7 +149,7 @@ impl LeaseBackend for CommandLease {
             lease_id: parsed
                 .lease_id
                 .filter(|id| !id.is_empty())
-                .unwrap_or_else(|| new_lease_id("command")),
+                .unwrap_or_else(|| new_lease_id("cmd")),
             credentials,
             expires_at,
         })

@@ -648,3 +648,31 @@ fn an_untrusted_lease_sends_no_credentials_to_an_address_only_it_names() {
       hint: write it as 15m, 1h or 2h30m
     ");
 }
+
+#[test]
+fn a_lease_without_expiry_or_id_never_expires_and_gets_an_id() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[leases.a]\ntype = \"command\"\ncreate_command = '''echo '{\"credentials\":{\"X\":\"1\"}}' '''\n",
+    );
+    assert_snapshot!(sb.run(&["lease", "create", "a"]).all(), @"
+    exit: 0
+    --- stdout
+    --- stderr
+    ✓ Lease 'a' created (expires never)
+      X                         ****
+    ");
+    let json: serde_json::Value =
+        serde_json::from_str(sb.run(&["lease", "create", "a", "-f", "json"]).ok()).unwrap();
+    assert!(json.get("expires_at").is_none(), "{json}");
+    let id = json["lease_id"].as_str().unwrap();
+    assert!(id.starts_with("cmd-") && id.len() == 20, "{id}");
+    let list = sb.run(&["lease", "list", "--active"]);
+    assert!(
+        list.ok()
+            .contains(&format!("{id} a               never           active")),
+        "{}",
+        list.stdout
+    );
+}
