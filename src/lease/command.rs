@@ -71,8 +71,12 @@ impl CommandLease {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
                 Ok(None) if started.elapsed() >= self.timeout => {
+                    // The command keeps fnox's process group (Ctrl-C reaches it, it may use the
+                    // terminal), so the shell and what it started are killed one by one.
+                    kill_tree(child.id());
                     let _ = child.kill();
                     let _ = child.wait();
+                    drop(reader);
                     return Err(Error::new(format!(
                         "`{which}` did not finish within {}",
                         time::format_duration(self.timeout)
@@ -94,6 +98,49 @@ impl CommandLease {
         }
         Ok(out)
     }
+}
+
+/// Kills `pid` and its descendants (found through /proc on Linux; elsewhere `pid` only),
+/// children first stopped so that none can start another meanwhile.
+fn kill_tree(pid: u32) {
+    let mut tree = vec![pid];
+    #[cfg(target_os = "linux")]
+    {
+        let mut i = 0;
+        while i < tree.len() && tree.len() < 4096 {
+            let parent = tree[i];
+            if let Ok(entries) = std::fs::read_dir("/proc") {
+                for e in entries.flatten() {
+                    let Some(p) = e.file_name().to_str().and_then(|n| n.parse::<u32>().ok()) else {
+                        continue;
+                    };
+                    let stat =
+                        std::fs::read_to_string(format!("/proc/{p}/stat")).unwrap_or_default();
+                    // pid (comm) state ppid ...: comm may hold spaces and parentheses.
+                    let ppid = stat
+                        .rsplit_once(')')
+                        .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
+                    if ppid == Some(parent) && !tree.contains(&p) {
+                        tree.push(p);
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+    #[cfg(unix)]
+    {
+        for pid in &tree {
+            // SAFETY: kill has no memory-safety preconditions; a pid that is gone fails harmlessly.
+            unsafe { libc::kill(*pid as libc::pid_t, libc::SIGSTOP) };
+        }
+        for pid in &tree {
+            // SAFETY: as above.
+            unsafe { libc::kill(*pid as libc::pid_t, libc::SIGKILL) };
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tree;
 }
 
 #[derive(Deserialize)]

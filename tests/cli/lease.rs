@@ -676,3 +676,23 @@ fn a_lease_without_expiry_or_id_never_expires_and_gets_an_id() {
         list.stdout
     );
 }
+
+#[test]
+fn a_create_command_past_its_timeout_is_killed_and_named() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[leases.slow]\ntype = \"command\"\ncreate_command = \"sleep 10\"\ntimeout = \"1s\"\n",
+    );
+    let started = std::time::Instant::now();
+    let out = sb.run(&["exec", "--", "true"]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    assert_snapshot!(out.all(), @"
+    exit: 1
+    --- stdout
+    --- stderr
+    error[fnox::lease::create_failed]: cannot create lease 'slow' (backend command, leases.slow in ./fnox.toml:1)
+      caused by: `create_command` did not finish within 1s
+      hint: make the command faster, or raise the lease's `timeout`
+    ");
+}
