@@ -1,10 +1,13 @@
 //! The aws-sts lease against moto's STS, the vault lease against the OpenBao dev server.
 
+use std::path::Path;
+
 use insta::assert_snapshot;
 use serde_json::json;
 
 use super::exec_env;
 use crate::support::openbao::{openbao, ROOT_TOKEN};
+use crate::support::pty::Terminal;
 use crate::support::services::{aws_env, moto, tools_venv};
 use crate::support::{parse_env0, Sandbox};
 
@@ -181,4 +184,36 @@ fn vault_leases_a_token_and_a_dynamic_pki_certificate_and_revokes_them() {
       caused by: Vault's reply for `[MOUNT]/issue/app` has no field `password` (env_map.password = "DB_PASSWORD")
       hint: map the fields the secret engine returns (see `vault read` of the same path), e.g. username, password, access_key, client_token
     "#);
+}
+
+#[test]
+fn aws_sts_create_interactive_asks_for_master_credentials_and_exec_reuses_the_lease() {
+    let Some(endpoint) = moto() else { return };
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        "[leases.aws]\ntype = \"aws-sts\"\nregion = \"us-east-1\"\n\
+         role_arn = \"arn:aws:iam::123456789012:role/dev-role\"\nduration = \"1h\"\n",
+    );
+    let env = [
+        ("AWS_ENDPOINT_URL", Path::new(endpoint)),
+        ("AWS_EC2_METADATA_DISABLED", Path::new("true")),
+    ];
+    let mut term = Terminal::spawn(&sb, &env, &["lease", "create", "aws", "-i"]);
+    term.expect("AWS_ACCESS_KEY_ID (AWS access key)");
+    term.type_secret("AKIAPASTEDPASTED1234");
+    term.expect("AWS_SECRET_ACCESS_KEY (AWS secret key)");
+    term.type_secret("pasted-secret");
+    term.expect("AWS_SESSION_TOKEN (AWS session token (optional))");
+    term.type_secret("");
+    let (code, seen) = term.finish();
+    assert_eq!(code, 0, "{seen}");
+    assert!(
+        seen.contains("✓ Lease 'aws' created (expires in "),
+        "{seen}"
+    );
+    assert!(!seen.contains("pasted-secret"), "{seen}");
+    // No master credentials now: the pasted ones were used once; exec reuses the lease.
+    let vars = exec_env(&sb, &[("AWS_ENDPOINT_URL", endpoint.to_owned())]);
+    assert!(vars["AWS_ACCESS_KEY_ID"].starts_with("ASIA"), "{vars:?}");
 }
