@@ -57,7 +57,7 @@ pub const GITHUB_ACTIONS: &str = "GITHUB_ACTIONS";
 pub const GITLAB_CI: &str = "GITLAB_CI";
 /// `fnox ci-redact`: set by most CI services.
 pub const CI: &str = "CI";
-/// Where fnox keeps its state (the trust store): absolute; else `$XDG_STATE_HOME/fnox`, else
+/// Where fnox keeps its state (the trust store, the lease ledger): absolute; else `$XDG_STATE_HOME/fnox`, else
 /// `~/.local/state/fnox`.
 pub const FNOX_STATE_DIR: &str = "FNOX_STATE_DIR";
 /// XDG base directory for state, used when FNOX_STATE_DIR is unset.

@@ -329,10 +329,16 @@ pub fn require(file: &Path, shown: &str, text: &str, global: bool, what: &str) -
 /// address for that type is fine: VAULT_ADDR for the Vault types, COSMIAN_KMS_URL for
 /// cosmian-kms, AWS_ENDPOINT_URL for an `endpoint`).
 pub fn provider_risk(name: &str, kind: &str, fields: &toml::Table) -> Option<String> {
+    table_risk("provider", name, kind, fields)
+}
+
+/// `provider_risk` for a table of another kind (`noun`: "provider", "lease"); the lease types
+/// share the providers' field names (`*_command`, a vault `address`, an aws `endpoint`).
+pub fn table_risk(noun: &str, name: &str, kind: &str, fields: &toml::Table) -> Option<String> {
     for (k, v) in fields {
         let set = !matches!(v, toml::Value::String(s) if s.trim().is_empty());
         if set && (k.ends_with("_command") || k == "gpg_opts") {
-            return Some(format!("run the `{k}` of provider '{name}'"));
+            return Some(format!("run the `{k}` of {noun} '{name}'"));
         }
     }
     let cosmian = kind == "cosmian-kms";
@@ -369,7 +375,7 @@ pub fn provider_risk(name: &str, kind: &str, fields: &toml::Table) -> Option<Str
                 _ => "an address computed from another secret".to_owned(),
             };
             return Some(format!(
-                "send your credentials for provider '{name}' to {shown} (its `{k}`), an address only this file names"
+                "send your credentials for {noun} '{name}' to {shown} (its `{k}`), an address only this file names"
             ));
         }
     }

@@ -110,6 +110,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     }
     let (values, results) = resolve_with_references(&config, &wanted, &env_refs.references, opts)?;
     let env_values = env_refs.values(program, results)?;
+    let leased = leased_credentials(&config, program)?;
     if let Some((name, _)) = values.iter().find(|(_, v)| v.expose().contains('\0')) {
         let entry = config.secret(name).expect("resolved secrets are defined");
         return Err(Error::new(format!(
@@ -175,6 +176,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             None => cmd.env(name, value.expose()),
         };
     }
+    // A lease's short-lived credentials replace long-lived ones of the same name.
+    for (name, value) in &leased {
+        cmd.env(name, value.expose());
+    }
     for (name, value) in &env_values {
         cmd.env(name, value.expose());
     }
@@ -186,6 +191,35 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     // The files go once the command has exited, whatever the outcome.
     drop(files);
     code
+}
+
+/// The credentials of every configured lease (see `crate::lease::for_exec`), less those whose
+/// names a secret could not set either (PATH, LD_PRELOAD, ...) or no variable can carry.
+fn leased_credentials(
+    config: &crate::config::Config,
+    program: &str,
+) -> Result<Vec<(String, SecretValue)>> {
+    let mut out = Vec::new();
+    for (name, value, layer) in crate::lease::for_exec(config)? {
+        if let Some(why) = crate::trust::env_name_refusal(&name, None, config.layer_trusted(layer))
+        {
+            crate::error::warn(format!(
+                "lease credential {name} is not passed to the command: {why}"
+            ));
+            continue;
+        }
+        if value.expose().contains('\0') {
+            return Err(
+                Error::new(format!("cannot pass lease credential {name} to {program}"))
+                    .code("fnox::lease::create_failed")
+                    .cause(
+                        "its value contains a NUL byte, which no environment variable can carry",
+                    ),
+            );
+        }
+        out.push((name, value));
+    }
+    Ok(out)
 }
 
 /// Execs the command in place of fnox (same PID); returns only when that fails.

@@ -15,6 +15,7 @@ mod hook_env;
 mod import;
 mod init;
 mod inject;
+mod lease;
 mod list;
 mod man;
 mod profiles;
@@ -111,6 +112,7 @@ pub enum Command {
     #[command(visible_alias = "im")]
     Import(import::Args),
     Inject(inject::Args),
+    Lease(lease::Args),
     #[command(alias = "profile")]
     Profiles(profiles::Args),
     Provider(provider::Args),
@@ -190,6 +192,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Inject(args) => inject::run(ctx, args),
+        Command::Lease(args) => lease::run(ctx, args),
         Command::Profiles(args) => profiles::run(ctx, args),
         Command::Provider(args) => provider::run(ctx, args),
         Command::Reencrypt(args) => reencrypt::run(ctx, args),

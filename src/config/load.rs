@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 
-use super::model::{self, ConfigFile, EnvMode, IfMissing, ProviderConfig, SecretConfig};
+use super::model::{
+    self, ConfigFile, EnvMode, IfMissing, LeaseConfig, ProviderConfig, SecretConfig,
+};
 use crate::env_vars;
 use crate::error::{did_you_mean, Error, Result};
 
@@ -74,6 +76,12 @@ pub struct Origin {
 pub struct SecretEntry<'a> {
     pub name: &'a str,
     pub secret: &'a SecretConfig,
+    pub origin: Origin,
+}
+
+pub struct LeaseEntry<'a> {
+    pub name: &'a str,
+    pub config: &'a LeaseConfig,
     pub origin: Origin,
 }
 
@@ -682,6 +690,21 @@ impl Config {
         })
         .into_iter()
         .map(|(name, (config, origin))| ProviderEntry {
+            name,
+            config,
+            origin,
+        })
+        .collect()
+    }
+
+    /// The effective leases (`[leases.NAME]`, overlaid by each active profile's as providers are).
+    pub fn leases(&self) -> Vec<LeaseEntry<'_>> {
+        self.effective(&self.profiles, false, |file, section| match section {
+            Section::Top => Some(&file.leases),
+            Section::Profile(p) => file.profiles.get(p).map(|pc| &pc.leases),
+        })
+        .into_iter()
+        .map(|(name, (config, origin))| LeaseEntry {
             name,
             config,
             origin,

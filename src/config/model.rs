@@ -33,6 +33,11 @@ pub struct ConfigFile {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, SecretConfig>")]
     pub secrets: IndexMap<String, Spanned<SecretConfig>>,
+    /// Credential leases by name: short-lived credentials `fnox exec` puts in the command's
+    /// environment (see `fnox lease`).
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, LeaseConfig>")]
+    pub leases: IndexMap<String, Spanned<LeaseConfig>>,
     /// Profiles by name (`fnox -P NAME`); each overlays the top level.
     #[serde(default)]
     pub profiles: IndexMap<String, ProfileConfig>,
@@ -51,6 +56,69 @@ pub struct ProfileConfig {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, SecretConfig>")]
     pub secrets: IndexMap<String, Spanned<SecretConfig>>,
+    /// Leases by name; an entry replaces the top-level entry of the same name.
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, LeaseConfig>")]
+    pub leases: IndexMap<String, Spanned<LeaseConfig>>,
+}
+
+/// A lease table: its backend `type` plus fields only that backend interprets (as a provider's).
+#[derive(Clone)]
+pub struct LeaseConfig {
+    pub kind: String,
+    pub fields: toml::Table,
+}
+
+/// Debug shows field names only: a field may hold a token.
+impl std::fmt::Debug for LeaseConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LeaseConfig")
+            .field("kind", &self.kind)
+            .field("fields", &self.fields.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl<'de> Deserialize<'de> for LeaseConfig {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut fields = toml::Table::deserialize(d)?;
+        match fields.remove("type") {
+            Some(toml::Value::String(kind)) => Ok(LeaseConfig { kind, fields }),
+            Some(other) => Err(serde::de::Error::custom(format!(
+                "lease `type` must be a string, found {}",
+                other.type_str()
+            ))),
+            None => Err(serde::de::Error::custom(
+                "lease has no `type` (e.g. type = \"command\")",
+            )),
+        }
+    }
+}
+
+impl JsonSchema for LeaseConfig {
+    fn schema_name() -> Cow<'static, str> {
+        "LeaseConfig".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A credential lease: its backend `type` plus the fields that backend reads (create_command, role_arn, secret_path, duration, ...).",
+            "type": "object",
+            "required": ["type"],
+            "properties": {
+                "type": {
+                    "description": "The lease backend.",
+                    "type": "string",
+                    "examples": crate::lease::TYPES,
+                },
+                "duration": {
+                    "description": "How long a lease lasts (e.g. \"15m\", \"1h\", \"2h30m\"; default 15m).",
+                    "type": "string",
+                }
+            },
+            "additionalProperties": true,
+        })
+    }
 }
 
 /// A provider table: its `type` plus fields that only the provider itself interprets,

@@ -23,6 +23,7 @@ mod integrity;
 mod interop;
 mod keepass;
 mod keychain;
+mod lease;
 mod parse_errors;
 mod password_store;
 mod process_protection;
