@@ -20,9 +20,16 @@ pub struct Args {
     /// Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without
     #[arg(long)]
     pub json: bool,
+    /// Also require every value read through a provider to carry a valid integrity tag (an
+    /// untagged entry counts as a failure, as with FNOX_INTEGRITY=strict); for CI
+    #[arg(long)]
+    pub integrity: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    if args.integrity {
+        crate::integrity::require_tags();
+    }
     let config = ctx.load()?;
     let profiles = config.profiles.join(",");
     let secrets = config.secrets();
@@ -46,7 +53,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .into_iter()
             .flatten()
             .any(|p| config.provider(p).is_none());
-        if args.all || required || undefined {
+        // A refused value (integrity) is never merely missing.
+        if args.all || required || undefined || crate::integrity::is_refusal(&e) {
             counted.push((s.name.to_owned(), e));
         } else {
             optional.push(s.name.to_owned());

@@ -26,6 +26,20 @@ pub const UNVERIFIABLE: &str = "fnox::integrity::unverifiable";
 /// An entry without a tag where one is required (`strict`, `check --integrity`).
 pub const UNTAGGED: &str = "fnox::integrity::untagged";
 
+/// Set by `check --integrity`: every entry read must carry a valid tag.
+static REQUIRE_TAGS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes an untagged entry an error for the rest of the run.
+pub fn require_tags() {
+    REQUIRE_TAGS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether untagged entries are errors: `require_tags`, or FNOX_INTEGRITY=strict.
+pub fn tags_required() -> bool {
+    REQUIRE_TAGS.load(std::sync::atomic::Ordering::Relaxed)
+        || crate::env_vars::non_empty(crate::env_vars::FNOX_INTEGRITY).as_deref() == Some("strict")
+}
+
 /// An integrity refusal: never skipped by `if_missing`, never replaced by a default.
 pub fn is_refusal(e: &crate::error::Error) -> bool {
     [MISMATCH, UNVERIFIABLE, UNTAGGED].contains(&e.code)

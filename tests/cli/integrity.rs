@@ -222,6 +222,13 @@ fn an_entry_without_a_tag_warns_and_strict_refuses_it() {
       caused by: ./fnox.lock holds no tag for it: it was written by hand, by upstream fnox, or by someone who cannot decrypt the file's MAC key
       hint: if its value is the one you expect, write it again with `fnox set BY_HAND`, which tags it
     ");
+    // `check` passes (untagged is a warning); `check --integrity`, for CI, counts it.
+    sb.run(&["check"]).ok();
+    assert_snapshot!(sb.run(&["check", "--integrity"]).fails(1), @"
+    error[fnox::check::error]: 1 of 2 secret(s) do not resolve in profile 'default'
+      caused by: BY_HAND: BY_HAND (secrets.BY_HAND in ./fnox.toml:6) has no integrity tag: ./fnox.lock holds no tag for it: it was written by hand, by upstream fnox, or by someone who cannot decrypt the file's MAC key
+      hint: if its value is the one you expect, write it again with `fnox set BY_HAND`, which tags it
+    ");
     // A file that has never had a sidecar stays quiet (a repository that does not use them).
     std::fs::remove_file(sb.cwd.join("fnox.lock")).unwrap();
     let out = sb.run(&["get", "BY_HAND"]);

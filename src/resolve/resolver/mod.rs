@@ -8,7 +8,6 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexMap;
 
 use crate::config::load::{Config, SecretEntry};
-use crate::env_vars;
 use crate::error::{warn, Error, Result};
 use crate::provider::{ItemResult, Provider};
 use crate::reference::{self, Reference, Source};
@@ -55,9 +54,7 @@ impl<'c> Resolver<'c> {
             done: HashMap::new(),
             visiting: HashSet::new(),
             built: 0,
-            checks: crate::integrity::verify::Checks::new(
-                env_vars::non_empty(env_vars::FNOX_INTEGRITY).as_deref() == Some("strict"),
-            ),
+            checks: crate::integrity::verify::Checks::new(crate::integrity::tags_required()),
         }
     }
 
