@@ -753,6 +753,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand check" -l write-profile -d 'Pr
 complete -c fnox -n "__fish_fnox_using_subcommand check" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand check" -s a -l all -d 'Count every failure, including secrets whose if_missing is warn or ignore'
 complete -c fnox -n "__fish_fnox_using_subcommand check" -l json -d 'Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without'
+complete -c fnox -n "__fish_fnox_using_subcommand check" -l integrity -d 'Also require every value read through a provider to carry a valid integrity tag (an untagged entry counts as a failure, as with FNOX_INTEGRITY=strict); for CI'
 complete -c fnox -n "__fish_fnox_using_subcommand check" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand check" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand check" -l no-color -d 'No colour in messages (as NO_COLOR)'
@@ -768,6 +769,7 @@ complete -c fnox -n "__fish_fnox_using_subcommand c" -l write-profile -d 'Profil
 complete -c fnox -n "__fish_fnox_using_subcommand c" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand c" -s a -l all -d 'Count every failure, including secrets whose if_missing is warn or ignore'
 complete -c fnox -n "__fish_fnox_using_subcommand c" -l json -d 'Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without'
+complete -c fnox -n "__fish_fnox_using_subcommand c" -l integrity -d 'Also require every value read through a provider to carry a valid integrity tag (an untagged entry counts as a failure, as with FNOX_INTEGRITY=strict); for CI'
 complete -c fnox -n "__fish_fnox_using_subcommand c" -s v -l verbose -d 'Say more about what fnox is doing (on stderr)'
 complete -c fnox -n "__fish_fnox_using_subcommand c" -s q -l quiet -d 'No confirmations and no progress on stderr (warnings and errors still show)'
 complete -c fnox -n "__fish_fnox_using_subcommand c" -l no-color -d 'No colour in messages (as NO_COLOR)'
