@@ -94,6 +94,9 @@ _fnox() {
             fnox,ls)
                 cmd="fnox__subcmd__list"
                 ;;
+            fnox,merge-driver)
+                cmd="fnox__subcmd__merge__subcmd__driver"
+                ;;
             fnox,profiles)
                 cmd="fnox__subcmd__profiles"
                 ;;
@@ -198,6 +201,9 @@ _fnox() {
                 ;;
             fnox__subcmd__help,list)
                 cmd="fnox__subcmd__help__subcmd__list"
+                ;;
+            fnox__subcmd__help,merge-driver)
+                cmd="fnox__subcmd__help__subcmd__merge__subcmd__driver"
                 ;;
             fnox__subcmd__help,profiles)
                 cmd="fnox__subcmd__help__subcmd__profiles"
@@ -341,7 +347,7 @@ _fnox() {
 
     case "${cmd}" in
         fnox)
-            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject lease profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan ci-redact schema __man activate hook-env deactivate trust untrust help"
+            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject lease profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan merge-driver ci-redact schema __man activate hook-env deactivate trust untrust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,7 +913,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help)
-            opts="init get set list remove exec export import inject lease profiles provider reencrypt completion version check doctor config-files edit sync scan ci-redact schema __man activate hook-env deactivate trust untrust help"
+            opts="init get set list remove exec export import inject lease profiles provider reencrypt completion version check doctor config-files edit sync scan merge-driver ci-redact schema __man activate hook-env deactivate trust untrust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1229,6 +1235,20 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__merge__subcmd__driver)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1988,6 +2008,48 @@ _fnox() {
             ;;
         fnox__subcmd__list)
             opts="-f -s -V -c -P -v -q -h --full --sources --values --json --stale --complete --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__merge__subcmd__driver)
+            opts="-c -P -v -q -h --install --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

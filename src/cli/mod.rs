@@ -18,6 +18,7 @@ mod inject;
 mod lease;
 mod list;
 mod man;
+mod merge_driver;
 mod profiles;
 mod provider;
 mod reencrypt;
@@ -129,6 +130,7 @@ pub enum Command {
     Edit(edit::Args),
     Sync(sync::Args),
     Scan(scan::Args),
+    MergeDriver(merge_driver::Args),
     #[command(hide = true)]
     CiRedact(ci_redact::Args),
     Schema(schema::Args),
@@ -204,6 +206,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Edit(args) => edit::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Scan(args) => scan::run(ctx, args),
+        Command::MergeDriver(args) => merge_driver::run(ctx, args),
         Command::CiRedact(args) => ci_redact::run(ctx, args),
         Command::Schema(args) => schema::run(ctx, args),
         Command::Man(args) => man::run(ctx, args),

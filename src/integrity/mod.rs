@@ -9,6 +9,7 @@
 //! the same file. The sidecar is one line per key and per tag, sorted, so branches that touch
 //! different secrets merge without a conflict; fnox.toml itself is left as upstream reads it.
 
+pub mod merge;
 mod sidecar;
 pub mod verify;
 pub mod write;

@@ -273,3 +273,104 @@ fn a_plain_provider_holds_no_integrity_key() {
     assert!(!out.stderr.contains("integrity"), "{}", out.all());
     assert_eq!(sb.run(&["get", "A"]).ok(), "x\n");
 }
+
+/// Runs git in the sandbox's directory with fnox on PATH (the merge driver runs it) and a
+/// fixed identity; returns whether it succeeded, and stdout+stderr.
+fn git(sb: &Sandbox, args: &[&str]) -> (bool, String) {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_fnox"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(&sb.cwd)
+        .env_clear()
+        .env("HOME", &sb.home)
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// A repository with A committed on main, then X set on branch `feature` and Y on main.
+fn diverged(install: bool) -> Sandbox {
+    let sb = sandbox();
+    git(&sb, &["init", "-q"]);
+    if install {
+        let out = sb.run(&["merge-driver", "--install"]);
+        out.ok();
+        assert!(sb.read(".gitattributes").contains("fnox.lock merge=fnox"));
+    }
+    sb.run(&["set", "A", "one"]).ok();
+    assert!(git(&sb, &["add", "-A"]).0);
+    assert!(git(&sb, &["commit", "-qm", "base"]).0);
+    assert!(git(&sb, &["checkout", "-qb", "feature"]).0);
+    sb.run(&["set", "X", "from feature"]).ok();
+    assert!(git(&sb, &["commit", "-qam", "X"]).0);
+    assert!(git(&sb, &["checkout", "-q", "main"]).0);
+    sb.run(&["set", "Y", "from main"]).ok();
+    assert!(git(&sb, &["commit", "-qam", "Y"]).0);
+    sb
+}
+
+#[test]
+fn the_merge_driver_merges_two_branches_that_each_add_a_secret_and_they_verify() {
+    if !require_tool("git", "git") {
+        return;
+    }
+    // Without the driver, git's line merge conflicts on both files (the additions are adjacent).
+    let plain = diverged(false);
+    let (merged, out) = git(&plain, &["merge", "-q", "--no-edit", "feature"]);
+    assert!(!merged, "{out}");
+    assert!(out.contains("fnox.toml") && out.contains("fnox.lock"), "{out}");
+
+    let sb = diverged(true);
+    let (merged, out) = git(&sb, &["merge", "-q", "--no-edit", "feature"]);
+    assert!(merged, "{out}");
+    let out = sb.run(&["export"]);
+    assert_eq!(out.ok(), "A=one\nY=\"from main\"\nX=\"from feature\"\n");
+    assert_eq!(out.stderr, "", "every value verifies, none untagged");
+    sb.run(&["check", "--integrity"]).ok();
+}
+
+#[test]
+fn the_merge_driver_leaves_a_secret_changed_on_both_sides_a_conflict() {
+    if !require_tool("git", "git") {
+        return;
+    }
+    let sb = sandbox();
+    git(&sb, &["init", "-q"]);
+    sb.run(&["merge-driver", "--install"]).ok();
+    sb.run(&["set", "A", "one"]).ok();
+    git(&sb, &["add", "-A"]);
+    git(&sb, &["commit", "-qm", "base"]);
+    git(&sb, &["checkout", "-qb", "feature"]);
+    sb.run(&["set", "A", "theirs"]).ok();
+    git(&sb, &["commit", "-qam", "theirs"]);
+    git(&sb, &["checkout", "-q", "main"]);
+    sb.run(&["set", "A", "ours"]).ok();
+    git(&sb, &["commit", "-qam", "ours"]);
+    let (merged, out) = git(&sb, &["merge", "-q", "--no-edit", "feature"]);
+    assert!(!merged, "{out}");
+    assert!(
+        out.contains("merge-driver: fnox.toml: secrets.A was changed on both sides"),
+        "{out}"
+    );
+    assert!(out.contains("the tag of secrets.A differs on the two sides"), "{out}");
+    let (_, status) = git(&sb, &["status", "--porcelain"]);
+    assert!(status.contains("UU fnox.toml") && status.contains("UU fnox.lock"), "{status}");
+}
