@@ -3,6 +3,7 @@
 //! keeps in one shell variable (`__FNOX_SESSION`, [`session`]), the activation code
 //! ([`scripts`]) and the files that hold `as_file` secrets while a shell lives ([`files`]).
 
+#[cfg(unix)]
 pub mod files;
 pub mod scripts;
 mod session;
@@ -292,6 +293,25 @@ pub fn emit(code: &[u8]) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(Error::new("cannot write to stdout").cause(e)),
     }
+}
+
+/// Off Unix the hook has no way to tie a file to the shell's life: as_file secrets stay out of
+/// the shell there (a warning says so), and `fnox exec` passes them.
+#[cfg(not(unix))]
+pub mod files {
+    use std::path::{Path, PathBuf};
+
+    pub fn shell_dir() -> Option<PathBuf> {
+        None
+    }
+
+    pub fn write(_dir: &Path, _name: &str, _value: &[u8]) -> std::io::Result<PathBuf> {
+        Err(std::io::ErrorKind::Unsupported.into())
+    }
+
+    pub fn retain(_dir: &Path, _keep: &[&str]) {}
+
+    pub fn reap() {}
 }
 
 #[cfg(test)]
