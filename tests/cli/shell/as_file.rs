@@ -169,3 +169,30 @@ fn a_killed_shells_files_are_reaped_by_the_next_hook_and_a_live_ones_stay() {
     live.kill().unwrap();
     live.wait().unwrap();
 }
+
+#[test]
+fn nushell_gets_the_path_too_and_leaving_removes_the_file() {
+    let sb = Sandbox::new();
+    let proj = as_file_project(&sb);
+    let runtime = runtime_dir(&sb);
+    let nu = Sh { name: "nu" };
+    let o = |name: &str| out_file(&sb, name).display().to_string();
+    let script = [
+        nu.activate(),
+        nu.enter(&proj),
+        format!("$env.CERT | save -f '{}'\n", o("path")),
+        format!("open --raw $env.CERT | save -f '{}'\n", o("content")),
+        nu.enter(&sb.cwd),
+        format!("('CERT' in $env) | save -f '{}'\n", o("after")),
+    ]
+    .concat();
+    let Some(ran) = run_with(&sb, nu, &script, &[("XDG_RUNTIME_DIR", &runtime)]) else {
+        return;
+    };
+    ran.ok(nu);
+    let path = PathBuf::from(read_out(&sb, "path"));
+    assert!(path.starts_with(&runtime), "{}", path.display());
+    assert_eq!(read_out(&sb, "content"), CERT);
+    assert_eq!(read_out(&sb, "after"), "false");
+    assert!(!path.exists(), "removed on leaving: {}", path.display());
+}
