@@ -431,7 +431,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__activate)
-            opts="-c -P -v -q -h --no-hook-env --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help bash zsh fish"
+            opts="-c -P -v -q -h --no-hook-env --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help bash zsh fish nu pwsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1480,11 +1480,11 @@ _fnox() {
             fi
             case "${prev}" in
                 --shell)
-                    COMPREPLY=($(compgen -W "bash zsh fish" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh fish nu pwsh" -- "${cur}"))
                     return 0
                     ;;
                 -s)
-                    COMPREPLY=($(compgen -W "bash zsh fish" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "bash zsh fish nu pwsh" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -937,7 +937,9 @@ complete -c fnox -n "__fish_fnox_using_subcommand activate" -l non-interactive -
 complete -c fnox -n "__fish_fnox_using_subcommand activate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s s -l shell -d 'The shell to write code for (default: FNOX_SHELL)' -r -f -a "bash\t''
 zsh\t''
-fish\t''"
+fish\t''
+nu\t''
+pwsh\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
 complete -c fnox -n "__fish_fnox_using_subcommand hook-env" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''

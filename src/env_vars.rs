@@ -31,7 +31,7 @@ pub const PASSWORD_STORE_GPG_OPTS: &str = "PASSWORD_STORE_GPG_OPTS";
 pub const FNOX_KEEPASS_PASSWORD: &str = "FNOX_KEEPASS_PASSWORD";
 /// The `keepass` database password when FNOX_KEEPASS_PASSWORD is not set.
 pub const KEEPASS_PASSWORD: &str = "KEEPASS_PASSWORD";
-/// The shell `fnox activate` hooked into (bash, zsh, fish); set by the activation code.
+/// The shell `fnox activate` hooked into (bash, zsh, fish, nu, pwsh); set by the activation code.
 pub const FNOX_SHELL: &str = "FNOX_SHELL";
 /// `strict`: an entry without an integrity tag is an error, not a warning.
 pub const FNOX_INTEGRITY: &str = "FNOX_INTEGRITY";
@@ -60,6 +60,9 @@ pub const CI: &str = "CI";
 /// Where fnox keeps its state (the trust store, the lease ledger): absolute; else `$XDG_STATE_HOME/fnox`, else
 /// `~/.local/state/fnox`.
 pub const FNOX_STATE_DIR: &str = "FNOX_STATE_DIR";
+/// The user's runtime directory (a per-user tmpfs on most Linux systems): where the shell hook
+/// keeps its `as_file` secrets (`fnox-hook/`), else in the temp dir.
+pub const XDG_RUNTIME_DIR: &str = "XDG_RUNTIME_DIR";
 /// XDG base directory for state, used when FNOX_STATE_DIR is unset.
 pub const XDG_STATE_HOME: &str = "XDG_STATE_HOME";
 /// Trust every config file (throw-away machines only: any fnox.toml may then run commands).

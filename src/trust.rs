@@ -450,6 +450,15 @@ pub const DANGEROUS_NAMES: &[&str] = &[
     "INPUTRC",
     "FNOX_SHELL",
     "__FNOX_SESSION",
+    "__FNOX_ZSH_PID",
+    // Where the shell hook keeps its as_file secrets.
+    "XDG_RUNTIME_DIR",
+    // Nushell's own configuration and module search paths, PowerShell's module path.
+    "config",
+    "ENV_CONVERSIONS",
+    "NU_LIB_DIRS",
+    "NU_PLUGIN_DIRS",
+    "PSModulePath",
     // Your age key: `exec` keeps it from the program unless a secret opts in.
     "FNOX_AGE_KEY",
     "FNOX_AGE_KEY_FILE",

@@ -1,13 +1,15 @@
 //! `fnox deactivate`
 
 use super::Ctx;
+use crate::env_vars;
 use crate::error::{Error, Result};
-use crate::shell::{self, Session, Shell};
+use crate::shell::{self, files, scripts, Changes, Session, Shell};
 
 /// Remove fnox's shell hook and unload what it loaded, restoring variables you had set before.
 ///
-/// Prints shell code; the `fnox` function that `fnox activate` defines runs it in your shell.
-/// Affects the current shell only; activate again to re-enable.
+/// Prints shell code (JSON for Nushell); the `fnox` function that `fnox activate` defines applies
+/// it in your shell. Removes the files of the shell's as_file secrets. Affects the current shell
+/// only; activate again to re-enable.
 #[derive(clap::Args, Debug)]
 pub struct Args {}
 
@@ -17,41 +19,30 @@ pub fn run(_ctx: &Ctx, _args: Args) -> Result<i32> {
             .hint("activate it with: eval \"$(fnox activate bash)\" (or zsh; fish: fnox activate fish | source)")
     })?;
     let mut code = zeroize::Zeroizing::new(Vec::new());
-    // The hook goes first, so nothing reloads while the rest runs.
-    code.extend_from_slice(remove_hook(shell).as_bytes());
+    code.extend_from_slice(scripts::remove_hook(shell).as_bytes());
+    let mut changes = Changes::default();
     match Session::from_env() {
-        Ok(Some(session)) => session.unload(shell, &mut code),
+        Ok(Some(session)) => {
+            session.unload(&mut changes);
+            if let Some(dir) = &session.files {
+                files::retain(std::path::Path::new(dir), &[]);
+            }
+        }
         Ok(None) => {}
         // Nothing to restore from; still remove the hook.
         Err(e) => eprint!("{}", e.escaped().render()),
     }
-    code.extend_from_slice(forget(shell).as_bytes());
+    files::reap();
+    changes.unset(env_vars::FNOX_SHELL);
+    changes.unset(env_vars::FNOX_SESSION);
+    if shell == Shell::Zsh {
+        changes.unset(ZSH_PID);
+    }
+    changes.render(shell, &mut code);
+    code.extend_from_slice(scripts::remove_wrapper(shell).as_bytes());
     shell::emit(&code)?;
     Ok(0)
 }
 
-fn remove_hook(shell: Shell) -> &'static str {
-    match shell {
-        Shell::Bash => {
-            r#"PROMPT_COMMAND="${PROMPT_COMMAND//_fnox_hook;/}"
-PROMPT_COMMAND="${PROMPT_COMMAND//_fnox_hook/}"
-unset -f _fnox_hook
-"#
-        }
-        Shell::Zsh => {
-            r#"precmd_functions=(${precmd_functions:#_fnox_hook})
-chpwd_functions=(${chpwd_functions:#_fnox_hook})
-unfunction _fnox_hook 2>/dev/null
-"#
-        }
-        Shell::Fish => "functions -e __fnox_env_eval __fnox_cd_hook\n",
-    }
-}
-
-/// Drops fnox's own variables and, last (the code runs inside it), the `fnox` function.
-fn forget(shell: Shell) -> &'static str {
-    match shell {
-        Shell::Bash | Shell::Zsh => "unset FNOX_SHELL __FNOX_SESSION\nunset -f fnox\n",
-        Shell::Fish => "set -e -g FNOX_SHELL\nset -e -g __FNOX_SESSION\nfunctions -e fnox\n",
-    }
-}
+/// The zsh that owns the session (a nested zsh starts its own).
+const ZSH_PID: &str = "__FNOX_ZSH_PID";

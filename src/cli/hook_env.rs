@@ -1,6 +1,6 @@
 //! `fnox hook-env -s SHELL` (hidden): what the prompt hook of `fnox activate` runs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use zeroize::Zeroizing;
@@ -11,7 +11,7 @@ use crate::env_vars;
 use crate::error::{warn, Error, Result};
 use crate::resolve::resolve;
 use crate::secret::SecretValue;
-use crate::shell::{self, is_var_name, Managed, Session, Shell};
+use crate::shell::{self, files, is_var_name, Changes, Managed, Session, Shell};
 
 /// Print the shell code that brings the environment up to date with this directory's secrets.
 ///
@@ -63,11 +63,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         Some(name) => Shell::named(name)?,
         None => Shell::from_env().ok_or_else(|| {
             Error::usage("which shell? FNOX_SHELL is not set")
-                .hint("fnox hook-env -s bash | zsh | fish")
+                .hint("fnox hook-env -s bash | zsh | fish | nu | pwsh")
         })?,
     };
     let out = Output::from_env();
     out.debug(format!("hook-env in {}", ctx.cwd.display()));
+    // The as_file secrets of shells that are gone: a readdir when there are any shells' files.
+    files::reap();
     let previous = match Session::from_env() {
         Ok(p) => p,
         Err(e) => {
@@ -109,15 +111,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         }
     }
 
-    let mut code = Zeroizing::new(Vec::new());
+    let mut changes = Changes::default();
     let mut session = Session::default();
     let mut loaded: Vec<&str> = Vec::new();
     let mut unloaded: Vec<&str> = Vec::new();
-    let values = if fp.project {
+    let (values, as_file) = if fp.project {
         match load(ctx) {
-            Ok((values, imports)) => {
-                session.imports = imports;
-                values
+            Ok(l) => {
+                session.imports = l.imports;
+                (l.values, l.as_file)
             }
             Err(e) => {
                 eprint!("{}", e.escaped().render());
@@ -125,11 +127,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                     "fnox loaded no secrets for this directory; the shell hook tries again when a \
                      config file, FNOX_PROFILE or a fnox setting changes",
                 );
-                IndexMap::new()
+                (IndexMap::new(), HashSet::new())
             }
         }
     } else {
-        IndexMap::new()
+        (IndexMap::new(), HashSet::new())
     };
     // Stats taken before the load stand unless the imports changed (a file edited during the load
     // is then seen at the next prompt).
@@ -138,6 +140,49 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     } else {
         shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, &session.imports).hash
     };
+
+    // An as_file secret enters the shell as the path of a file in this shell's directory; the
+    // file is written afresh at each load, under the same path.
+    let dir = if as_file.is_empty() {
+        None
+    } else {
+        files::shell_dir()
+    };
+    let mut written: Vec<&str> = Vec::new();
+    let mut paths: HashMap<&str, Vec<u8>> = HashMap::new();
+    for (name, value) in &values {
+        if !as_file.contains(name.as_str()) {
+            continue;
+        }
+        let Some(dir) = &dir else {
+            warn(format!(
+                "{name} is not loaded into the shell: fnox cannot tell which process is the shell, to keep its file only while the shell lives; `fnox exec` passes it"
+            ));
+            continue;
+        };
+        match files::write(dir, name, value.expose().as_bytes()) {
+            Ok(path) => {
+                written.push(name);
+                paths.insert(name, path.into_os_string().into_encoded_bytes());
+            }
+            Err(e) => warn(format!(
+                "{name} is not loaded into the shell: cannot write its file in {}: {e}",
+                crate::term::escape(&dir.to_string_lossy())
+            )),
+        }
+    }
+    if let Some(old) = &previous.files {
+        let old = std::path::Path::new(old);
+        if dir.as_deref() != Some(old) {
+            files::retain(old, &[]);
+        }
+    }
+    if let Some(dir) = &dir {
+        files::retain(dir, &written);
+        if !written.is_empty() {
+            session.files = Some(dir.to_string_lossy().into_owned());
+        }
+    }
 
     // Every program the shell starts inherits what the hook exports: keep each variable and the
     // whole environment well inside what execve accepts.
@@ -148,7 +193,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .sum(),
     );
     for (name, value) in &values {
-        let value = value.expose().as_bytes();
+        let is_file = as_file.contains(name.as_str());
+        let value = if is_file {
+            match paths.get(name.as_str()) {
+                Some(path) => &path[..],
+                None => continue,
+            }
+        } else {
+            value.expose().as_bytes()
+        };
         if value.len() > HOOK_MAX_VALUE {
             warn(format!(
                 "{name} is not loaded into the shell: its value is {} bytes, over the {} KiB the hook exports (a larger variable breaks every program the shell starts); `fnox exec` or as_file passes it",
@@ -171,10 +224,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             ));
             continue;
         }
-        let prior = match previous.managed(name) {
+        let mut prior = match previous.managed(name) {
             Some(var) => {
                 if current.get(name.as_str()).map(|v| &v[..]) == Some(value) {
-                    session.vars.push(var.clone());
+                    let mut var = var.clone();
+                    var.file = is_file;
+                    session.vars.push(var);
                     continue;
                 }
                 var.clone()
@@ -188,32 +243,39 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
                 Managed::new(name, user.as_deref().map(|v| &v[..]))
             }
         };
-        shell.set(&mut code, name, value);
+        prior.file = is_file;
+        changes.set(name, value);
         session.vars.push(prior);
         loaded.push(name);
     }
     for var in &previous.vars {
         if session.managed(&var.name).is_none() {
-            var.restore(shell, &mut code);
+            var.restore(&mut changes);
             unloaded.push(&var.name);
         }
     }
     if session.vars.is_empty() && !fp.project {
-        shell.unset(&mut code, env_vars::FNOX_SESSION);
+        changes.unset(env_vars::FNOX_SESSION);
     } else {
-        shell.set(
-            &mut code,
-            env_vars::FNOX_SESSION,
-            session.encode().as_bytes(),
-        );
+        changes.set(env_vars::FNOX_SESSION, session.encode().as_bytes());
     }
     summary(out, &loaded, &unloaded);
+    let mut code = Zeroizing::new(Vec::new());
+    changes.render(shell, &mut code);
     shell::emit(&code)?;
     Ok(0)
 }
 
+/// What [`load`] found for the shell.
+struct Loaded {
+    values: IndexMap<String, SecretValue>,
+    /// The secrets among them with `as_file = true`.
+    as_file: HashSet<String>,
+    imports: Vec<String>,
+}
+
 /// Resolves the secrets that belong in the shell (env = true), and lists the imported files.
-fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
+fn load(ctx: &Ctx) -> Result<Loaded> {
     // No command was typed: a file the user has not trusted loads nothing.
     let config = ctx.load_trusted()?;
     for path in &config.untrusted {
@@ -225,6 +287,7 @@ fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
     }
     let default_env = config.env_default();
     let mut names = Vec::new();
+    let mut as_file = HashSet::new();
     for s in config.secrets() {
         if s.secret.env.unwrap_or(default_env) != EnvMode::All {
             continue;
@@ -239,6 +302,9 @@ fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
             ));
         } else if is_var_name(s.name) {
             names.push(s.name);
+            if s.secret.as_file == Some(true) {
+                as_file.insert(s.name.to_owned());
+            }
         } else {
             warn(format!(
                 "{} is not loaded into the shell: not a valid variable name ({})",
@@ -260,7 +326,11 @@ fn load(ctx: &Ctx) -> Result<(IndexMap<String, SecretValue>, Vec<String>)> {
         .map(|l| l.path.to_string_lossy().into_owned())
         .collect();
     let values = resolve(&config, &names, ctx.resolve_options())?;
-    Ok((values, imports))
+    Ok(Loaded {
+        values,
+        as_file,
+        imports,
+    })
 }
 
 /// "fnox: +2 -1 A, B, C" on stderr (normal), or one line per variable (debug).

@@ -1,141 +1,11 @@
-//! Shell integration: `activate`, `hook-env` and `deactivate` driven through real bash, zsh and
-//! fish, the way the prompt hook runs them.
-
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+//! The hook in every shell: load on enter, unload and restore on leave, byte-exact values,
+//! nothing done at an unchanged prompt, `deactivate`.
 
 use base64::Engine;
 use insta::assert_snapshot;
 
-use crate::support::{age_config, parse_env0, require_tool, Sandbox};
-
-/// One shell under test, and how its scripts say things.
-#[derive(Clone, Copy)]
-pub(crate) struct Sh {
-    pub(crate) name: &'static str,
-}
-
-pub(crate) const SHELLS: [Sh; 3] = [Sh { name: "bash" }, Sh { name: "zsh" }, Sh { name: "fish" }];
-
-impl Sh {
-    pub(crate) fn fish(self) -> bool {
-        self.name == "fish"
-    }
-
-    /// What a user puts in their rc file.
-    pub(crate) fn activate(self) -> String {
-        if self.fish() {
-            "fnox activate fish | source\n".into()
-        } else {
-            format!("eval \"$(fnox activate {})\"\n", self.name)
-        }
-    }
-
-    /// What the shell runs before each prompt.
-    pub(crate) fn prompt(self) -> &'static str {
-        if self.fish() {
-            "__fnox_env_eval\n"
-        } else {
-            "_fnox_hook\n"
-        }
-    }
-
-    fn export(self, name: &str, value: &str) -> String {
-        if self.fish() {
-            format!("set -gx {name} '{value}'\n")
-        } else {
-            format!("export {name}='{value}'\n")
-        }
-    }
-
-    /// `cd DIR` and the prompt that follows it.
-    pub(crate) fn enter(self, dir: &Path) -> String {
-        format!("cd '{}'\n{}", dir.display(), self.prompt())
-    }
-
-    /// Writes the exported environment (NUL-separated) for [`env_at`] to read.
-    pub(crate) fn dump(self, sb: &Sandbox, name: &str) -> String {
-        format!("env -0 > '{}'\n", out_file(sb, name).display())
-    }
-}
-
-/// Runs `script` in the shell with no rc files, from the sandbox's cwd, with the built fnox first
-/// on PATH. Skips (returns None) when the shell is not installed.
-pub(crate) fn run(sb: &Sandbox, sh: Sh, script: &str) -> Option<Ran> {
-    if !require_tool(sh.name, sh.name) {
-        return None;
-    }
-    let bin = assert_cmd::cargo::cargo_bin("fnox");
-    let mut path = std::ffi::OsString::from(bin.parent().unwrap());
-    path.push(":");
-    path.push(std::env::var_os("PATH").unwrap_or_default());
-    let mut cmd = Command::new(sh.name);
-    match sh.name {
-        "bash" => cmd.args(["--norc", "--noprofile", "-c"]),
-        "zsh" => cmd.args(["-f", "-c"]),
-        _ => cmd.args(["--no-config", "-c"]),
-    };
-    let out = cmd
-        .arg(script)
-        .env_clear()
-        .env("HOME", &sb.home)
-        .env("PATH", path)
-        .env("LANG", "C.UTF-8")
-        .current_dir(&sb.cwd)
-        .output()
-        .expect("run the shell");
-    Some(Ran {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: sb.redact(&String::from_utf8_lossy(&out.stderr)),
-        code: out.status.code().unwrap_or(-1),
-    })
-}
-
-#[derive(Debug)]
-pub(crate) struct Ran {
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
-    pub(crate) code: i32,
-}
-
-impl Ran {
-    #[track_caller]
-    pub(crate) fn ok(&self, sh: Sh) -> &Self {
-        assert_eq!(
-            self.code, 0,
-            "{}: exit {}\nstdout: {}\nstderr: {}",
-            sh.name, self.code, self.stdout, self.stderr
-        );
-        self
-    }
-}
-
-/// Where a script writes what the test reads back (outside the directories it moves through).
-fn out_file(sb: &Sandbox, name: &str) -> PathBuf {
-    let dir = sb.root.path().join("out");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn read_out(sb: &Sandbox, name: &str) -> String {
-    std::fs::read_to_string(out_file(sb, name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// The environment a `dump` wrote.
-pub(crate) fn env_at(sb: &Sandbox, file: &str) -> BTreeMap<String, String> {
-    let raw = std::fs::read(out_file(sb, file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-    parse_env0(&raw)
-}
-
-fn age_project(sb: &Sandbox, dir: &str, secrets: &[(&str, &str)]) -> PathBuf {
-    sb.write(&format!("{dir}/fnox.toml"), &age_config());
-    let path = sb.path(dir);
-    for (name, value) in secrets {
-        sb.output(sb.fnox_in(&path).args(["set", name, value])).ok();
-    }
-    path
-}
+use super::*;
+use crate::support::Sandbox;
 
 #[test]
 fn secrets_load_on_enter_and_unload_on_leave() {
@@ -145,7 +15,7 @@ fn secrets_load_on_enter_and_unload_on_leave() {
         "proj",
         &[("API_KEY", "k-123"), ("DB_URL", "postgres://x")],
     );
-    for sh in SHELLS {
+    for sh in ALL_SHELLS {
         let script = [
             sh.activate(),
             sh.prompt().into(),
@@ -186,7 +56,7 @@ fn secrets_load_on_enter_and_unload_on_leave() {
 fn leaving_restores_the_users_own_value_and_the_state_holds_no_secret() {
     let sb = Sandbox::new();
     let proj = age_project(&sb, "proj", &[("API_KEY", "the-secret"), ("NEW_ONE", "s2")]);
-    for sh in SHELLS {
+    for sh in ALL_SHELLS {
         let script = [
             sh.export("API_KEY", "mine"),
             sh.activate(),
@@ -228,7 +98,7 @@ fn nested_directories_layer_hierarchical_configs() {
     );
     let proj = age_project(&sb, "proj", &[("SHARED", "top"), ("OVERRIDDEN", "top")]);
     std::fs::create_dir_all(svc.join("deeper")).unwrap();
-    for sh in SHELLS {
+    for sh in ALL_SHELLS {
         let script = [
             sh.activate(),
             sh.enter(&proj),
@@ -279,7 +149,7 @@ fn a_profile_switch_takes_effect_at_the_next_prompt() {
             .args(["--write-profile", "prod", "set", "PROD_ONLY", "p"]),
     )
     .ok();
-    for sh in SHELLS {
+    for sh in ALL_SHELLS {
         let script = [
             sh.activate(),
             sh.enter(&proj),
@@ -328,7 +198,7 @@ const AWKWARD: &[(&str, &str)] = &[
 fn values_full_of_metacharacters_arrive_byte_exact_and_never_run() {
     let sb = Sandbox::new();
     let proj = age_project(&sb, "proj", AWKWARD);
-    for sh in SHELLS {
+    for sh in ALL_SHELLS {
         let script = [sh.activate(), sh.enter(&proj), sh.dump(&sb, "inside")].concat();
         let Some(ran) = run(&sb, sh, &script) else {
             continue;
@@ -425,7 +295,7 @@ fn env_exec_and_env_false_never_enter_the_shell() {
     );
     let quiet = age_project(&sb, "quiet", &[("HIDDEN", "h")]);
     sb.write("quiet/fnox.local.toml", "env = \"exec\"\n");
-    for sh in SHELLS {
+    for sh in ALL_SHELLS {
         let script = [
             sh.activate(),
             sh.enter(&proj),
@@ -520,8 +390,10 @@ fn deactivate_unloads_restores_and_removes_the_hook() {
     let sb = Sandbox::new();
     let proj = age_project(&sb, "proj", &[("API_KEY", "s"), ("OTHER", "o")]);
     let other = age_project(&sb, "other", &[("ELSEWHERE", "e")]);
-    for sh in SHELLS {
-        let hooked = if sh.fish() {
+    for sh in ALL_SHELLS {
+        let hooked = if sh.nu() {
+            "if ($env.config.hooks.pre_prompt | length) > 0 or \"FNOX_SHELL\" in $env { print hooked } else { print unhooked }\n"
+        } else if sh.fish() {
             "functions -q __fnox_env_eval fnox; and echo hooked; or echo unhooked\n"
         } else if sh.name == "zsh" {
             "(( ${precmd_functions[(I)_fnox_hook]} + ${+functions[fnox]} + ${+functions[_fnox_hook]} )) && echo hooked || echo unhooked\n"
@@ -604,14 +476,14 @@ fn activate_picks_the_shell_and_deactivate_needs_an_active_hook() {
     --- stdout
     --- stderr
     error[fnox::shell::error]: unsupported shell: tcsh
-      hint: fnox hooks into bash, zsh and fish: fnox activate bash | zsh | fish
+      hint: fnox hooks into bash, zsh, fish, nu and pwsh: fnox activate bash | zsh | fish | nu | pwsh
     ");
     assert_snapshot!(sb.output(sb.fnox().arg("activate").env_remove("SHELL")).all(), @"
     exit: 2
     --- stdout
     --- stderr
     error[fnox::usage]: which shell? $SHELL is not set
-      hint: name it: fnox activate bash | zsh | fish
+      hint: name it: fnox activate bash | zsh | fish | nu | pwsh
     ");
     // A damaged state is reported and dropped; the prompt goes on.
     let mut damaged = sb.fnox();
@@ -668,143 +540,4 @@ fn a_changed_import_is_noticed_at_the_next_prompt() {
     );
     let changed = hook(Some(&session), Some("v1"));
     assert!(changed.starts_with("export FROM_IMPORT=v2\n"), "{changed}");
-}
-
-/// Values of characters no shell treats specially, and a few that need quoting, as defaults.
-const PLAIN_AND_NOT: &[(&str, &str)] = &[
-    ("PLAIN", "abc-1.2/x:y@z]_+"),
-    ("DASHED", "-x"),
-    ("LONG_OPT", "--help"),
-    ("EMPTY", ""),
-    ("SPACED", "a b"),
-    ("COMMA", "a,b=c"),
-    ("QUOTED", "it's"),
-];
-
-fn defaults_config(values: &[(&str, &str)]) -> String {
-    let mut config = String::from("[secrets]\n");
-    for (name, value) in values {
-        config.push_str(&format!("{name} = {{ default = {value:?} }}\n"));
-    }
-    config
-}
-
-/// The hook's code without its `__FNOX_SESSION` line.
-fn without_session(code: &str) -> String {
-    code.lines()
-        .filter(|l| !l.contains("__FNOX_SESSION"))
-        .map(|l| format!("{l}\n"))
-        .collect()
-}
-
-#[test]
-fn hook_env_writes_plain_values_as_upstream_does_and_quotes_the_rest() {
-    let sb = Sandbox::new();
-    sb.write("fnox.toml", &defaults_config(PLAIN_AND_NOT));
-    let code = |shell: &str| {
-        let out = sb.run(&["hook-env", "-s", shell]);
-        without_session(out.ok())
-    };
-    let bash = code("bash");
-    assert_eq!(bash, code("zsh"));
-    assert_snapshot!(bash, @r"
-    export PLAIN=abc-1.2/x:y@z]_+
-    export DASHED=-x
-    export LONG_OPT=--help
-    export EMPTY=''
-    export SPACED='a b'
-    export COMMA='a,b=c'
-    export QUOTED='it'\''s'
-    ");
-    assert_snapshot!(code("fish"), @r#"
-    set -gx PLAIN "abc-1.2/x:y@z]_+"
-    set -gx DASHED "-x"
-    set -gx LONG_OPT "--help"
-    set -gx EMPTY ""
-    set -gx SPACED 'a b'
-    set -gx COMMA 'a,b=c'
-    set -gx QUOTED 'it\'s'
-    "#);
-    let session = sb.run(&["hook-env", "-s", "bash"]);
-    let line = session.ok().lines().last().unwrap();
-    assert!(
-        line.starts_with("export __FNOX_SESSION=") && !line.contains('\''),
-        "the state is base64url, written bare: {line}"
-    );
-}
-
-#[test]
-fn plain_values_written_bare_arrive_exact_in_every_shell() {
-    let sb = Sandbox::new();
-    sb.write("proj/fnox.toml", &defaults_config(PLAIN_AND_NOT));
-    let proj = sb.path("proj");
-    for sh in SHELLS {
-        let script = [sh.activate(), sh.enter(&proj), sh.dump(&sb, "inside")].concat();
-        let Some(ran) = run(&sb, sh, &script) else {
-            continue;
-        };
-        ran.ok(sh);
-        let env = env_at(&sb, "inside");
-        for (name, value) in PLAIN_AND_NOT {
-            assert_eq!(
-                env.get(*name).map(String::as_str),
-                Some(*value),
-                "{} {name}",
-                sh.name
-            );
-        }
-    }
-}
-
-#[test]
-fn the_hook_summary_is_cut_to_columns_as_upstream_cuts_it() {
-    let sb = Sandbox::new();
-    let names = ["ALPHA_KEY", "BETA_KEY", "GAMMA_KEY", "DELTA_KEY"];
-    let values: Vec<(&str, &str)> = names.iter().map(|n| (*n, "v")).collect();
-    sb.write("fnox.toml", &defaults_config(&values));
-    let summary = |columns: Option<&str>| {
-        let mut cmd = sb.fnox();
-        cmd.args(["hook-env", "-s", "bash"]);
-        if let Some(c) = columns {
-            cmd.env("COLUMNS", c);
-        }
-        let out = sb.output(&mut cmd);
-        out.ok();
-        out.stderr
-    };
-    let full = "fnox: +4 ALPHA_KEY, BETA_KEY, GAMMA_KEY, DELTA_KEY\n";
-    assert_eq!(summary(None), full, "80 columns by default");
-    assert_eq!(summary(Some("not-a-number")), full);
-    // 9 columns of prefix, 4 kept free: 54 is the narrowest that holds all 41 of the names.
-    assert_eq!(summary(Some("54")), full);
-    assert_eq!(
-        summary(Some("53")),
-        "fnox: +4 ALPHA_KEY, BETA_KEY, GAMMA_KEY, ...\n"
-    );
-    assert_eq!(summary(Some("30")), "fnox: +4 ALPHA_KEY, ...\n");
-    assert_eq!(summary(Some("20")), "fnox: +4 ...\n");
-    // Narrower than the prefix and ten columns: cut at 40 columns of names instead.
-    assert_eq!(
-        summary(Some("19")),
-        "fnox: +4 ALPHA_KEY, BETA_KEY, GAMMA_KEY, ...\n"
-    );
-}
-
-#[test]
-fn activate_with_an_unknown_shell_says_unsupported_shell() {
-    let sb = Sandbox::new();
-    assert_snapshot!(sb.run(&["activate", "nu"]).all(), @"
-    exit: 1
-    --- stdout
-    --- stderr
-    error[fnox::shell::error]: unsupported shell: nu
-      hint: fnox hooks into bash, zsh and fish: fnox activate bash | zsh | fish
-    ");
-    assert_eq!(sb.run(&["hook-env", "-s", "pwsh"]).code, 1);
-    let help = sb.run(&["activate", "--help"]);
-    assert!(
-        help.ok().contains("[possible values: bash, zsh, fish]"),
-        "{}",
-        help.stdout
-    );
 }
