@@ -200,6 +200,7 @@ fn print_leases(made: &[(String, Issued)], format: Format, now: u64) -> Result<(
             out.push(b'\n');
         }
         Format::Env => {
+            let mut changes = crate::shell::Changes::default();
             for (_, issued) in made {
                 let mut creds: Vec<&(String, _)> = issued.credentials.iter().collect();
                 creds.sort_by(|a, b| a.0.cmp(&b.0));
@@ -210,9 +211,10 @@ fn print_leases(made: &[(String, Issued)], format: Format, now: u64) -> Result<(
                         ));
                         continue;
                     }
-                    crate::shell::Shell::Bash.set(&mut out, k, v.expose().as_bytes());
+                    changes.set(k, v.expose().as_bytes());
                 }
             }
+            changes.render(crate::shell::Shell::Bash, &mut out);
         }
     }
     let mut stdout = std::io::stdout().lock();

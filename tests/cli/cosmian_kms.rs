@@ -485,7 +485,7 @@ fn a_server_that_requires_a_token_gets_it_from_cosmian_kms_secret_token() {
     --- stdout
     --- stderr
     error[fnox::provider::auth_failed]: cannot decrypt A (secrets.A in ./fnox.toml:7, provider 'enc')
-      caused by: Cosmian KMS: the server at [KMS] denied access to a value: the token in COSMIAN_KMS_SECRET_TOKEN was refused (HTTP 401: No authentication provided.)
+      caused by: Cosmian KMS: the server at [KMS] denied access to 2 values: the token in COSMIAN_KMS_SECRET_TOKEN was refused (HTTP 401: No authentication provided.)
       hint: set COSMIAN_KMS_SECRET_TOKEN to a token the server accepts (its API token, or a JWT of its identity provider), and check that this user may use the object
     ");
 }

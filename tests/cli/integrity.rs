@@ -288,7 +288,12 @@ fn git(sb: &Sandbox, args: &[&str]) -> (bool, String) {
     );
     let out = std::process::Command::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
-        .args(["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(&sb.cwd)
         .env_clear()
@@ -336,7 +341,10 @@ fn the_merge_driver_merges_two_branches_that_each_add_a_secret_and_they_verify()
     let plain = diverged(false);
     let (merged, out) = git(&plain, &["merge", "-q", "--no-edit", "feature"]);
     assert!(!merged, "{out}");
-    assert!(out.contains("fnox.toml") && out.contains("fnox.lock"), "{out}");
+    assert!(
+        out.contains("fnox.toml") && out.contains("fnox.lock"),
+        "{out}"
+    );
 
     let sb = diverged(true);
     let (merged, out) = git(&sb, &["merge", "-q", "--no-edit", "feature"]);
@@ -370,7 +378,13 @@ fn the_merge_driver_leaves_a_secret_changed_on_both_sides_a_conflict() {
         out.contains("merge-driver: fnox.toml: secrets.A was changed on both sides"),
         "{out}"
     );
-    assert!(out.contains("the tag of secrets.A differs on the two sides"), "{out}");
+    assert!(
+        out.contains("the tag of secrets.A differs on the two sides"),
+        "{out}"
+    );
     let (_, status) = git(&sb, &["status", "--porcelain"]);
-    assert!(status.contains("UU fnox.toml") && status.contains("UU fnox.lock"), "{status}");
+    assert!(
+        status.contains("UU fnox.toml") && status.contains("UU fnox.lock"),
+        "{status}"
+    );
 }
