@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Remote resolution benchmark: starts the moto AWS emulator and the Cosmian KMS server (built by
-# scripts/cosmian-kms.sh) on free loopback ports, creates a KMS key and an AES key, and runs
+# Remote resolution benchmark: starts the moto AWS emulator, the Cosmian KMS server (built by
+# scripts/cosmian-kms.sh) and the Azure Key Vault and Google Cloud stand-ins (tests/cli/support/;
+# they hold every request 20 ms and 10 ms, a round trip to a nearby region) on free loopback
+# ports, creates a KMS key, an AES key, a Key Vault RSA key and a Cloud KMS key, and runs
 # benches/remote.rs (100 values per provider, batched vs one at a time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +22,15 @@ ckms_port=$("$venv/bin/python3" -c 'import socket; s=socket.socket(); s.bind(("1
 (cd "$ckms_dir" && exec "$ckms_bin" --database-type sqlite --sqlite-path "$ckms_dir/db" --root-data-path "$ckms_dir" \
     --hostname 127.0.0.1 --port "$ckms_port" >/dev/null 2>&1) &
 ckms=$!
-trap 'kill $moto $ckms 2>/dev/null; rm -rf "$ckms_dir"' EXIT
+# The Azure Key Vault and Google Cloud stand-ins (HTTPS, each with a CA of its own).
+standins=$(mktemp -d)
+az_port=$("$venv/bin/python3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+gcp_port=$("$venv/bin/python3" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$venv/bin/python3" tests/cli/support/azure_keyvault_standin.py serve --port "$az_port" --dir "$standins/azure" >/dev/null 2>&1 &
+az=$!
+"$venv/bin/python3" tests/cli/support/gcp_standin.py serve --port "$gcp_port" --dir "$standins/gcp" >/dev/null 2>&1 &
+gcp=$!
+trap 'kill $moto $ckms $az $gcp 2>/dev/null; rm -rf "$ckms_dir" "$standins"' EXIT
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench \
     AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_EC2_METADATA_DISABLED=true
 for _ in $(seq 100); do
@@ -60,4 +70,21 @@ print(uid)
 PY
 )
 export FNOX_BENCH_COSMIAN_KEY
+for _ in $(seq 300); do
+    [ -f "$standins/azure/ca.pem" ] && [ -f "$standins/gcp/ca.pem" ] && break
+    sleep 0.1
+done
+cat "$standins/azure/ca.pem" "$standins/gcp/ca.pem" > "$standins/ca.pem"
+export SSL_CERT_FILE="$standins/ca.pem" REQUESTS_CA_BUNDLE="$standins/ca.pem"
+# Azure: a service principal of the stand-in's Entra ID, and an RSA key made by Microsoft's client.
+export AZURE_TENANT_ID=00000000-0000-0000-0000-00000000f0c5 AZURE_CLIENT_ID=fnox-tests \
+    AZURE_CLIENT_SECRET=test-client-secret AZURE_AUTHORITY_HOST="https://127.0.0.1:$az_port"
+export FNOX_BENCH_AZURE_URL="https://127.0.0.1:$az_port"
+"$venv/bin/python3" tests/cli/support/azure_sdk_client.py "$FNOX_BENCH_AZURE_URL" create-key fnox-bench >/dev/null
+# Google Cloud: the stand-in's all-permissions service account, and a key made by Google's client.
+export GOOGLE_APPLICATION_CREDENTIALS="$standins/gcp/sa.json"
+export FNOX_GCP_SECRETMANAGER_ENDPOINT="https://127.0.0.1:$gcp_port" FNOX_GCP_KMS_ENDPOINT="https://127.0.0.1:$gcp_port" \
+    FNOX_GCP_TOKEN_ENDPOINT="https://127.0.0.1:$gcp_port/token"
+"$venv/bin/python3" tests/cli/support/gcp_sdk_client.py "$FNOX_GCP_KMS_ENDPOINT" kms-create fnox-bench global ring fnox-key >/dev/null
+export FNOX_BENCH_GCP_PROJECT=fnox-bench
 cargo bench --bench remote

@@ -1,6 +1,7 @@
 //! Remote resolution against the moto AWS emulator (100 Parameter Store, 100 Secrets Manager and
-//! 100 KMS values) and a Cosmian KMS server (100 SecretData objects, 100 values encrypted under an
-//! AES key), resolved batch-first (as `fnox exec` does) and one at a time on the same warm
+//! 100 KMS values), a Cosmian KMS server (100 SecretData objects, 100 values encrypted under an
+//! AES key) and the Azure Key Vault and Google Cloud stand-ins (100 secrets and 100 KMS values
+//! each), resolved batch-first (as `fnox exec` does) and one at a time on the same warm
 //! connection. Run through `bench/remote.sh`, which starts the servers and creates the keys.
 
 use std::time::{Duration, Instant};
@@ -40,12 +41,32 @@ fn main() {
         ));
         names.extend(["cosmian-store", "cosmian-cipher"]);
     }
+    // The stand-ins' addresses sit in the fixture, which the bench approves (`fnox trust`) in
+    // a state directory of its own.
+    if let Ok(url) = std::env::var("FNOX_BENCH_AZURE_URL") {
+        providers.push_str(&format!(
+            "azure-sm = {{ type = \"azure-sm\", vault_url = \"{url}\", prefix = \"bench-{run}-\" }}\n\
+             azure-kms = {{ type = \"azure-kms\", vault_url = \"{url}\", key_name = \"fnox-bench\" }}\n"
+        ));
+        names.extend(["azure-sm", "azure-kms"]);
+    }
+    if let Ok(project) = std::env::var("FNOX_BENCH_GCP_PROJECT") {
+        providers.push_str(&format!(
+            "gcp-sm = {{ type = \"gcp-sm\", project = \"{project}\", prefix = \"bench-{run}-\" }}\n\
+             gcp-kms = {{ type = \"gcp-kms\", project = \"{project}\", location = \"global\", keyring = \"ring\", key = \"fnox-key\" }}\n"
+        ));
+        names.extend(["gcp-sm", "gcp-kms"]);
+    }
     if names.is_empty() {
         eprintln!("run bench/remote.sh (it starts the servers and sets FNOX_BENCH_KMS_KEY, COSMIAN_KMS_URL and FNOX_BENCH_COSMIAN_KEY)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("fnox.toml"), providers).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    std::env::set_var("FNOX_STATE_DIR", state.path());
+    let fixture = dir.path().join("fnox.toml");
+    std::fs::write(&fixture, &providers).unwrap();
+    fnox::trust::approve(&fixture, &providers).unwrap();
     let config = load(
         dir.path(),
         LoadOptions {
