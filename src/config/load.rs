@@ -24,6 +24,9 @@ pub struct Layer {
     /// Set for `fnox.P.toml`: its top-level entries belong to profile P.
     pub profile: Option<String>,
     pub global: bool,
+    /// Whether the file is trusted, worked out on first use (it hashes the whole text): `exec`
+    /// asks once per secret.
+    pub trusted: std::sync::OnceLock<bool>,
 }
 
 /// The file's text holds defaults and `plain` values: Debug shows its size only.
@@ -356,6 +359,7 @@ impl Loader {
             file,
             profile,
             global,
+            trusted: std::sync::OnceLock::new(),
         });
         Ok(())
     }
@@ -539,7 +543,8 @@ impl Config {
     /// Whether the file of layer `layer` is trusted (see `crate::trust`).
     pub fn layer_trusted(&self, layer: usize) -> bool {
         let l = &self.layers[layer];
-        crate::trust::why_trusted(&l.path, &l.text, l.global).is_some()
+        *l.trusted
+            .get_or_init(|| crate::trust::why_trusted(&l.path, &l.text, l.global).is_some())
     }
 
     /// The trust gate for what the file of layer `layer` asks: `what` (e.g. "run the
