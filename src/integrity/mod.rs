@@ -55,15 +55,15 @@ pub fn exposes(sealed: &str, plaintext: &str) -> bool {
 /// The domain every tag is computed in; a new format gets a new string.
 const DOMAIN: &[u8] = b"fnox-integrity-v1";
 
-/// A 32-byte MAC key, wiped on drop.
-pub struct MacKey(Zeroizing<[u8; 32]>);
+/// A 32-byte MAC key, wiped on drop (with its HMAC key schedule, made once).
+pub struct MacKey(Zeroizing<[u8; 32]>, hmac::Key);
 
 impl MacKey {
     /// A fresh random key.
     pub fn generate() -> MacKey {
         let mut key = Zeroizing::new([0u8; 32]);
         aws_lc_rs::rand::fill(&mut key[..]).expect("the system random generator works");
-        MacKey(key)
+        MacKey::new(key)
     }
 
     /// The text a provider seals: the key in hex.
@@ -79,22 +79,27 @@ impl MacKey {
             return None;
         }
         key.copy_from_slice(&bytes);
-        Some(MacKey(key))
+        Some(MacKey::new(key))
     }
 
-    fn hmac_key(&self) -> hmac::Key {
-        hmac::Key::new(hmac::HMAC_SHA256, &self.0[..])
+    fn new(key: Zeroizing<[u8; 32]>) -> MacKey {
+        let schedule = hmac::Key::new(hmac::HMAC_SHA256, &key[..]);
+        MacKey(key, schedule)
+    }
+
+    fn hmac_key(&self) -> &hmac::Key {
+        &self.1
     }
 
     /// The tag of one entry (hex).
     pub fn tag(&self, entry: &Binding<'_>) -> String {
-        hex::encode(hmac::sign(&self.hmac_key(), &entry.message()).as_ref())
+        hex::encode(hmac::sign(self.hmac_key(), &entry.message()).as_ref())
     }
 
     /// Whether `mac` (hex) is the tag of `entry`, compared in constant time.
     pub fn verifies(&self, entry: &Binding<'_>, mac: &str) -> bool {
         hex::decode(mac)
-            .is_ok_and(|mac| hmac::verify(&self.hmac_key(), &entry.message(), &mac).is_ok())
+            .is_ok_and(|mac| hmac::verify(self.hmac_key(), &entry.message(), &mac).is_ok())
     }
 }
 

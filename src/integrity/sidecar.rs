@@ -13,6 +13,7 @@
 //! percent-encoded. Unknown lines are kept as they are (a newer fnox's), so an older one never
 //! drops them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A tag: the provider whose MAC key made it, and the HMAC in hex.
@@ -38,31 +39,41 @@ const HEADER: &str = "# fnox integrity: a MAC key per cipher provider (sealed by
 
 impl Sidecar {
     pub fn parse(text: &str) -> Sidecar {
+        Sidecar::parse_only(text, |_, _| true)
+    }
+
+    /// `parse`, keeping only the tags of entries `wanted(section, name)` accepts (a read of one
+    /// secret need not build a thousand); keys, `strict` and unknown lines are always kept.
+    pub fn parse_only(text: &str, wanted: impl Fn(&str, &str) -> bool) -> Sidecar {
         let mut s = Sidecar::default();
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let raw: Vec<&str> = line.split(' ').collect();
-            let t: Vec<String> = raw.iter().map(|t| decode(t)).collect();
-            match (t[0].as_str(), t.len()) {
-                ("key", 3) => {
-                    s.keys.insert(t[1].clone(), t[2].clone());
+            let mut t = line.split(' ');
+            let fields = (t.next(), t.next(), t.next(), t.next(), t.next(), t.next());
+            match fields {
+                (Some("key"), Some(provider), Some(sealed), None, None, None) => {
+                    s.keys.insert(decode(provider), decode(sealed));
                 }
-                ("strict", 1) => s.strict = true,
-                ("tag", 5) => {
-                    let section = if raw[1] == "-" {
-                        String::new()
+                (Some("strict"), None, None, None, None, None) => s.strict = true,
+                (Some("tag"), Some(section), Some(name), Some(key), Some(mac), None) => {
+                    let section = if section == "-" {
+                        Cow::Borrowed("")
                     } else {
-                        t[1].clone()
+                        decode_cow(section)
                     };
+                    let name = decode_cow(name);
+                    if !wanted(&section, &name) {
+                        continue;
+                    }
                     s.tags
-                        .entry((section, t[2].clone()))
+                        .entry((section.into_owned(), name.into_owned()))
                         .or_default()
                         .insert(Tag {
-                            key: t[3].clone(),
-                            mac: t[4].clone(),
+                            key: decode(key),
+                            mac: decode(mac),
                         });
                 }
                 _ => {
@@ -131,8 +142,16 @@ fn encode(token: &str) -> String {
 }
 
 fn decode(token: &str) -> String {
+    decode_cow(token).into_owned()
+}
+
+/// `decode` without a copy when the token has nothing to decode.
+fn decode_cow(token: &str) -> Cow<'_, str> {
     if token == "%" {
-        return String::new();
+        return Cow::Borrowed("");
+    }
+    if !token.contains('%') {
+        return Cow::Borrowed(token);
     }
     let bytes = token.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -148,7 +167,7 @@ fn decode(token: &str) -> String {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
 #[cfg(test)]

@@ -11,10 +11,12 @@ use super::{
     file_identity, sidecar_path, Binding, MacKey, Sidecar, Tag, MISMATCH, UNTAGGED, UNVERIFIABLE,
 };
 
-/// A sidecar as one run reads it, with the file's identity for tags.
+/// A sidecar as one run reads it (the tags of the entries read, once `prepare` has run), with
+/// the file's identity for tags.
 struct Side {
     shown: String,
     identity: String,
+    text: Option<String>,
     sidecar: Option<Sidecar>,
 }
 
@@ -77,9 +79,8 @@ impl Checks {
             Side {
                 shown: config.display(&sidecar_path(path)),
                 identity: file_identity(path),
-                sidecar: std::fs::read_to_string(sidecar_path(path))
-                    .ok()
-                    .map(|t| Sidecar::parse(&t)),
+                text: std::fs::read_to_string(sidecar_path(path)).ok(),
+                sidecar: None,
             }
         });
         self.wanted.insert(
@@ -101,24 +102,42 @@ impl Checks {
             .tags_of(&w.section, name)
     }
 
+    /// Reads each sidecar's keys and the tags of the entries recorded with `want`.
+    fn prepare(&mut self) {
+        let mut by_layer: HashMap<usize, std::collections::HashSet<(&str, &str)>> = HashMap::new();
+        for (name, w) in &self.wanted {
+            by_layer
+                .entry(w.layer)
+                .or_default()
+                .insert((w.section.as_str(), name.as_str()));
+        }
+        for (layer, side) in self.sides.iter_mut() {
+            let Some(text) = side.text.take() else {
+                continue;
+            };
+            let wanted = by_layer.remove(layer).unwrap_or_default();
+            side.sidecar = Some(Sidecar::parse_only(&text, |section, name| {
+                wanted.contains(&(section, name))
+            }));
+        }
+    }
+
     /// The MAC keys to decrypt: (layer, provider, sealed key), each once.
-    pub fn key_requests(&self) -> Vec<(usize, String, String)> {
-        let mut out: Vec<(usize, String, String)> = Vec::new();
+    pub fn key_requests(&mut self) -> Vec<(usize, String, String)> {
+        self.prepare();
+        let mut needed: std::collections::BTreeSet<(usize, &str)> = Default::default();
         for (name, w) in &self.wanted {
             for tag in self.tags(w, name).into_iter().flatten() {
-                let sealed = self.sides[&w.layer]
-                    .sidecar
-                    .as_ref()
-                    .and_then(|s| s.keys.get(&tag.key));
-                if let Some(sealed) = sealed {
-                    let req = (w.layer, tag.key.clone(), sealed.clone());
-                    if !out.contains(&req) {
-                        out.push(req);
-                    }
-                }
+                needed.insert((w.layer, tag.key.as_str()));
             }
         }
-        out
+        needed
+            .into_iter()
+            .filter_map(|(layer, key)| {
+                let sealed = self.sides[&layer].sidecar.as_ref()?.keys.get(key)?;
+                Some((layer, key.to_owned(), sealed.clone()))
+            })
+            .collect()
     }
 
     /// What decrypting one requested key gave.
@@ -141,7 +160,7 @@ impl Checks {
     }
 
     /// The verdict for `name` (Verified when it was not recorded with `want`).
-    pub fn verdict(&self, name: &str, located: &str) -> Verdict {
+    pub fn verdict(&self, name: &str, locate: impl Fn() -> String) -> Verdict {
         let Some(w) = self.wanted.get(name) else {
             return Verdict::Verified;
         };
@@ -149,7 +168,7 @@ impl Checks {
         let Some(tags) = self.tags(w, name) else {
             if self.strict || side.sidecar.as_ref().is_some_and(|s| s.strict) {
                 return Verdict::Refused(
-                    Error::new(format!("{name} ({located}) has no integrity tag"))
+                    Error::new(format!("{name} ({}) has no integrity tag", locate()))
                         .code(UNTAGGED)
                         .cause(format!(
                             "{} holds no tag for it: it was written by hand, by upstream fnox, or by someone who cannot decrypt the file's MAC key",
@@ -172,6 +191,7 @@ impl Checks {
             value: &w.input,
         };
         let mut unreadable: Vec<String> = Vec::new();
+        let located = &locate;
         for tag in tags {
             // A value a cipher decrypts is tagged with that cipher's own key.
             if w.cipher && tag.key != w.provider {
@@ -192,7 +212,8 @@ impl Checks {
         }
         if !unreadable.is_empty() {
             let mut err = Error::new(format!(
-                "cannot verify {name} ({located}): its value is refused"
+                "cannot verify {name} ({}): its value is refused",
+                located()
             ))
             .code(UNVERIFIABLE);
             for why in unreadable {
@@ -204,7 +225,8 @@ impl Checks {
         }
         Verdict::Refused(
             Error::new(format!(
-                "{name} ({located}) was changed outside fnox or by someone without the key; its value is refused"
+                "{name} ({}) was changed outside fnox or by someone without the key; its value is refused",
+                located()
             ))
             .code(MISMATCH)
             .cause(format!(

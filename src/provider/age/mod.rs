@@ -513,9 +513,14 @@ impl Cipher for Age {
     }
 }
 
+/// Below this many values a batch is decrypted on this thread: one decryption costs tens of
+/// microseconds, starting the thread pool more than a few of them (a `get` with its file's
+/// integrity key is a batch of two).
+const PARALLEL_FROM: usize = 8;
+
 fn decrypt_all(identities: &[DynIdentity], values: &[&str]) -> Vec<ItemResult> {
-    if values.len() == 1 {
-        return vec![decrypt_one(identities, values[0])];
+    if values.len() < PARALLEL_FROM {
+        return values.iter().map(|v| decrypt_one(identities, v)).collect();
     }
     values
         .par_iter()
