@@ -26,6 +26,8 @@ struct Wanted {
     provider: String,
     input: String,
     cipher: bool,
+    /// Its tags, taken from the sidecar by `prepare`.
+    tags: Option<BTreeSet<Tag>>,
 }
 
 #[derive(Default)]
@@ -91,15 +93,13 @@ impl Checks {
                 provider: provider.to_owned(),
                 input: input.to_owned(),
                 cipher,
+                tags: None,
             },
         );
     }
 
-    fn tags(&self, w: &Wanted, name: &str) -> Option<&BTreeSet<Tag>> {
-        self.sides[&w.layer]
-            .sidecar
-            .as_ref()?
-            .tags_of(&w.section, name)
+    fn tags<'w>(&self, w: &'w Wanted, _name: &str) -> Option<&'w BTreeSet<Tag>> {
+        w.tags.as_ref().filter(|t| !t.is_empty())
     }
 
     /// Reads each sidecar's keys and the tags of the entries recorded with `want`.
@@ -119,6 +119,16 @@ impl Checks {
             side.sidecar = Some(Sidecar::parse_only(&text, |section, name| {
                 wanted.contains(&(section, name))
             }));
+        }
+        // Each entry's tags move to it (one lookup each, here).
+        for (name, w) in self.wanted.iter_mut() {
+            if let Some(sidecar) = self
+                .sides
+                .get_mut(&w.layer)
+                .and_then(|s| s.sidecar.as_mut())
+            {
+                w.tags = sidecar.tags.remove(&(w.section.clone(), name.clone()));
+            }
         }
     }
 
