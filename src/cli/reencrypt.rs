@@ -227,6 +227,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             forged.push(format!("{}: {why}", c.location(&config)));
         }
     }
+    // The file's other entries tagged with a replaced key move to the new one.
+    for ((layer, _), signer) in &signers {
+        if let Some(editor) = tx.get_mut(&config.layers[*layer].path) {
+            signer.finish(editor);
+        }
+    }
     if !forged.is_empty() {
         let mut err = Error::new(format!(
             "cannot re-encrypt {} secret(s): their values are refused; nothing was changed",

@@ -16,6 +16,13 @@ pub struct Pending {
     tags: BTreeMap<(String, String), Tag>,
     keys: BTreeMap<String, String>,
     unsealed: BTreeMap<String, super::MacKey>,
+    /// The keys `reencrypt` replaced, by provider: old tags are checked with them.
+    previous: BTreeMap<String, super::MacKey>,
+    /// Entries whose tags are dropped although the entry did not change (made with a key that
+    /// was replaced, and not valid under it).
+    untag: std::collections::BTreeSet<(String, String)>,
+    /// `Signer::finish` has run for this file.
+    finished: bool,
 }
 
 impl Pending {
@@ -29,15 +36,15 @@ impl Pending {
 }
 
 /// The MAC key of cipher `key_provider` (`cipher`) for the file at `config`: the one its
-/// sidecar holds, unsealed by the cipher, else (`create`) a new one the cipher seals. Each is
-/// unsealed once per editor. `reseal`: seal it again under the cipher's current settings (its
-/// recipients may have changed), as `reencrypt` does with values.
+/// sidecar holds, unsealed by the cipher, else a new one the cipher seals. Each is unsealed once
+/// per editor. `rotate` (reencrypt): a new key replaces the one the sidecar holds, which is kept
+/// in `previous` to check the old tags (a member whose key was removed may have kept it).
 fn mac_key<'p>(
     config: &Path,
     pending: &'p mut Pending,
     key_provider: &str,
     cipher: &dyn crate::provider::Cipher,
-    reseal: bool,
+    rotate: bool,
 ) -> Result<&'p super::MacKey, String> {
     if !pending.unsealed.contains_key(key_provider) {
         let sealed = std::fs::read_to_string(sidecar_path(config))
@@ -51,11 +58,16 @@ fn mac_key<'p>(
                     .map_err(|e| format!("its MAC key cannot be decrypted here: {}", e.message))?;
                 let key = super::MacKey::from_plaintext(plain.expose())
                     .ok_or("its MAC key in the sidecar is not a 32-byte key")?;
-                (key, false)
+                if rotate {
+                    pending.previous.insert(key_provider.to_owned(), key);
+                    (super::MacKey::generate(), true)
+                } else {
+                    (key, false)
+                }
             }
             None => (super::MacKey::generate(), true),
         };
-        if fresh || reseal {
+        if fresh {
             let sealed = cipher
                 .seal(&key.to_plaintext())
                 .map_err(|e| format!("a MAC key cannot be sealed: {}", e.message))?;
@@ -101,6 +113,8 @@ pub struct Signer<'a> {
     identity: String,
     /// Providers built by `tag_named`, each once.
     built: std::cell::RefCell<BTreeMap<String, std::rc::Rc<crate::provider::Provider>>>,
+    /// The file's sidecar as it was before this write, read on first use.
+    side: std::cell::RefCell<Option<Sidecar>>,
 }
 
 impl<'a> Signer<'a> {
@@ -116,6 +130,7 @@ impl<'a> Signer<'a> {
             path,
             identity: super::file_identity(path),
             built: Default::default(),
+            side: Default::default(),
         }
     }
 
@@ -158,9 +173,10 @@ impl<'a> Signer<'a> {
 
     /// For `reencrypt`: checks the entry's tag against its old provider and value (a forged
     /// value is not re-encrypted into a valid one), then tags the new value. The old cipher's
-    /// MAC key is sealed again under its current settings, so new recipients can verify too.
-    /// An untagged entry stays untagged. Err: the old tag does not verify.
-    #[allow(clippy::too_many_arguments)]
+    /// MAC key is replaced by a new one sealed under its current settings, so new recipients can
+    /// verify and removed ones (who may have kept the old key) can no longer tag; `finish`
+    /// moves the file's other entries to it. An untagged entry stays untagged. Err: the old tag
+    /// does not verify.
     pub fn retag(
         &self,
         editor: &mut crate::config::edit::Editor,
@@ -172,12 +188,10 @@ impl<'a> Signer<'a> {
     ) -> Result<(), String> {
         let (old_provider, old_cipher, old_value) = old;
         let section_name = super::verify::section_name(section);
-        let side = std::fs::read_to_string(sidecar_path(self.path))
-            .ok()
-            .map(|t| Sidecar::parse(&t));
-        let Some(tags) = side.as_ref().and_then(|s| s.tags_of(section_name, name)) else {
+        let tags = self.sidecar_tags(section_name, name);
+        if tags.is_empty() {
             return Ok(());
-        };
+        }
         let binding = super::Binding {
             file: &self.identity,
             section: section_name,
@@ -186,10 +200,14 @@ impl<'a> Signer<'a> {
             value: old_value,
         };
         let pending = editor.integrity_mut();
-        let key = mac_key(self.path, pending, old_provider, old_cipher, true)?;
+        mac_key(self.path, pending, old_provider, old_cipher, true)?;
+        let old_key = pending
+            .previous
+            .get(old_provider)
+            .ok_or("the sidecar holds no MAC key for its provider")?;
         let valid = tags
             .iter()
-            .any(|t| t.key == old_provider && key.verifies(&binding, &t.mac));
+            .any(|t| t.key == old_provider && old_key.verifies(&binding, &t.mac));
         if !valid {
             return Err(format!(
                 "its integrity tag does not match its value: it was changed outside fnox (see `fnox get {name}`)"
@@ -197,6 +215,98 @@ impl<'a> Signer<'a> {
         }
         self.tag_named(editor, section, name, new_provider, stored);
         Ok(())
+    }
+
+    /// After `retag`: every other entry of the file tagged with a replaced key is checked with
+    /// the old key and tagged with the new one; one that does not verify loses its tag.
+    pub fn finish(&self, editor: &mut crate::config::edit::Editor) {
+        if editor.integrity_mut().finished {
+            return;
+        }
+        editor.integrity_mut().finished = true;
+        let text = editor.render();
+        let current = entries(&text);
+        let side = self.side.borrow();
+        let Some(side) = side.as_ref() else { return };
+        let pending = editor.integrity_mut();
+        for ((section, name), tags) in &side.tags {
+            let id = (section.clone(), name.clone());
+            if pending.tags.contains_key(&id) {
+                continue;
+            }
+            for tag in tags {
+                let (Some(old), Some(new)) = (
+                    pending.previous.get(&tag.key),
+                    pending.unsealed.get(&tag.key),
+                ) else {
+                    continue;
+                };
+                let read = current
+                    .get(&id)
+                    .and_then(|repr| self.read_as(section, repr));
+                let retagged = read.and_then(|(provider, value)| {
+                    let binding = super::Binding {
+                        file: &self.identity,
+                        section,
+                        name,
+                        provider: &provider,
+                        value: &value,
+                    };
+                    old.verifies(&binding, &tag.mac).then(|| new.tag(&binding))
+                });
+                match retagged {
+                    Some(mac) => {
+                        let key = tag.key.clone();
+                        pending.tags.insert(id.clone(), Tag { key, mac });
+                    }
+                    None => {
+                        pending.untag.insert(id.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The provider and stored value an entry (its TOML) is read with, as the resolver reads it.
+    fn read_as(&self, section: &str, repr: &str) -> Option<(String, String)> {
+        let entry: toml::Table = format!("e = {repr}")
+            .parse::<toml::Table>()
+            .ok()?
+            .remove("e")?
+            .try_into()
+            .ok()?;
+        if let Some(toml::Value::Table(sync)) = entry.get("sync") {
+            return Some((
+                sync.get("provider")?.as_str()?.to_owned(),
+                sync.get("value")?.as_str()?.to_owned(),
+            ));
+        }
+        let value = entry.get("value")?.as_str()?.to_owned();
+        let provider = match entry.get("provider") {
+            Some(p) => p.as_str()?.to_owned(),
+            None => {
+                let profile = if section.is_empty() {
+                    self.profiles.to_vec()
+                } else {
+                    vec![section.to_owned()]
+                };
+                self.scope.default_provider_for(&profile)?
+            }
+        };
+        Some((provider, value))
+    }
+
+    /// The tags the file's sidecar held before this write (read once per signer).
+    fn sidecar_tags(&self, section: &str, name: &str) -> Vec<Tag> {
+        let mut side = self.side.borrow_mut();
+        let side = side.get_or_insert_with(|| {
+            std::fs::read_to_string(sidecar_path(self.path))
+                .map(|t| Sidecar::parse(&t))
+                .unwrap_or_default()
+        });
+        side.tags_of(section, name)
+            .map(|t| t.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     pub fn tag(
@@ -302,7 +412,11 @@ pub fn update(
             done.tags.entry(id.clone()).or_default().insert(tag.clone());
         }
     }
-    // Tags of entries the file no longer has.
+    // Tags made with a replaced key that no longer verify, and tags of entries the file no
+    // longer has.
+    for id in &pending.untag {
+        done.tags.remove(id);
+    }
     done.tags.retain(|id, _| new.contains_key(id));
     if done == current || (existing.is_none() && done.is_empty()) {
         return None;
