@@ -276,6 +276,34 @@ fn apply(
             }
         }
     }
+    // The integrity tags of what the person wrote, per file, with the providers it sees.
+    for path in &files {
+        let written: Vec<(&Section, &str)> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Update {
+                    name,
+                    section,
+                    path: p,
+                    fields,
+                } if p == path && !fields.is_empty() => Some((section, name.as_str())),
+                Change::Add { name, .. } => add_target
+                    .as_ref()
+                    .filter(|(p, _)| p == path)
+                    .map(|(_, section)| (section, name.as_str())),
+                _ => None,
+            })
+            .collect();
+        if written.is_empty() {
+            continue;
+        }
+        let scope = config.as_seen_by(path);
+        let profiles = &config.profiles;
+        if let Some(editor) = tx.get_mut(path) {
+            crate::integrity::write::Signer::new(&scope, profiles, path)
+                .tag_written(editor, &written);
+        }
+    }
     files.sort();
     let files: Vec<String> = files.iter().map(|p| config.display(p)).collect();
     tx.commit()?;

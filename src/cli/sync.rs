@@ -232,6 +232,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .collect();
         editor.set_secret(&section, s.name, &fields)?;
     }
+    // The copies' integrity tags (their values were read, and checked, from their sources).
+    let written: Vec<(&Section, &str)> = synced.iter().map(|(s, _)| (&section, s.name)).collect();
+    crate::integrity::write::Signer::new(&scope, profiles, &path)
+        .tag_written(&mut editor, &written);
     editor.save()?;
     ctx.say(format!(
         "✓ Synced {} secrets to provider '{target_name}'{suffix} in {shown}",

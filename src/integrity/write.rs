@@ -267,6 +267,26 @@ impl<'a> Signer<'a> {
         }
     }
 
+    /// Tags entries just written into `editor` (their provider and value as the file now says,
+    /// read the way the resolver reads them): for writers that assemble entries field by field
+    /// (`edit`, `sync`).
+    pub fn tag_written(
+        &self,
+        editor: &mut crate::config::edit::Editor,
+        written: &[(&crate::config::load::Section, &str)],
+    ) {
+        let current = entries(&editor.render());
+        for (section, name) in written {
+            let section_name = super::verify::section_name(section);
+            let read = current
+                .get(&(section_name.to_owned(), (*name).to_owned()))
+                .and_then(|repr| self.read_as(section_name, repr));
+            if let Some((provider, value)) = read {
+                self.tag_named(editor, section, name, &provider, &value);
+            }
+        }
+    }
+
     /// The provider and stored value an entry (its TOML) is read with, as the resolver reads it.
     fn read_as(&self, section: &str, repr: &str) -> Option<(String, String)> {
         let entry: toml::Table = format!("e = {repr}")

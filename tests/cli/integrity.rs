@@ -461,3 +461,46 @@ fn after_reencrypt_a_kept_copy_of_the_old_key_no_longer_tags() {
     );
     assert_eq!(sb.run(&["get", "DB"]).ok(), "postgres://evil\n");
 }
+
+#[test]
+fn edit_and_sync_tag_what_they_write() {
+    let sb = sandbox();
+    sb.run(&["set", "CHANGE", "old value"]).ok();
+    sb.run(&["set", "KEEP", "unchanged"]).ok();
+    let editor = sb.write(
+        "editor.sh",
+        "#!/bin/sh\nsed -i -e 's/^CHANGE = .*/CHANGE = \"new value\"/' \"$1\"\nprintf 'ADDED = \"brand new\"\\n' >> \"$1\"\n",
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = sb.output(sb.fnox().env("EDITOR", &editor).arg("edit"));
+    assert!(out.ok().is_empty(), "{}", out.all());
+    let out = sb.run(&["export"]);
+    assert_eq!(
+        out.ok(),
+        "CHANGE=\"new value\"\nKEEP=unchanged\nADDED=\"brand new\"\n"
+    );
+    assert_eq!(out.stderr, "", "edited and added values are tagged");
+
+    let Some(store) = crate::support::gpg::PassStore::new(&sb) else {
+        return;
+    };
+    let config = sb.read("fnox.toml").replace(
+        "\n\n[secrets]\n",
+        "\npw = { type = \"password-store\" }\n\n[secrets]\n",
+    );
+    sb.write("fnox.toml", &config);
+    let run = |args: &[&str]| sb.output(sb.fnox().envs(store.env()).args(args));
+    run(&["set", "-p", "pw", "REMOTE", "from the store"]).ok();
+    run(&["sync", "-p", "age", "--force"]).ok();
+    assert!(
+        sb.read("fnox.toml").contains("sync = {"),
+        "{}",
+        sb.read("fnox.toml")
+    );
+    let out = run(&["get", "REMOTE"]);
+    assert_eq!(out.ok(), "from the store\n");
+    assert_eq!(out.stderr, "", "the synced copy is tagged");
+}
