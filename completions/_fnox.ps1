@@ -72,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Look for plaintext secrets in a directory tree')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show which secrets differ between two versions of a config file: added, removed, changed (with their providers), never a value. Ciphertexts are opaque, so this is what a review of fnox.toml needs')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Git merge driver for fnox.toml and its integrity sidecar (fnox.lock): merges secret by secret, so two branches that add or change different secrets merge cleanly and their tags still verify; a secret changed on both sides stays a conflict')
             [CompletionResult]::new('ci-redact', 'ci-redact', [CompletionResultType]::ParameterValue, 'Tell the CI to mask every resolved secret value in its logs')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of fnox.toml (also committed as schema/fnox.schema.json)')
@@ -1261,6 +1262,26 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'fnox;diff' {
+            [CompletionResult]::new('--textconv', '--textconv', [CompletionResultType]::ParameterName, 'Print FILE as one line per secret (for git''s textconv) instead of comparing two files')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'fnox;merge-driver' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
@@ -1460,6 +1481,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Edit the secrets of the active profile(s) as plaintext in $VISUAL / $EDITOR (default vi)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Copy secrets into fnox.toml, re-encrypted with a local cipher, so they resolve offline')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Look for plaintext secrets in a directory tree')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show which secrets differ between two versions of a config file: added, removed, changed (with their providers), never a value. Ciphertexts are opaque, so this is what a review of fnox.toml needs')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Git merge driver for fnox.toml and its integrity sidecar (fnox.lock): merges secret by secret, so two branches that add or change different secrets merge cleanly and their tags still verify; a secret changed on both sides stays a conflict')
             [CompletionResult]::new('ci-redact', 'ci-redact', [CompletionResultType]::ParameterValue, 'Tell the CI to mask every resolved secret value in its logs')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of fnox.toml (also committed as schema/fnox.schema.json)')
@@ -1565,6 +1587,9 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;help;scan' {
+            break
+        }
+        'fnox;help;diff' {
             break
         }
         'fnox;help;merge-driver' {

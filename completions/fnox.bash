@@ -43,6 +43,9 @@ _fnox() {
             fnox,delete)
                 cmd="fnox__subcmd__remove"
                 ;;
+            fnox,diff)
+                cmd="fnox__subcmd__diff"
+                ;;
             fnox,doctor)
                 cmd="fnox__subcmd__doctor"
                 ;;
@@ -165,6 +168,9 @@ _fnox() {
                 ;;
             fnox__subcmd__help,deactivate)
                 cmd="fnox__subcmd__help__subcmd__deactivate"
+                ;;
+            fnox__subcmd__help,diff)
+                cmd="fnox__subcmd__help__subcmd__diff"
                 ;;
             fnox__subcmd__help,doctor)
                 cmd="fnox__subcmd__help__subcmd__doctor"
@@ -347,7 +353,7 @@ _fnox() {
 
     case "${cmd}" in
         fnox)
-            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject lease profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan merge-driver ci-redact schema __man activate hook-env deactivate trust untrust help"
+            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject lease profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +688,52 @@ _fnox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fnox__subcmd__diff)
+            opts="-c -P -v -q -h --textconv --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --textconv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fnox__subcmd__doctor)
             opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -913,7 +965,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help)
-            opts="init get set list remove exec export import inject lease profiles provider reencrypt completion version check doctor config-files edit sync scan merge-driver ci-redact schema __man activate hook-env deactivate trust untrust help"
+            opts="init get set list remove exec export import inject lease profiles provider reencrypt completion version check doctor config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,6 +1063,20 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help__subcmd__deactivate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

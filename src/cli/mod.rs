@@ -6,6 +6,7 @@ mod ci_redact;
 pub mod completion;
 mod config_files;
 mod deactivate;
+mod diff;
 mod doctor;
 mod edit;
 mod exec;
@@ -130,6 +131,7 @@ pub enum Command {
     Edit(edit::Args),
     Sync(sync::Args),
     Scan(scan::Args),
+    Diff(diff::Args),
     MergeDriver(merge_driver::Args),
     #[command(hide = true)]
     CiRedact(ci_redact::Args),
@@ -206,6 +208,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Edit(args) => edit::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Scan(args) => scan::run(ctx, args),
+        Command::Diff(args) => diff::run(ctx, args),
         Command::MergeDriver(args) => merge_driver::run(ctx, args),
         Command::CiRedact(args) => ci_redact::run(ctx, args),
         Command::Schema(args) => schema::run(ctx, args),

@@ -504,3 +504,53 @@ fn edit_and_sync_tag_what_they_write() {
     assert_eq!(out.ok(), "from the store\n");
     assert_eq!(out.stderr, "", "the synced copy is tagged");
 }
+
+#[test]
+fn diff_names_what_changed_without_values_and_works_as_gits_textconv() {
+    let sb = sandbox();
+    sb.run(&["set", "SAME", "same"]).ok();
+    sb.run(&["set", "CHANGED", "before"]).ok();
+    sb.run(&["set", "GONE", "bye"]).ok();
+    let old = sb.read("fnox.toml");
+    sb.write("old.toml", &old);
+    sb.run(&["set", "CHANGED", "after"]).ok();
+    sb.run(&["remove", "GONE"]).ok();
+    sb.run(&["-P", "prod", "set", "ADDED", "new"]).ok();
+    let out = sb.run(&["diff", "old.toml", "fnox.toml"]);
+    assert_eq!(out.code, 1, "{}", out.all());
+    assert_snapshot!(out.stdout, @"
+    ~ CHANGED (age)
+    + ADDED (profile prod) (age)
+    - GONE (age)
+    ");
+    assert_eq!(sb.run(&["diff", "fnox.toml", "fnox.toml"]).ok(), "");
+    if !require_tool("git", "git") {
+        return;
+    }
+    sb.write("fnox.toml", &old);
+    git(&sb, &["init", "-q"]);
+    sb.write(".gitattributes", "fnox.toml diff=fnox\n");
+    git(
+        &sb,
+        &["config", "diff.fnox.textconv", "fnox diff --textconv"],
+    );
+    git(&sb, &["add", "fnox.toml", ".gitattributes"]);
+    git(&sb, &["commit", "-qm", "base"]);
+    sb.run(&["set", "CHANGED", "again"]).ok();
+    let (ok, diff) = git(&sb, &["diff", "--no-color", "-U0", "fnox.toml"]);
+    assert!(ok, "{diff}");
+    let changed: Vec<&str> = diff
+        .lines()
+        .filter(|l| {
+            (l.starts_with('+') || l.starts_with('-'))
+                && !l.starts_with("+++")
+                && !l.starts_with("---")
+        })
+        .map(|l| l.split(" value=").next().unwrap())
+        .collect();
+    assert_eq!(
+        changed,
+        ["-- CHANGED provider=age", "+- CHANGED provider=age"],
+        "{diff}"
+    );
+}
