@@ -44,26 +44,12 @@ fn read(path: &Path) -> Result<BTreeMap<(String, String), Seen>> {
     }
     Ok(entries(&text)
         .into_iter()
-        .map(|(id, repr)| {
-            let entry = format!("e = {repr}")
-                .parse::<toml::Table>()
-                .ok()
-                .and_then(|mut t| t.remove("e"));
-            let field = |k: &str| {
-                entry
-                    .as_ref()
-                    .and_then(|e| e.get(k))
-                    .and_then(|v| v.as_str())
-                    .map(str::to_owned)
-            };
+        .map(|(id, entry)| {
+            let field = |k: &str| entry.get(k).and_then(|v| v.as_str()).map(str::to_owned);
             let provider = field("provider").unwrap_or_else(|| "(default)".to_owned());
             // The stored value's fingerprint (the whole entry's when it has none).
-            let digest = crate::trust::digest(&field("value").unwrap_or(repr));
-            let fingerprint = digest
-                .trim_start_matches("sha256:")
-                .chars()
-                .take(12)
-                .collect();
+            let digest = crate::trust::digest(&field("value").unwrap_or_else(|| entry.to_string()));
+            let fingerprint = digest.chars().take(12).collect();
             (
                 id,
                 Seen {

@@ -501,23 +501,21 @@ impl Transaction {
     /// Writes every changed file: all temp files first, then the renames. Returns how many
     /// files were written. The locks are held until the last rename.
     pub fn commit(self) -> Result<usize> {
-        let changed: Vec<(&Path, Option<&str>, String)> = self
-            .editors
-            .iter()
-            .filter_map(|e| {
-                e.changed_text()
-                    .map(|t| (e.path.as_path(), e.original.as_deref(), t))
-            })
-            .collect();
+        let mut changed: Vec<(&Path, Option<&str>, String)> = Vec::new();
         // Each changed file's sidecar (integrity tags), written before and after the file.
-        let sidecars: Vec<crate::integrity::write::Update> = self
-            .editors
-            .iter()
-            .filter_map(|e| {
-                let text = e.changed_text()?;
-                crate::integrity::write::update(&e.path, e.original.as_deref(), &text, &e.integrity)
-            })
-            .collect();
+        let mut sidecars: Vec<crate::integrity::write::Update> = Vec::new();
+        for e in &self.editors {
+            let Some(text) = e.changed_text() else {
+                continue;
+            };
+            sidecars.extend(crate::integrity::write::update(
+                &e.path,
+                e.original.as_deref(),
+                &text,
+                &e.integrity,
+            ));
+            changed.push((e.path.as_path(), e.original.as_deref(), text));
+        }
         let files = changed.len() + sidecars.len();
         let mut staged = Vec::new();
         let writes = sidecars

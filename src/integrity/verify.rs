@@ -98,7 +98,7 @@ impl Checks {
         );
     }
 
-    fn tags<'w>(&self, w: &'w Wanted, _name: &str) -> Option<&'w BTreeSet<Tag>> {
+    fn tags(w: &Wanted) -> Option<&BTreeSet<Tag>> {
         w.tags.as_ref().filter(|t| !t.is_empty())
     }
 
@@ -136,8 +136,8 @@ impl Checks {
     pub fn key_requests(&mut self) -> Vec<(usize, String, String)> {
         self.prepare();
         let mut needed: std::collections::BTreeSet<(usize, &str)> = Default::default();
-        for (name, w) in &self.wanted {
-            for tag in self.tags(w, name).into_iter().flatten() {
+        for w in self.wanted.values() {
+            for tag in Self::tags(w).into_iter().flatten() {
                 needed.insert((w.layer, tag.key.as_str()));
             }
         }
@@ -175,7 +175,7 @@ impl Checks {
             return Verdict::Verified;
         };
         let side = &self.sides[&w.layer];
-        let Some(tags) = self.tags(w, name) else {
+        let Some(tags) = Self::tags(w) else {
             if self.strict || side.sidecar.as_ref().is_some_and(|s| s.strict) {
                 return Verdict::Refused(
                     Error::new(format!("{name} ({}) has no integrity tag", locate()))

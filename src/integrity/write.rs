@@ -2,7 +2,7 @@
 //! or went away are dropped, new tags and MAC keys the writer computed are added. The config
 //! file's save writes the sidecar twice around its own rename (old and new tags together, then
 //! the new ones alone), so a reader that sees either version of the config file still verifies
-//! every entry.
+//! every entry it did not change (a key `reencrypt` replaces is the exception, see `update`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -35,25 +35,22 @@ impl Pending {
     }
 }
 
-/// The MAC key of cipher `key_provider` (`cipher`) for the file at `config`: the one its
-/// sidecar holds, unsealed by the cipher, else a new one the cipher seals. Each is unsealed once
-/// per editor. `rotate` (reencrypt): a new key replaces the one the sidecar holds, which is kept
-/// in `previous` to check the old tags (a member whose key was removed may have kept it).
+/// The MAC key of cipher `key_provider` (`cipher`): `sealed` (what the file's sidecar holds for
+/// it), unsealed by the cipher, else a new one the cipher seals. Each is unsealed once per
+/// editor. `rotate` (reencrypt): a new key replaces the sealed one, which is kept in `previous`
+/// to check the old tags (a member whose key was removed may have kept it).
 fn mac_key<'p>(
-    config: &Path,
     pending: &'p mut Pending,
     key_provider: &str,
+    sealed: Option<&str>,
     cipher: &dyn crate::provider::Cipher,
     rotate: bool,
 ) -> Result<&'p super::MacKey, String> {
     if !pending.unsealed.contains_key(key_provider) {
-        let sealed = std::fs::read_to_string(sidecar_path(config))
-            .ok()
-            .and_then(|t| Sidecar::parse(&t).keys.get(key_provider).cloned());
         let (key, fresh) = match sealed {
             Some(sealed) => {
                 let plain = cipher
-                    .decrypt_batch(&[sealed.as_str()])
+                    .decrypt_batch(&[sealed])
                     .remove(0)
                     .map_err(|e| format!("its MAC key cannot be decrypted here: {}", e.message))?;
                 let key = super::MacKey::from_plaintext(plain.expose())
@@ -82,16 +79,16 @@ fn mac_key<'p>(
     Ok(&pending.unsealed[key_provider])
 }
 
-/// Tags the entry `binding` names, written to the file at `config` whose editor keeps
-/// `pending`, with the MAC key of cipher `key_provider`. Why it could not, otherwise.
-pub fn sign(
-    config: &Path,
+/// Tags the entry `binding` names, written to a file whose editor keeps `pending`, with the MAC
+/// key of cipher `key_provider` (`sealed` as its sidecar holds it). Why it could not, otherwise.
+fn sign(
     pending: &mut Pending,
     binding: &super::Binding<'_>,
     key_provider: &str,
+    sealed: Option<&str>,
     cipher: &dyn crate::provider::Cipher,
 ) -> Result<(), String> {
-    let mac = mac_key(config, pending, key_provider, cipher, false)?.tag(binding);
+    let mac = mac_key(pending, key_provider, sealed, cipher, false)?.tag(binding);
     pending.tag(
         binding.section,
         binding.name,
@@ -134,6 +131,41 @@ impl<'a> Signer<'a> {
         }
     }
 
+    /// Provider `name` as the file sees it, built once per signer.
+    fn provider(
+        &self,
+        name: &str,
+        entry: &str,
+    ) -> crate::error::Result<std::rc::Rc<crate::provider::Provider>> {
+        if let Some(p) = self.built.borrow().get(name) {
+            return Ok(p.clone());
+        }
+        let p = std::rc::Rc::new(crate::resolve::build_writer(
+            self.scope,
+            name,
+            self.profiles,
+            &format!("tag {entry}"),
+        )?);
+        self.built.borrow_mut().insert(name.to_owned(), p.clone());
+        Ok(p)
+    }
+
+    /// The file's sidecar as it was before this write, read once per signer.
+    fn sidecar(&self) -> std::cell::Ref<'_, Sidecar> {
+        if self.side.borrow().is_none() {
+            let side = std::fs::read_to_string(sidecar_path(self.path))
+                .map(|t| Sidecar::parse(&t))
+                .unwrap_or_default();
+            *self.side.borrow_mut() = Some(side);
+        }
+        std::cell::Ref::map(self.side.borrow(), |s| s.as_ref().expect("read above"))
+    }
+
+    /// The MAC key the sidecar holds for `provider`, sealed.
+    fn sealed(&self, provider: &str) -> Option<String> {
+        self.sidecar().keys.get(provider).cloned()
+    }
+
     /// `tag`, building the provider by name (once per signer) as the file sees it.
     pub fn tag_named(
         &self,
@@ -143,32 +175,13 @@ impl<'a> Signer<'a> {
         provider_name: &str,
         stored: &str,
     ) {
-        let cached = self.built.borrow().get(provider_name).cloned();
-        let provider = match cached {
-            Some(p) => p,
-            None => match crate::resolve::build_writer(
-                self.scope,
-                provider_name,
-                self.profiles,
-                &format!("tag {name}"),
-            ) {
-                Ok(p) => {
-                    let p = std::rc::Rc::new(p);
-                    self.built
-                        .borrow_mut()
-                        .insert(provider_name.to_owned(), p.clone());
-                    p
-                }
-                Err(e) => {
-                    crate::error::warn(format!(
-                        "{name} is saved without an integrity tag: {}",
-                        e.one_line()
-                    ));
-                    return;
-                }
-            },
-        };
-        self.tag(editor, section, name, provider_name, &provider, stored);
+        match self.provider(provider_name, name) {
+            Ok(provider) => self.tag(editor, section, name, provider_name, &provider, stored),
+            Err(e) => crate::error::warn(format!(
+                "{name} is saved without an integrity tag: {}",
+                e.one_line()
+            )),
+        }
     }
 
     /// For `reencrypt`: checks the entry's tag against its old provider and value (a forged
@@ -188,10 +201,10 @@ impl<'a> Signer<'a> {
     ) -> Result<(), String> {
         let (old_provider, old_cipher, old_value) = old;
         let section_name = super::verify::section_name(section);
-        let tags = self.sidecar_tags(section_name, name);
-        if tags.is_empty() {
-            return Ok(());
-        }
+        let tags: Vec<Tag> = match self.sidecar().tags_of(section_name, name) {
+            Some(tags) => tags.iter().cloned().collect(),
+            None => return Ok(()),
+        };
         let binding = super::Binding {
             file: &self.identity,
             section: section_name,
@@ -199,8 +212,9 @@ impl<'a> Signer<'a> {
             provider: old_provider,
             value: old_value,
         };
+        let sealed = self.sealed(old_provider);
         let pending = editor.integrity_mut();
-        mac_key(self.path, pending, old_provider, old_cipher, true)?;
+        mac_key(pending, old_provider, sealed.as_deref(), old_cipher, true)?;
         let old_key = pending
             .previous
             .get(old_provider)
@@ -224,10 +238,8 @@ impl<'a> Signer<'a> {
             return;
         }
         editor.integrity_mut().finished = true;
-        let text = editor.render();
-        let current = entries(&text);
-        let side = self.side.borrow();
-        let Some(side) = side.as_ref() else { return };
+        let current = entries(&editor.render());
+        let side = self.sidecar();
         let pending = editor.integrity_mut();
         for ((section, name), tags) in &side.tags {
             let id = (section.clone(), name.clone());
@@ -243,7 +255,7 @@ impl<'a> Signer<'a> {
                 };
                 let read = current
                     .get(&id)
-                    .and_then(|repr| self.read_as(section, repr));
+                    .and_then(|entry| self.read_as(section, entry));
                 let retagged = read.and_then(|(provider, value)| {
                     let binding = super::Binding {
                         file: &self.identity,
@@ -280,21 +292,15 @@ impl<'a> Signer<'a> {
             let section_name = super::verify::section_name(section);
             let read = current
                 .get(&(section_name.to_owned(), (*name).to_owned()))
-                .and_then(|repr| self.read_as(section_name, repr));
+                .and_then(|entry| self.read_as(section_name, entry));
             if let Some((provider, value)) = read {
                 self.tag_named(editor, section, name, &provider, &value);
             }
         }
     }
 
-    /// The provider and stored value an entry (its TOML) is read with, as the resolver reads it.
-    fn read_as(&self, section: &str, repr: &str) -> Option<(String, String)> {
-        let entry: toml::Table = format!("e = {repr}")
-            .parse::<toml::Table>()
-            .ok()?
-            .remove("e")?
-            .try_into()
-            .ok()?;
+    /// The provider and stored value an entry is read with, as the resolver reads it.
+    fn read_as(&self, section: &str, entry: &toml::Value) -> Option<(String, String)> {
         if let Some(toml::Value::Table(sync)) = entry.get("sync") {
             return Some((
                 sync.get("provider")?.as_str()?.to_owned(),
@@ -316,17 +322,11 @@ impl<'a> Signer<'a> {
         Some((provider, value))
     }
 
-    /// The tags the file's sidecar held before this write (read once per signer).
-    fn sidecar_tags(&self, section: &str, name: &str) -> Vec<Tag> {
-        let mut side = self.side.borrow_mut();
-        let side = side.get_or_insert_with(|| {
-            std::fs::read_to_string(sidecar_path(self.path))
-                .map(|t| Sidecar::parse(&t))
-                .unwrap_or_default()
-        });
-        side.tags_of(section, name)
-            .map(|t| t.iter().cloned().collect())
-            .unwrap_or_default()
+    /// The cipher a store's references are tagged with: the first (by name) the file's sidecar,
+    /// or this write, holds a MAC key for.
+    fn key_provider(&self, pending: &Pending) -> Option<String> {
+        let side = self.sidecar();
+        side.keys.keys().chain(pending.keys.keys()).min().cloned()
     }
 
     pub fn tag(
@@ -345,26 +345,32 @@ impl<'a> Signer<'a> {
             provider: provider_name,
             value: stored,
         };
-        let pending = editor.integrity_mut();
         let outcome = match provider {
             crate::provider::Provider::Cipher(c) => {
-                sign(self.path, pending, &binding, provider_name, c.as_ref())
+                let sealed = self.sealed(provider_name);
+                let pending = editor.integrity_mut();
+                sign(
+                    pending,
+                    &binding,
+                    provider_name,
+                    sealed.as_deref(),
+                    c.as_ref(),
+                )
             }
             crate::provider::Provider::Store(_) => {
-                let Some(key_provider) = key_providers(self.path, pending).into_iter().next()
-                else {
+                let Some(key_provider) = self.key_provider(editor.integrity_mut()) else {
                     // No cipher has a MAC key in this file yet: nothing to tag a reference with.
                     return;
                 };
-                match crate::resolve::build_writer(
-                    self.scope,
-                    &key_provider,
-                    self.profiles,
-                    &format!("tag {name}"),
-                ) {
-                    Ok(crate::provider::Provider::Cipher(c)) => {
-                        sign(self.path, pending, &binding, &key_provider, c.as_ref())
-                    }
+                let sealed = self.sealed(&key_provider);
+                match self.provider(&key_provider, name).as_deref() {
+                    Ok(crate::provider::Provider::Cipher(c)) => sign(
+                        editor.integrity_mut(),
+                        &binding,
+                        &key_provider,
+                        sealed.as_deref(),
+                        c.as_ref(),
+                    ),
                     Ok(_) => Err(format!("provider '{key_provider}' is not a cipher")),
                     Err(e) => Err(e.one_line()),
                 }
@@ -376,19 +382,6 @@ impl<'a> Signer<'a> {
             ));
         }
     }
-}
-
-/// The providers the sidecar of `config` holds MAC keys for (a store's entries are tagged with
-/// one of them).
-pub fn key_providers(config: &Path, pending: &Pending) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_to_string(sidecar_path(config))
-        .ok()
-        .map(|t| Sidecar::parse(&t).keys.into_keys().collect())
-        .unwrap_or_default();
-    names.extend(pending.keys.keys().cloned());
-    names.sort();
-    names.dedup();
-    names
 }
 
 /// The two texts a save writes to the sidecar (before and after the config file's rename), or
@@ -413,7 +406,9 @@ pub fn update(
     let new = entries(after);
     let mut during = current.clone();
     let mut done = current.clone();
-    // New keys, and keys sealed again (both versions seal the same key).
+    // New keys, and keys `reencrypt` replaced. A replaced key is the one window where a reader
+    // can be refused: between the first sidecar write and the config file's rename, a reader of
+    // the old config file finds its values' tags beside the new key.
     for (provider, sealed) in &pending.keys {
         during.keys.insert(provider.clone(), sealed.clone());
         done.keys.insert(provider.clone(), sealed.clone());
@@ -448,8 +443,8 @@ pub fn update(
     })
 }
 
-/// Every secret entry of a config text: (section as written, name) → the entry as TOML.
-pub fn entries(text: &str) -> BTreeMap<(String, String), String> {
+/// Every secret entry of a config text: (section as written, name) → the entry.
+pub fn entries(text: &str) -> BTreeMap<(String, String), toml::Value> {
     let mut out = BTreeMap::new();
     let Ok(doc) = text.parse::<toml::Table>() else {
         return out;
@@ -457,7 +452,7 @@ pub fn entries(text: &str) -> BTreeMap<(String, String), String> {
     let mut add = |section: &str, table: Option<&toml::Value>| {
         if let Some(toml::Value::Table(secrets)) = table {
             for (name, entry) in secrets {
-                out.insert((section.to_owned(), name.clone()), entry.to_string());
+                out.insert((section.to_owned(), name.clone()), entry.clone());
             }
         }
     };
