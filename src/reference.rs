@@ -143,9 +143,7 @@ fn parse_at(bytes: &[u8], start: usize, scheme: &str) -> (usize, Result<Referenc
         if &bytes[head..head_end] == SERVER_TYPE.as_bytes() {
             let mut host_end = take(path_start, is_word);
             if bytes.get(path_start) == Some(&b'[') {
-                let inner_end = take(path_start + 1, |b| {
-                    b.is_ascii_hexdigit() || b == b':' || b == b'.'
-                });
+                let inner_end = take(path_start + 1, is_ipv6);
                 if inner_end > path_start + 1 && bytes.get(inner_end) == Some(&b']') {
                     host_end = inner_end + 1;
                     if bytes.get(host_end) == Some(&b'/') {
@@ -239,6 +237,11 @@ fn encode(part: &str, allowed: fn(u8) -> bool) -> String {
     out
 }
 
+/// A character of an IPv6 address inside brackets (`[2001:db8::7]`).
+fn is_ipv6(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':' || b == b'.'
+}
+
 /// A path, encoded; a `secret://cosmian-kms/` path keeps the colon of its `HOST:PORT`.
 fn encode_path(provider: &str, path: &str) -> String {
     if provider == SERVER_TYPE {
@@ -247,9 +250,7 @@ fn encode_path(provider: &str, path: &str) -> String {
                 h.len() > 2
                     && h.starts_with('[')
                     && h.ends_with(']')
-                    && h[1..h.len() - 1]
-                        .bytes()
-                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+                    && h[1..h.len() - 1].bytes().all(is_ipv6)
             };
             let host_form = |h: &str| {
                 if bracketed(h) {
