@@ -124,6 +124,63 @@ pub trait Cipher: Send + Sync {
     fn stale_batch(&self, ciphertexts: &[&str]) -> Vec<Option<String>> {
         vec![None; ciphertexts.len()]
     }
+
+    // The key lifecycle (`fnox key`): what a cipher can say and do about its own keys. The
+    // defaults say "cannot tell" / "not supported"; each backend implements what it has.
+
+    /// The key each ciphertext was sealed with, in input order (a KMS blob's key, a Transit
+    /// `vault:vN:` version, the age identity that opens it); None where it cannot be told.
+    fn sealed_with(&self, ciphertexts: &[&str]) -> Vec<Option<KeyRef>> {
+        vec![None; ciphertexts.len()]
+    }
+
+    /// The provider's key as its backend reports it (current version, versions still enabled).
+    fn key_info(&self) -> Result<KeyInfo, ProviderError> {
+        Err(lifecycle_unsupported("report its key's versions"))
+    }
+
+    /// Makes a new key version current inside the backend (Transit's `rotate`); returns the new
+    /// key state. Old versions stay able to decrypt.
+    fn rotate_key(&self) -> Result<KeyInfo, ProviderError> {
+        Err(lifecycle_unsupported("rotate its key in place"))
+    }
+
+    /// Disables every key version below `version` for decryption (Transit's
+    /// `min_decryption_version`); 0 or 1 enables them all again.
+    fn retire_below(&self, _version: u64) -> Result<(), ProviderError> {
+        Err(lifecycle_unsupported("disable old key versions"))
+    }
+
+    /// Creates a new key in the backend and returns the id to put in `key_id`.
+    fn create_key(&self) -> Result<String, ProviderError> {
+        Err(lifecycle_unsupported("create keys"))
+    }
+}
+
+/// A key (and, where the backend versions keys, its version) a value was sealed with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyRef {
+    /// The key's id: a KMS key id or ARN, a Transit key name, an age recipient.
+    pub key: String,
+    pub version: Option<u64>,
+}
+
+/// A cipher's key as its backend reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyInfo {
+    /// The key new values are sealed with (its id and, when versioned, the latest version).
+    pub current: Option<KeyRef>,
+    /// The oldest version that still decrypts (Transit's `min_decryption_version`).
+    pub min_decryption_version: Option<u64>,
+    /// Versions the backend still holds, oldest first.
+    pub versions: Vec<u64>,
+}
+
+fn lifecycle_unsupported(what: &str) -> ProviderError {
+    ProviderError::new(
+        ErrorKind::Unsupported,
+        format!("this provider type cannot {what}"),
+    )
 }
 
 impl<'a> dyn Cipher + 'a {
