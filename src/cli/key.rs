@@ -184,7 +184,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             if !ask(
                 ctx,
                 a.force,
-                &format!("Retiring (no value needs them):\n{}", what.concat().trim_end()),
+                &format!(
+                    "Retiring (no value needs them):\n{}",
+                    what.concat().trim_end()
+                ),
             )? {
                 ctx.say("Retirement cancelled; nothing was changed");
                 return Ok(0);
@@ -225,9 +228,11 @@ fn status(
     let mut defs = lifecycle::definitions(config, args.provider.as_deref());
     if let Some(name) = &args.provider {
         let Some(first) = defs.first() else {
-            return Err(Error::usage(format!("no provider '{name}' is defined in the loaded files"))
-                .code("fnox::provider::not_configured")
-                .hint("see `fnox provider list`"));
+            return Err(Error::usage(format!(
+                "no provider '{name}' is defined in the loaded files"
+            ))
+            .code("fnox::provider::not_configured")
+            .hint("see `fnox provider list`"));
         };
         if first.family().is_none() {
             return Err(lifecycle::unmanaged(config, first));

@@ -165,8 +165,12 @@ fn build_targets(
         let scope = config.as_seen_by(&config.layers[*layer].path);
         let t = build_provider_for(&scope, target_name, context)?;
         if !t.is_cipher() {
-            return Err(Error::usage(format!("--to {target_name}: it is not an encryption provider"))
-                .hint("move values to a provider that keeps ciphertext in fnox.toml (age, aws-kms, ...)"));
+            return Err(Error::usage(format!(
+                "--to {target_name}: it is not an encryption provider"
+            ))
+            .hint(
+                "move values to a provider that keeps ciphertext in fnox.toml (age, aws-kms, ...)",
+            ));
         }
         targets.insert((name.clone(), context.clone(), *layer), t);
     }

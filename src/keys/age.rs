@@ -40,7 +40,9 @@ pub fn identity_file(
         return Err(elsewhere("FNOX_AGE_KEY"));
     }
     if fields.contains_key("identity") {
-        return Err(elsewhere("another provider (`identity = { provider, value }`)"));
+        return Err(elsewhere(
+            "another provider (`identity = { provider, value }`)",
+        ));
     }
     if let Some(raw) = fields.get("key_file").and_then(|v| v.as_str()) {
         return Ok(env_vars::expand_path(raw, base_dir));
@@ -171,10 +173,16 @@ mod tests {
         let r = retired_path(p);
         assert_eq!(r.parent(), p.parent());
         let name = r.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with("age.txt.retired-") && name.ends_with('Z'), "{name}");
+        assert!(
+            name.starts_with("age.txt.retired-") && name.ends_with('Z'),
+            "{name}"
+        );
         assert!(!name.contains(':'), "{name}");
         assert_eq!(config_path(&r, Path::new("/x")), format!("keys/{name}"));
-        assert_eq!(config_path(Path::new("/elsewhere/k"), Path::new("/x")), "/elsewhere/k");
+        assert_eq!(
+            config_path(Path::new("/elsewhere/k"), Path::new("/x")),
+            "/elsewhere/k"
+        );
     }
 
     #[test]
@@ -184,7 +192,10 @@ mod tests {
         let r = age::x25519::Recipient::from_str(&public).unwrap();
         let ct = age::encrypt(&r, b"v").unwrap();
         let b64 = base64::engine::general_purpose::STANDARD.encode(ct);
-        assert_eq!(decrypt_with(&id, &[&b64])[0].as_ref().unwrap().expose(), "v");
+        assert_eq!(
+            decrypt_with(&id, &[&b64])[0].as_ref().unwrap().expose(),
+            "v"
+        );
         assert!(decrypt_with(&other, &[&b64])[0].is_err());
         let keys = vec![vec![other], vec![id]];
         assert_eq!(opened_by(&keys, &[&b64, "bm9wZQ=="]), vec![Some(1), None]);

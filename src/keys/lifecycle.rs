@@ -233,17 +233,19 @@ pub fn status(config: &Config, def: &Definition, values: &[&Candidate]) -> Resul
                     .unwrap_or_default();
                 labels.push((
                     ids.first().map(|i| i.to_public().to_string()),
-                    format!("{raw}{}", if ids.is_empty() { " (not on this machine)" } else { "" }),
+                    format!(
+                        "{raw}{}",
+                        if ids.is_empty() {
+                            " (not on this machine)"
+                        } else {
+                            ""
+                        }
+                    ),
                 ));
                 keys.push(ids);
             }
-            let current = agekeys::identity_file(
-                &def.name,
-                &def.fields,
-                &base,
-                config.age_key_file(),
-            )
-            .ok();
+            let current =
+                agekeys::identity_file(&def.name, &def.fields, &base, config.age_key_file()).ok();
             let recipients = def.strings("recipients");
             let current_ids: Vec<age::x25519::Identity> = current
                 .as_ref()
@@ -327,10 +329,13 @@ pub fn status(config: &Config, def: &Definition, values: &[&Candidate]) -> Resul
                 .to_owned();
             for (c, k) in values.iter().zip(cipher.sealed_with(&inputs)) {
                 let found = k.as_ref().and_then(|k| {
-                    ladder.iter().position(|id| same_key(id, &k.key)).or_else(|| {
-                        // The configured id (an alias, a bare id) names the current key.
-                        same_key(&configured, &k.key).then_some(n - 1)
-                    })
+                    ladder
+                        .iter()
+                        .position(|id| same_key(id, &k.key))
+                        .or_else(|| {
+                            // The configured id (an alias, a bare id) names the current key.
+                            same_key(&configured, &k.key).then_some(n - 1)
+                        })
                 });
                 match found {
                     Some(i) => versions[i].secrets.push(Use::of(config, c)),

@@ -152,7 +152,10 @@ pub fn retire(
             }
         }
         Family::Age | Family::KeyId => {
-            let field = plan.family.retired_field().expect("age and key ids record retired keys");
+            let field = plan
+                .family
+                .retired_field()
+                .expect("age and key ids record retired keys");
             let mut edits = Vec::new();
             for r in &retirements {
                 if r.entries.is_empty() {
@@ -179,7 +182,16 @@ pub fn retire(
                 });
             }
             if !edits.is_empty() {
-                super::write_all(config, &[], &Default::default(), Vec::new(), None, force, &edits, HashMap::new())?;
+                super::write_all(
+                    config,
+                    &[],
+                    &Default::default(),
+                    Vec::new(),
+                    None,
+                    force,
+                    &edits,
+                    HashMap::new(),
+                )?;
             }
             for r in &retirements {
                 for f in &r.files {

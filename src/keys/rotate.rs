@@ -138,7 +138,12 @@ fn string_array(items: &[String]) -> Value {
 }
 
 fn toml_array(items: &[String]) -> toml::Value {
-    toml::Value::Array(items.iter().map(|s| toml::Value::from(s.as_str())).collect())
+    toml::Value::Array(
+        items
+            .iter()
+            .map(|s| toml::Value::from(s.as_str()))
+            .collect(),
+    )
 }
 
 fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
@@ -150,7 +155,12 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
         config.age_key_file(),
     )?;
     for d in &plan.defs[1..] {
-        let other = agekeys::identity_file(&d.name, &d.fields, &d.base_dir(config), config.age_key_file())?;
+        let other = agekeys::identity_file(
+            &d.name,
+            &d.fields,
+            &d.base_dir(config),
+            config.age_key_file(),
+        )?;
         if other != path {
             return Err(Error::usage(format!(
                 "provider '{}' reads its identity from {} in {} but from {} in {}",
@@ -164,7 +174,11 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
         }
     }
     let (old_text, old_ids) = agekeys::read_identities(&path)?;
-    let all_recipients: Vec<String> = plan.defs.iter().flat_map(|d| d.strings("recipients")).collect();
+    let all_recipients: Vec<String> = plan
+        .defs
+        .iter()
+        .flat_map(|d| d.strings("recipients"))
+        .collect();
     let old = old_ids
         .iter()
         .find(|i| all_recipients.contains(&i.to_public().to_string()))
@@ -194,7 +208,13 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
         }
         let new_recipients: Vec<String> = recipients
             .iter()
-            .map(|r| if *r == old_public { new_public.clone() } else { r.clone() })
+            .map(|r| {
+                if *r == old_public {
+                    new_public.clone()
+                } else {
+                    r.clone()
+                }
+            })
             .collect();
         let mut retired_files = d.strings("retired_key_files");
         retired_files.push(agekeys::config_path(&retired, &d.base_dir(config)));
@@ -204,7 +224,10 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
             name: d.name.clone(),
             fields: vec![
                 ("recipients".to_owned(), Some(string_array(&new_recipients))),
-                ("retired_key_files".to_owned(), Some(string_array(&retired_files))),
+                (
+                    "retired_key_files".to_owned(),
+                    Some(string_array(&retired_files)),
+                ),
             ],
         });
         let mut o = toml::Table::new();
@@ -218,8 +241,9 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
         )));
     }
     let mut plan = plan;
-    plan.candidates
-        .retain(|c| definition_of(config, &plan.defs, c).is_some_and(|d| overrides.contains_key(&d)));
+    plan.candidates.retain(|c| {
+        definition_of(config, &plan.defs, c).is_some_and(|d| overrides.contains_key(&d))
+    });
     let providers = build_providers(config, &plan.candidates)?;
     let check = |values: &[&str]| agekeys::decrypt_with(&new_id, values);
     let recipe = Recipe {
@@ -312,11 +336,10 @@ fn rotate_key_id(config: &Config, plan: Plan, new_key: &NewKey, force: bool) -> 
             .unwrap_or_default()
             .to_owned();
         if super::lifecycle::same_key(&configured, &new_id) {
-            return Err(Error::usage(format!(
-                "{} already uses key {new_id}",
-                d.location(config)
-            ))
-            .hint("name the new key with --key-id, or use --create"));
+            return Err(
+                Error::usage(format!("{} already uses key {new_id}", d.location(config)))
+                    .hint("name the new key with --key-id, or use --create"),
+            );
         }
         // The old key as the backend names it (an ARN for an alias), so status can match values.
         let old = match d.build(config) {
@@ -389,7 +412,10 @@ fn rotate_transit(config: &Config, plan: Plan, force: bool) -> Result<Done> {
             return Err(unmanaged(config, d));
         };
         let info = c.rotate_key().map_err(|e| {
-            crate::resolve::provider_error(format!("cannot rotate the key of {}", d.location(config)), e)
+            crate::resolve::provider_error(
+                format!("cannot rotate the key of {}", d.location(config)),
+                e,
+            )
         })?;
         if let Some(k) = info.current {
             latest = format!("{} v{}", k.key, k.version.unwrap_or_default());

@@ -288,7 +288,10 @@ fn load_identities(sources: &[IdentitySource]) -> Loaded {
         match source {
             IdentitySource::RetiredBeside(path) => {
                 for retired in retired_beside(path) {
-                    if !sources.iter().any(|s| matches!(s, IdentitySource::File { path, .. } if *path == retired)) {
+                    if !sources
+                        .iter()
+                        .any(|s| matches!(s, IdentitySource::File { path, .. } if *path == retired))
+                    {
                         expanded.push(IdentitySource::File {
                             path: retired,
                             explicit: false,
@@ -371,7 +374,11 @@ fn retired_beside(path: &Path) -> Vec<PathBuf> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return Vec::new();
     };
-    let prefix = format!("{}{}", name.to_string_lossy(), crate::keys::age::RETIRED_MARK);
+    let prefix = format!(
+        "{}{}",
+        name.to_string_lossy(),
+        crate::keys::age::RETIRED_MARK
+    );
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
