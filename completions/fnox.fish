@@ -133,6 +133,10 @@ complete -c fnox -n "__fish_fnox_using_subcommand set" -s k -l key-name -d 'Name
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s d -l description -d 'Description stored beside the secret' -r
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l default -d 'Default used when the provider has no value' -r
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l from-file -d 'Read the value from a file, verbatim' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l bytes -d 'With --generate: random bytes (base64, hex) or characters (alnum), 1 to 4096 [default: 32]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l format -d 'With --generate: how the random value is written [default: base64]' -r -f -a "base64\t'Standard base64 (with padding) of N random bytes'
+hex\t'2N lowercase hexadecimal digits of N random bytes'
+alnum\t'N characters drawn uniformly from A-Z, a-z and 0-9'"
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
@@ -141,6 +145,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand set" -l base64-encode -d 'Store the base64 of the value (for binary data)'
+complete -c fnox -n "__fish_fnox_using_subcommand set" -l generate -d 'Store a fresh random value from the OS\'s secure random source; it is never printed'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s n -l dry-run -d 'Show what would change without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand set" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'
@@ -155,6 +160,10 @@ complete -c fnox -n "__fish_fnox_using_subcommand s" -s k -l key-name -d 'Name o
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s d -l description -d 'Description stored beside the secret' -r
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l default -d 'Default used when the provider has no value' -r
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l from-file -d 'Read the value from a file, verbatim' -r -F
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l bytes -d 'With --generate: random bytes (base64, hex) or characters (alnum), 1 to 4096 [default: 32]' -r
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l format -d 'With --generate: how the random value is written [default: base64]' -r -f -a "base64\t'Standard base64 (with padding) of N random bytes'
+hex\t'2N lowercase hexadecimal digits of N random bytes'
+alnum\t'N characters drawn uniformly from A-Z, a-z and 0-9'"
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s c -l config -d 'Config file to use instead of searching fnox.toml upward from here' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s P -l profile -d 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]' -r
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l if-missing -d 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]' -r -f -a "error\t''
@@ -163,6 +172,7 @@ ignore\t''"
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l write-profile -d 'Profile that writes go to when several are active' -r
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l age-key-file -d 'Deprecated: use FNOX_AGE_KEY_FILE or the provider\'s key_file' -r -F
 complete -c fnox -n "__fish_fnox_using_subcommand s" -l base64-encode -d 'Store the base64 of the value (for binary data)'
+complete -c fnox -n "__fish_fnox_using_subcommand s" -l generate -d 'Store a fresh random value from the OS\'s secure random source; it is never printed'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s g -l global -d 'Write to the global config file'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s n -l dry-run -d 'Show what would change without changing anything'
 complete -c fnox -n "__fish_fnox_using_subcommand s" -s f -l force -d 'Write the config file even when it is read-only (as `rm -f`)'

@@ -32,6 +32,7 @@ mod reencrypt;
 mod references;
 mod reliability;
 mod resolve_limits;
+mod set_generate;
 mod shell;
 mod terminal_escaping;
 mod trust;
