@@ -728,7 +728,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__diff)
-            opts="-c -P -v -q -h --textconv --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --textconv --values --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,7 +3034,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__set)
-            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --generate --bytes --format --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3070,6 +3070,14 @@ _fnox() {
                     ;;
                 --from-file)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bytes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "base64 hex alnum" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -4,6 +4,7 @@ pub mod dotenv;
 pub mod editor;
 pub mod env_vars;
 pub mod error;
+pub mod generate;
 pub mod integrity;
 pub mod keys;
 pub mod lease;

@@ -18,7 +18,8 @@ use crate::secret::SecretValue;
 /// Encrypt or store a secret and record it in fnox.toml (edited in place).
 ///
 /// The value comes from VALUE, --from-file (verbatim), piped stdin (one trailing newline
-/// removed), or a hidden prompt on a terminal. The entry is written to a file in the current
+/// removed), a hidden prompt on a terminal, or --generate (fresh random bytes from the operating
+/// system, never shown). The entry is written to a file in the current
 /// directory (fnox.PROFILE.toml when it exists, else fnox.toml, else the local file when it is the
 /// only one here, else a new fnox.toml), never to a parent directory's file: a secret inherited
 /// from there gets an override here, encrypted with the providers that file sees.
@@ -46,6 +47,20 @@ pub struct Args {
     /// Read the value from a file, verbatim
     #[arg(long, value_name = "PATH", conflicts_with = "value")]
     pub from_file: Option<PathBuf>,
+    /// Store a fresh random value from the OS's secure random source; it is never printed
+    #[arg(long, conflicts_with_all = ["value", "from_file", "base64_encode"])]
+    pub generate: bool,
+    /// With --generate: random bytes (base64, hex) or characters (alnum), 1 to 4096 [default: 32]
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "generate",
+        value_parser = clap::value_parser!(u16).range(1..=i64::from(crate::generate::MAX_LEN)),
+    )]
+    pub bytes: Option<u16>,
+    /// With --generate: how the random value is written [default: base64]
+    #[arg(long, value_enum, requires = "generate")]
+    pub format: Option<crate::generate::Format>,
     /// Write to the global config file
     #[arg(short = 'g', long)]
     pub global: bool,
@@ -70,6 +85,9 @@ impl std::fmt::Debug for Args {
             .field("default", &given(&self.default))
             .field("base64_encode", &self.base64_encode)
             .field("from_file", &self.from_file)
+            .field("generate", &self.generate)
+            .field("bytes", &self.bytes)
+            .field("format", &self.format)
             .field("global", &self.global)
             .field("dry_run", &self.dry_run)
             .finish()
@@ -78,6 +96,19 @@ impl std::fmt::Debug for Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     crate::trust::require_env_name(&args.key)?;
+    // clap's `requires` lets a flag through when what it requires conflicts with a given
+    // argument (`set K v --bytes 8`), so say it here.
+    if !args.generate && (args.bytes.is_some() || args.format.is_some()) {
+        let flag = if args.bytes.is_some() {
+            "--bytes"
+        } else {
+            "--format"
+        };
+        return Err(
+            Error::usage(format!("{flag} only applies to a generated value"))
+                .hint(format!("fnox set {} --generate {flag} …", args.key)),
+        );
+    }
     let config = ctx.load_for_write()?;
     let profile = ctx.write_profile()?;
     let value = read_value(ctx, &args)?;
@@ -221,6 +252,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         );
     }
     editor.save()?;
+    if args.generate {
+        let (len, format) = generated_shape(&args);
+        ctx.say(format!(
+            "✓ Generated {} with provider {}: {}",
+            args.key,
+            provider_name.as_deref().unwrap_or("?"),
+            format.describe(len)
+        ));
+    }
     ctx.say(format!("✓ Set secret {}{where_}", args.key));
     if let Some(shadow) = config.shadowing_file(&args.key, &profile, &path) {
         crate::error::warn(format!(
@@ -280,7 +320,20 @@ fn store(
     }
 }
 
+/// --bytes and --format, or their defaults.
+fn generated_shape(args: &Args) -> (u16, crate::generate::Format) {
+    (
+        args.bytes.unwrap_or(crate::generate::DEFAULT_LEN),
+        args.format.unwrap_or(crate::generate::Format::Base64),
+    )
+}
+
 fn read_value(ctx: &Ctx, args: &Args) -> Result<Option<SecretValue>> {
+    if args.generate {
+        // Never stdin, never a prompt: the value exists only here and in what the provider keeps.
+        let (len, format) = generated_shape(args);
+        return crate::generate::generate(len, format).map(Some);
+    }
     let raw = if let Some(v) = &args.value {
         Some(v.clone())
     } else if let Some(path) = &args.from_file {
