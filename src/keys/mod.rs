@@ -78,6 +78,13 @@ pub fn build_providers(
     Ok(providers)
 }
 
+/// A check of new ciphertexts: decrypts them with what must be able to read them.
+pub type CheckFn<'a> = &'a (dyn Fn(&[&str]) -> Vec<ItemResult> + Sync);
+
+/// The cipher a file's integrity MAC key is sealed with, by (layer, profile context): the
+/// provider's name and the provider with its new settings.
+pub type Signing = HashMap<(usize, Vec<String>), (String, Provider)>;
+
 /// How the new ciphertexts are made and checked.
 #[derive(Default)]
 pub struct Recipe<'a> {
@@ -87,7 +94,7 @@ pub struct Recipe<'a> {
     pub rewrap: bool,
     /// What the new ciphertexts must decrypt with before anything is written (the new age
     /// identity); absent: the target cipher as configured.
-    pub check: Option<&'a (dyn Fn(&[&str]) -> Vec<ItemResult> + Sync)>,
+    pub check: Option<CheckFn<'a>>,
 }
 
 /// Decrypts (or rewraps) and re-encrypts every candidate in memory; any failure aborts with all of them listed.
@@ -223,7 +230,7 @@ pub fn write_all(
     to: Option<&str>,
     force: bool,
     edits: &[ProviderEdit],
-    signing: HashMap<(usize, Vec<String>), (String, Provider)>,
+    signing: Signing,
 ) -> Result<()> {
     let mut tx = Transaction::new();
     let mut paths = files_of(config, candidates);

@@ -121,7 +121,7 @@ fn signing(
     config: &Config,
     plan: &Plan,
     overrides: &HashMap<usize, toml::Table>,
-) -> Result<HashMap<(usize, Vec<String>), (String, Provider)>> {
+) -> Result<super::Signing> {
     let mut out = HashMap::new();
     for ((name, context, layer), p) in targets(config, plan, overrides)? {
         out.insert((layer, context), (name, p));
