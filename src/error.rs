@@ -194,6 +194,7 @@ pub fn area_code(file: &str) -> &'static str {
         ("import", "fnox::import::error"),
         ("init", "fnox::init::error"),
         ("inject", "fnox::inject::error"),
+        ("key", "fnox::key::error"),
         ("lease", "fnox::lease::error"),
         ("list", "fnox::list::error"),
         ("profiles", "fnox::profiles::error"),

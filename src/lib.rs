@@ -5,6 +5,7 @@ pub mod editor;
 pub mod env_vars;
 pub mod error;
 pub mod integrity;
+pub mod keys;
 pub mod lease;
 pub mod progress;
 pub mod protect;

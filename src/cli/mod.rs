@@ -16,6 +16,7 @@ mod hook_env;
 mod import;
 mod init;
 mod inject;
+mod key;
 mod lease;
 mod list;
 mod man;
@@ -114,6 +115,7 @@ pub enum Command {
     #[command(visible_alias = "im")]
     Import(import::Args),
     Inject(inject::Args),
+    Key(key::Args),
     Lease(lease::Args),
     #[command(alias = "profile")]
     Profiles(profiles::Args),
@@ -196,6 +198,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Export(args) => export::run(ctx, args),
         Command::Import(args) => import::run(ctx, args),
         Command::Inject(args) => inject::run(ctx, args),
+        Command::Key(args) => key::run(ctx, args),
         Command::Lease(args) => lease::run(ctx, args),
         Command::Profiles(args) => profiles::run(ctx, args),
         Command::Provider(args) => provider::run(ctx, args),

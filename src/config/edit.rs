@@ -381,6 +381,61 @@ impl Editor {
             .is_some_and(|t| t.contains_key(name))
     }
 
+    /// Sets (Some) or removes (None) fields of an existing provider, in place: the table's
+    /// other fields, comments and style stay as they are.
+    pub fn set_provider_fields(
+        &mut self,
+        section: &Section,
+        name: &str,
+        fields: &[(String, Option<Value>)],
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let missing = || {
+            Error::new(format!(
+                "cannot edit {}: it defines no provider '{name}' in {}",
+                path.display(),
+                section.key_path("providers", name)
+            ))
+            .hint("fix the file by hand; fnox did not change it")
+        };
+        let table = self
+            .section_table(section, "providers", false)
+            .and_then(|i| i.as_table_like_mut())
+            .and_then(|t| t.get_mut(name))
+            .and_then(|i| i.as_table_like_mut())
+            .ok_or_else(missing)?;
+        for (key, value) in fields {
+            match value {
+                Some(v) => match table.get_mut(key) {
+                    Some(item) if item.is_value() => {
+                        let decor = item.as_value().map(|old| old.decor().clone());
+                        let mut v = v.clone();
+                        if let Some(decor) = decor {
+                            *v.decor_mut() = decor;
+                        }
+                        *item = Item::Value(v);
+                    }
+                    _ => {
+                        table.insert(key, Item::Value(v.clone()));
+                    }
+                },
+                None => {
+                    table.remove(key);
+                }
+            }
+        }
+        // An inline table `{ type = "age", recipients = [...] }` gains its field in the same style.
+        if let Some(inline) = self
+            .section_table(section, "providers", false)
+            .and_then(|i| i.as_table_like_mut())
+            .and_then(|t| t.get_mut(name))
+            .and_then(|i| i.as_inline_table_mut())
+        {
+            inline.fmt();
+        }
+        Ok(())
+    }
+
     /// Appends a provider as its own `[providers.NAME]` table (an inline `[providers]` map stays inline).
     pub fn add_provider(
         &mut self,

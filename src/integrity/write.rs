@@ -35,15 +35,15 @@ impl Pending {
     }
 }
 
-/// The MAC key of cipher `key_provider` (`cipher`): `sealed` (what the file's sidecar holds for
-/// it), unsealed by the cipher, else a new one the cipher seals. Each is unsealed once per
-/// editor. `rotate` (reencrypt): a new key replaces the sealed one, which is kept in `previous`
+/// The MAC key of cipher `key_provider`: `sealed` (what the file's sidecar holds for it), unsealed
+/// by `cipher`, else a new one `sealer` seals (the same cipher, or its rotated settings). Each
+/// is unsealed once per editor. `rotate` (reencrypt): a new key replaces the sealed one, which is kept in `previous`
 /// to check the old tags (a member whose key was removed may have kept it).
 fn mac_key<'p>(
     pending: &'p mut Pending,
     key_provider: &str,
     sealed: Option<&str>,
-    cipher: &dyn crate::provider::Cipher,
+    (cipher, sealer): (&dyn crate::provider::Cipher, &dyn crate::provider::Cipher),
     rotate: bool,
 ) -> Result<&'p super::MacKey, String> {
     if !pending.unsealed.contains_key(key_provider) {
@@ -65,7 +65,7 @@ fn mac_key<'p>(
             None => (super::MacKey::generate(), true),
         };
         if fresh {
-            let sealed = cipher
+            let sealed = sealer
                 .seal(&key.to_plaintext())
                 .map_err(|e| format!("a MAC key cannot be sealed: {}", e.message))?;
             if super::exposes(&sealed, &key.to_plaintext()) {
@@ -88,7 +88,7 @@ fn sign(
     sealed: Option<&str>,
     cipher: &dyn crate::provider::Cipher,
 ) -> Result<(), String> {
-    let mac = mac_key(pending, key_provider, sealed, cipher, false)?.tag(binding);
+    let mac = mac_key(pending, key_provider, sealed, (cipher, cipher), false)?.tag(binding);
     pending.tag(
         binding.section,
         binding.name,
@@ -148,6 +148,14 @@ impl<'a> Signer<'a> {
         )?);
         self.built.borrow_mut().insert(name.to_owned(), p.clone());
         Ok(p)
+    }
+
+    /// Signs with `provider` for `name` instead of building it from the file's settings: a key
+    /// rotation's new settings, which the file will hold once saved.
+    pub fn use_provider(&self, name: &str, provider: crate::provider::Provider) {
+        self.built
+            .borrow_mut()
+            .insert(name.to_owned(), std::rc::Rc::new(provider));
     }
 
     /// The file's sidecar as it was before this write, read once per signer.
@@ -213,8 +221,21 @@ impl<'a> Signer<'a> {
             value: old_value,
         };
         let sealed = self.sealed(old_provider);
+        // The replacing key is sealed under the provider's settings as they will be saved (a
+        // rotated key's), which is the old cipher unless `use_provider` said otherwise.
+        let sealer = self.built.borrow().get(old_provider).cloned();
+        let seal_with = match sealer.as_deref() {
+            Some(crate::provider::Provider::Cipher(c)) => c.as_ref(),
+            _ => old_cipher,
+        };
         let pending = editor.integrity_mut();
-        mac_key(pending, old_provider, sealed.as_deref(), old_cipher, true)?;
+        mac_key(
+            pending,
+            old_provider,
+            sealed.as_deref(),
+            (old_cipher, seal_with),
+            true,
+        )?;
         let old_key = pending
             .previous
             .get(old_provider)

@@ -21,7 +21,8 @@ use crate::reference::Reference;
 use crate::secret::SecretValue;
 
 pub use providers::{
-    build_provider, build_provider_for, build_writer, require_trusted_target, test_provider,
+    build_provider, build_provider_for, build_provider_with, build_writer, require_trusted_target,
+    test_provider,
 };
 
 use resolver::Resolver;

@@ -80,6 +80,17 @@ pub fn require_trusted_target(
 
 /// Builds a provider as it is configured with `profiles` active.
 pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> Result<Provider> {
+    build_provider_with(config, name, profiles, &toml::Table::new())
+}
+
+/// `build_provider_for` with some fields replaced: a rotation's new settings, before the file
+/// holds them.
+pub fn build_provider_with(
+    config: &Config,
+    name: &str,
+    profiles: &[String],
+    overrides: &toml::Table,
+) -> Result<Provider> {
     let entry = config.provider_for(name, profiles).ok_or_else(|| {
         let names: Vec<&str> = config
             .providers_for(profiles)
@@ -119,7 +130,14 @@ pub fn build_provider_for(config: &Config, name: &str, profiles: &[String]) -> R
         read_from,
     };
     let loc = config.locate("providers", name, &entry.origin);
-    let resolved_fields = secret_fields(config, name, &loc, entry.config)?;
+    let mut resolved_fields = secret_fields(config, name, &loc, entry.config)?;
+    if !overrides.is_empty() {
+        let mut fields = resolved_fields.unwrap_or_else(|| entry.config.clone());
+        fields
+            .fields
+            .extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
+        resolved_fields = Some(fields);
+    }
     provider::build(&ctx, resolved_fields.as_ref().unwrap_or(entry.config))
         .map_err(|e| provider_error(format!("cannot use provider '{name}' ({loc})"), e))
 }

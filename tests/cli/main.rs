@@ -22,6 +22,7 @@ mod gcp;
 mod integrity;
 mod interop;
 mod keepass;
+mod key_age;
 mod key_backends;
 mod keychain;
 mod lease;

@@ -44,6 +44,9 @@ const SSH_LABEL: &str = "default SSH key";
 enum IdentitySource {
     /// Key text in an environment variable.
     EnvText(&'static str),
+    /// The copies `fnox key rotate` left beside this identity file (`NAME.retired-*`), found
+    /// when identities are loaded.
+    RetiredBeside(PathBuf),
     /// A file; `explicit` ones must exist, default locations are skipped when absent.
     File {
         path: PathBuf,
@@ -97,10 +100,11 @@ impl Age {
                 label: "age_key_file".to_owned(),
             });
         }
+        // A retired identity a teammate's rotation listed is not on this machine: skipped.
         for raw in &config.retired_key_files {
             sources.push(IdentitySource::File {
                 path: env_vars::expand_path(raw, &ctx.base_dir),
-                explicit: true,
+                explicit: false,
                 label: format!("retired_key_files of provider '{}'", ctx.name),
             });
         }
@@ -120,6 +124,17 @@ impl Age {
                 });
             }
         }
+        // The identities `fnox key rotate` retired beside each identity file are read last.
+        let retired: Vec<IdentitySource> = sources
+            .iter()
+            .filter_map(|s| match s {
+                IdentitySource::File { path, label, .. } if label != SSH_LABEL => {
+                    Some(IdentitySource::RetiredBeside(path.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        sources.extend(retired);
         // A file named twice (FNOX_AGE_KEY_FILE pointing at the default key) is read once.
         let mut seen = std::collections::HashSet::new();
         sources.retain(|s| match s {
@@ -268,8 +283,29 @@ fn load_identities(sources: &[IdentitySource]) -> Loaded {
         identities: Vec::new(),
         problems: Vec::new(),
     };
+    let mut expanded = Vec::with_capacity(sources.len());
     for source in sources {
         match source {
+            IdentitySource::RetiredBeside(path) => {
+                for retired in retired_beside(path) {
+                    if !sources
+                        .iter()
+                        .any(|s| matches!(s, IdentitySource::File { path, .. } if *path == retired))
+                    {
+                        expanded.push(IdentitySource::File {
+                            path: retired,
+                            explicit: false,
+                            label: "a retired identity".to_owned(),
+                        });
+                    }
+                }
+            }
+            other => expanded.push(other.clone()),
+        }
+    }
+    for source in &expanded {
+        match source {
+            IdentitySource::RetiredBeside(_) => {}
             IdentitySource::EnvText(var) => {
                 let text = env_vars::non_empty(var).unwrap_or_default();
                 match parse_identity_text(&text, var) {
@@ -331,6 +367,28 @@ fn load_identities(sources: &[IdentitySource]) -> Loaded {
         }
     }
     loaded
+}
+
+/// The retired copies of identity file `path` in its directory, oldest first.
+fn retired_beside(path: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!(
+        "{}{}",
+        name.to_string_lossy(),
+        crate::keys::age::RETIRED_MARK
+    );
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
 }
 
 /// Warns once per run about a source that could not be used, when other identities could.

@@ -18,6 +18,10 @@ pub struct KmsConfig {
     pub profile: Option<String>,
     pub endpoint: Option<String>,
     pub role_arn: Option<String>,
+    /// Keys this provider used before `fnox key rotate` (a record for `fnox key`; the blobs
+    /// name their key, so decryption does not need it).
+    #[serde(default)]
+    pub retired_key_ids: Vec<String>,
 }
 
 pub struct Kms {

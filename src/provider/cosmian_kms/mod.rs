@@ -46,6 +46,10 @@ pub const DEFAULT_PORT: u16 = 9998;
 pub struct CosmianKmsConfig {
     pub address: Option<String>,
     pub key_id: Option<String>,
+    /// Keys this provider used before `fnox key rotate` (a record for `fnox key`; values name
+    /// their key, so decryption does not need it).
+    #[serde(default)]
+    pub retired_key_ids: Vec<String>,
 }
 
 /// The provider: a cipher with `key_id`, else a store.
