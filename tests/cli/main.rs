@@ -24,6 +24,8 @@ mod interop;
 mod keepass;
 mod key_age;
 mod key_backends;
+mod key_kms;
+mod key_transit;
 mod keychain;
 mod lease;
 mod parse_errors;

@@ -78,10 +78,13 @@ impl Transit {
         if e.kind != ErrorKind::AccessDenied {
             return e;
         }
+        let (m, k) = (&self.mount, &self.key);
+        let (capability, path) = match op {
+            "read" => ("read", format!("{m}/keys/{k}")),
+            other => ("update", format!("{m}/keys/{k}/{other}")),
+        };
         e.hint(format!(
-            "the token's policy needs `update` on {m}/keys/{k}/{op} (rotating and retiring also need `read` on {m}/keys/{k} and `update` on {m}/keys/{k}/config), or use a token that has it",
-            m = self.mount,
-            k = self.key
+            "give the token's policy `{capability}` on {path}, or use a token that has it (`fnox key` needs `read` on {m}/keys/{k} and `update` on {m}/keys/{k}/rotate, {m}/keys/{k}/config and {m}/rewrap/{k})"
         ))
     }
 
