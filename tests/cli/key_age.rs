@@ -246,8 +246,9 @@ fn a_rotation_killed_at_any_point_leaves_every_value_readable() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // Spread the kills over the run (a rotation here takes some tens of milliseconds).
-        delays = (delays * 7 + 13 + round) % 60;
+        // Spread the kills over the whole run (a rotation of these values takes 50 to 200 ms
+        // in a debug build): some land before anything is written, some between the steps.
+        delays = (delays * 7 + 29 + round) % 200;
         std::thread::sleep(Duration::from_millis(delays));
         let _ = child.kill();
         let _ = child.wait();
