@@ -24,6 +24,7 @@ mod interop;
 mod keepass;
 mod key_age;
 mod key_backends;
+mod key_cosmian;
 mod key_kms;
 mod key_transit;
 mod keychain;
