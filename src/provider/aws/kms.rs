@@ -7,7 +7,7 @@ use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
 
 use super::{classify, Connection, Target, CONCURRENCY};
-use crate::provider::{Cipher, ErrorKind, ItemResult, ProviderError};
+use crate::provider::{Cipher, ErrorKind, ItemResult, KeyInfo, KeyRef, ProviderError};
 use crate::secret::SecretValue;
 
 #[derive(Deserialize)]
@@ -135,45 +135,13 @@ impl Cipher for Kms {
 
     fn stale_batch(&self, values: &[&str]) -> Vec<Option<String>> {
         let key_id = self.key_id.clone();
-        let blobs: Vec<Option<Vec<u8>>> = values
-            .iter()
-            .map(|v| {
-                base64::engine::general_purpose::STANDARD
-                    .decode(v.trim())
-                    .ok()
-            })
-            .collect();
+        let blobs = decode_all(values);
         let n = values.len();
         let outcome = self.conn.run(|config| async move {
             let client = aws_sdk_kms::Client::new(&config);
-            let current = client
-                .describe_key()
-                .key_id(&key_id)
-                .send()
+            let arn = describe_arn(&client, &key_id).await?;
+            Ok(key_ids(&client, blobs)
                 .await
-                .map_err(|e| classify(SERVICE, &format!("key {key_id}"), e))?;
-            let arn = current
-                .key_metadata()
-                .and_then(|m| m.arn())
-                .unwrap_or_default()
-                .to_owned();
-            let found: Vec<Option<String>> = stream::iter(blobs)
-                .map(|blob| {
-                    let client = client.clone();
-                    async move {
-                        let out = client
-                            .decrypt()
-                            .ciphertext_blob(aws_sdk_kms::primitives::Blob::new(blob?))
-                            .send()
-                            .await
-                            .ok()?;
-                        out.key_id().map(str::to_owned)
-                    }
-                })
-                .buffered(CONCURRENCY)
-                .collect()
-                .await;
-            Ok(found
                 .into_iter()
                 .map(|k| match k {
                     Some(k) if k != arn => Some(format!(
@@ -184,6 +152,63 @@ impl Cipher for Kms {
                 .collect())
         });
         outcome.unwrap_or_else(|_| vec![None; n])
+    }
+
+    fn sealed_with(&self, values: &[&str]) -> Vec<Option<KeyRef>> {
+        let blobs = decode_all(values);
+        let n = values.len();
+        let outcome = self.conn.run(|config| async move {
+            let client = aws_sdk_kms::Client::new(&config);
+            Ok(key_ids(&client, blobs).await)
+        });
+        outcome
+            .unwrap_or_else(|_| vec![None; n])
+            .into_iter()
+            .map(|k| k.map(|key| KeyRef { key, version: None }))
+            .collect()
+    }
+
+    fn key_info(&self) -> Result<KeyInfo, ProviderError> {
+        let key_id = self.key_id.clone();
+        let arn = self.conn.run(|config| async move {
+            let client = aws_sdk_kms::Client::new(&config);
+            describe_arn(&client, &key_id).await
+        })?;
+        Ok(KeyInfo {
+            current: Some(KeyRef {
+                key: arn,
+                version: None,
+            }),
+            ..KeyInfo::default()
+        })
+    }
+
+    fn create_key(&self) -> Result<String, ProviderError> {
+        self.conn.run(|config| async move {
+            use aws_sdk_kms::types::{KeySpec, KeyUsageType};
+            let client = aws_sdk_kms::Client::new(&config);
+            let out = client
+                .create_key()
+                .key_spec(KeySpec::SymmetricDefault)
+                .key_usage(KeyUsageType::EncryptDecrypt)
+                .description(CREATED_KEY_DESCRIPTION)
+                .send()
+                .await
+                .map_err(|e| {
+                    let err = classify(SERVICE, "a new key", e);
+                    if err.kind == ErrorKind::AccessDenied {
+                        err.hint("the credentials need `kms:CreateKey` (and `kms:DescribeKey`, `kms:Encrypt`, `kms:Decrypt` on the new key), or create the key yourself and set `key_id`")
+                    } else {
+                        err
+                    }
+                })?;
+            out.key_metadata()
+                .map(|m| m.key_id().to_owned())
+                .filter(|id| !id.is_empty())
+                .ok_or_else(|| {
+                    ProviderError::new(ErrorKind::Other, "AWS KMS: CreateKey returned no key id")
+                })
+        })
     }
 
     fn check(&self) -> Result<String, ProviderError> {
@@ -212,4 +237,62 @@ impl Cipher for Kms {
             Ok(format!("key {arn} is enabled"))
         })
     }
+}
+
+/// The description of a key `fnox key rotate` creates.
+const CREATED_KEY_DESCRIPTION: &str =
+    "created by fnox for `fnox key rotate` (symmetric, encrypts fnox.toml values)";
+
+/// Each value's CiphertextBlob, None where it is not base64.
+fn decode_all(values: &[&str]) -> Vec<Option<Vec<u8>>> {
+    values
+        .iter()
+        .map(|v| {
+            base64::engine::general_purpose::STANDARD
+                .decode(v.trim())
+                .ok()
+        })
+        .collect()
+}
+
+/// The ARN of key `key_id` (an id, ARN or alias) as DescribeKey reports it.
+async fn describe_arn(client: &aws_sdk_kms::Client, key_id: &str) -> Result<String, ProviderError> {
+    let out = client
+        .describe_key()
+        .key_id(key_id)
+        .send()
+        .await
+        .map_err(|e| classify(SERVICE, &format!("key {key_id}"), e))?;
+    out.key_metadata()
+        .and_then(|m| m.arn())
+        .filter(|arn| !arn.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            ProviderError::new(
+                ErrorKind::Other,
+                format!("{SERVICE}: DescribeKey returned no ARN for key {key_id}"),
+            )
+        })
+}
+
+/// The key (ARN) KMS reports for each blob, with bounded concurrency, in input order; None
+/// where the blob is missing or KMS cannot decrypt it. KMS names the key only in a Decrypt
+/// reply, so each blob is decrypted: the plaintext is dropped unread with the reply.
+async fn key_ids(client: &aws_sdk_kms::Client, blobs: Vec<Option<Vec<u8>>>) -> Vec<Option<String>> {
+    stream::iter(blobs)
+        .map(|blob| {
+            let client = client.clone();
+            async move {
+                let out = client
+                    .decrypt()
+                    .ciphertext_blob(aws_sdk_kms::primitives::Blob::new(blob?))
+                    .send()
+                    .await
+                    .ok()?;
+                out.key_id().map(str::to_owned)
+            }
+        })
+        .buffered(CONCURRENCY)
+        .collect()
+        .await
 }

@@ -291,6 +291,16 @@ pub fn classify_code(service: &str, what: &str, code: &str, msg: &str) -> Provid
         format!("{code}: {msg}")
     };
     let (kind, text, hint): (ErrorKind, String, String) = match code {
+        // KMS answers NotFoundException for a key id, ARN or alias it does not know.
+        "NotFoundException" if service == "AWS KMS" => (
+            ErrorKind::Config,
+            if what.starts_with("key ") {
+                format!("{service}: {what} was not found ({detail})")
+            } else {
+                format!("{service}: the KMS key of {what} was not found ({detail})")
+            },
+            "check `key_id` (key id, ARN or alias/NAME) and the region".to_owned(),
+        ),
         "ResourceNotFoundException" | "ParameterNotFound" | "NotFoundException" => (
             ErrorKind::NotFound,
             format!(
@@ -440,6 +450,14 @@ mod tests {
                 e.hint
             );
         }
+        let key = classify_code("AWS KMS", "key alias/typo", "NotFoundException", "gone");
+        assert_eq!(key.kind, ErrorKind::Config);
+        assert!(
+            key.message.contains("key alias/typo was not found"),
+            "{}",
+            key.message
+        );
+        assert!(key.hint.unwrap().contains("check `key_id`"));
         let other = classify_code("aws-sm", "x", "SomethingNew", "");
         assert_eq!(other.kind, ErrorKind::Other);
         assert!(other.hint.is_none());

@@ -4,9 +4,11 @@
 use base64::Engine;
 use serde_json::Value;
 
-use super::ttlv::{aes_gcm, bytes, child, child_bytes, child_str, text};
+use super::ttlv::{
+    aes_gcm, bytes, child, child_bytes, child_str, enumeration, integer, structure, text,
+};
 use super::{object_failure, Connection, Failure, SERVICE};
-use crate::provider::{Cipher, ErrorKind, ItemResult, ProviderError};
+use crate::provider::{Cipher, ErrorKind, ItemResult, KeyInfo, KeyRef, ProviderError};
 use crate::secret::SecretValue;
 
 /// What the cipher stores: `cosmian-kms:v1:KEY_ID:BASE64`.
@@ -55,6 +57,52 @@ fn is_unique_id(key_id: &str) -> bool {
 impl CosmianCipher {
     fn key_failure(&self, f: &Failure, key: &str) -> ProviderError {
         object_failure(f, key, true, &self.conn.base())
+    }
+
+    /// Key `id`'s attributes: (its unique id as the server answers, the Attributes node).
+    fn attributes(&self, id: &str) -> Result<(String, Value), ProviderError> {
+        let what = format!("key '{id}'");
+        let payload = self.conn.one(
+            "GetAttributes",
+            vec![text("UniqueIdentifier", id)],
+            &what,
+            |f| self.key_failure(&f, id),
+        )?;
+        let attributes = child(&payload, "Attributes")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let uid = child_str(&payload, "UniqueIdentifier")
+            .unwrap_or(id)
+            .to_owned();
+        Ok((uid, attributes))
+    }
+
+    /// The configured key, checked to be an active AES key: (its unique id, its attributes).
+    fn usable_key(&self) -> Result<(String, Value), ProviderError> {
+        let (id, attributes) = self.attributes(&self.key_id)?;
+        let get = |tag: &str| child_str(&attributes, tag).unwrap_or("unknown").to_owned();
+        let (kind, algorithm, state) = (
+            get("ObjectType"),
+            get("CryptographicAlgorithm"),
+            get("State"),
+        );
+        if kind != "SymmetricKey" || algorithm != "AES" {
+            return Err(ProviderError::new(
+                ErrorKind::Config,
+                format!(
+                    "{SERVICE}: key '{id}' is a {kind} ({algorithm}), not an AES symmetric key"
+                ),
+            )
+            .hint("point `key_id` at an AES symmetric key"));
+        }
+        if state != "Active" {
+            return Err(ProviderError::new(
+                ErrorKind::Config,
+                format!("{SERVICE}: key '{id}' is not active (state {state})"),
+            )
+            .hint("activate it with a KMIP Activate (e.g. from the Cosmian CLI or web UI), or point `key_id` at an active key"));
+        }
+        Ok((id, attributes))
     }
 }
 
@@ -168,39 +216,7 @@ impl Cipher for CosmianCipher {
     }
 
     fn check(&self) -> Result<String, ProviderError> {
-        let what = format!("key '{}'", self.key_id);
-        let payload = self.conn.one(
-            "GetAttributes",
-            vec![text("UniqueIdentifier", &self.key_id)],
-            &what,
-            |f| self.key_failure(&f, &self.key_id),
-        )?;
-        let attributes = child(&payload, "Attributes")
-            .cloned()
-            .unwrap_or(Value::Null);
-        let get = |tag: &str| child_str(&attributes, tag).unwrap_or("unknown").to_owned();
-        let (kind, algorithm, state) = (
-            get("ObjectType"),
-            get("CryptographicAlgorithm"),
-            get("State"),
-        );
-        let id = child_str(&payload, "UniqueIdentifier").unwrap_or(&self.key_id);
-        if kind != "SymmetricKey" || algorithm != "AES" {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!(
-                    "{SERVICE}: key '{id}' is a {kind} ({algorithm}), not an AES symmetric key"
-                ),
-            )
-            .hint("point `key_id` at an AES symmetric key"));
-        }
-        if state != "Active" {
-            return Err(ProviderError::new(
-                ErrorKind::Config,
-                format!("{SERVICE}: key '{id}' is not active (state {state})"),
-            )
-            .hint("activate it with a KMIP Activate (e.g. from the Cosmian CLI or web UI), or point `key_id` at an active key"));
-        }
+        let (id, attributes) = self.usable_key()?;
         let length = child(&attributes, "CryptographicLength")
             .map(|l| format!("-{}", l["value"]))
             .unwrap_or_default();
@@ -208,6 +224,78 @@ impl Cipher for CosmianCipher {
             "key '{id}' (AES{length}) is active on the Cosmian KMS at {}",
             self.conn.base()
         ))
+    }
+
+    fn sealed_with(&self, ciphertexts: &[&str]) -> Vec<Option<KeyRef>> {
+        ciphertexts
+            .iter()
+            .map(|c| {
+                let (key, _) = parse_value(c).ok()?;
+                Some(KeyRef { key, version: None })
+            })
+            .collect()
+    }
+
+    fn key_info(&self) -> Result<KeyInfo, ProviderError> {
+        let (key, _) = self.usable_key()?;
+        Ok(KeyInfo {
+            current: Some(KeyRef { key, version: None }),
+            ..KeyInfo::default()
+        })
+    }
+
+    fn create_key(&self) -> Result<String, ProviderError> {
+        let what = "a new AES-256 key".to_owned();
+        let created = self.conn.one(
+            "Create",
+            vec![
+                enumeration("ObjectType", "SymmetricKey"),
+                structure(
+                    "Attributes",
+                    vec![
+                        enumeration("CryptographicAlgorithm", "AES"),
+                        integer("CryptographicLength", 256),
+                        // Encrypt (4) | Decrypt (8).
+                        integer("CryptographicUsageMask", 12),
+                        enumeration("KeyFormatType", "TransparentSymmetricKey"),
+                        enumeration("ObjectType", "SymmetricKey"),
+                    ],
+                ),
+            ],
+            &what,
+            |f| {
+                ProviderError::new(
+                    ErrorKind::Other,
+                    format!(
+                        "{SERVICE}: the server at {} could not create {what}: {} ({})",
+                        self.conn.base(),
+                        f.message,
+                        f.reason
+                    ),
+                )
+                .hint("check that this user may create keys on the server (its access rights, COSMIAN_KMS_SECRET_TOKEN)")
+            },
+        )?;
+        let id = child_str(&created, "UniqueIdentifier")
+            .filter(|id| !id.is_empty())
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                ProviderError::new(
+                    ErrorKind::Other,
+                    format!("{SERVICE}: Create returned no key id"),
+                )
+            })?;
+        // Servers that follow KMIP make keys pre-active; Encrypt needs an active one.
+        let (_, attributes) = self.attributes(&id)?;
+        if child_str(&attributes, "State") != Some("Active") {
+            self.conn.one(
+                "Activate",
+                vec![text("UniqueIdentifier", &id)],
+                &format!("activating key '{id}'"),
+                |f| self.key_failure(&f, &id),
+            )?;
+        }
+        Ok(id)
     }
 }
 

@@ -99,13 +99,16 @@ impl Reply {
         (200..300).contains(&self.status)
     }
 
-    /// Vault's `errors` list, joined.
+    /// Vault's `errors` list, joined on one line (a multi-error's `N error(s) occurred:` list
+    /// becomes its items).
     pub fn errors(&self) -> String {
         self.body["errors"]
             .as_array()
             .map(|e| {
                 e.iter()
                     .filter_map(Value::as_str)
+                    .map(one_line)
+                    .filter(|e| !e.is_empty())
                     .collect::<Vec<_>>()
                     .join("; ")
             })
@@ -277,6 +280,23 @@ impl Connection {
     }
 }
 
+/// One Vault error on one line: the items of a Go multi-error ("1 error occurred:\n\t* permission
+/// denied\n\n"), joined with "; ".
+fn one_line(error: &str) -> String {
+    let trimmed = error.trim();
+    let first = trimmed.lines().next().unwrap_or_default();
+    if first.ends_with("occurred:") {
+        return trimmed
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.trim().strip_prefix("* "))
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// How many times a request refused by a rate-limit quota (HTTP 429) is sent in all.
 const RATE_LIMIT_ATTEMPTS: u32 = 4;
 /// The longest Retry-After worth waiting for inside one command.
@@ -441,6 +461,19 @@ fn credential_command(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vault_multi_errors_read_as_one_line() {
+        let reply = Reply {
+            status: 403,
+            body: serde_json::json!({"errors": [
+                "1 error occurred:\n\t* permission denied\n\n",
+                "2 errors occurred:\n\t* a\n\t* b\n\n",
+                "plain\nerror",
+            ]}),
+        };
+        assert_eq!(reply.errors(), "permission denied; a; b; plain error");
+    }
 
     #[test]
     fn rate_limited_requests_back_off_with_jitter_or_as_vault_asks() {

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use base64::Engine;
 
 use super::{mount_path, Connection, Reply, Target};
-use crate::provider::{Cipher, ErrorKind, ItemResult, ProviderError};
+use crate::provider::{Cipher, ErrorKind, ItemResult, KeyInfo, KeyRef, ProviderError};
 use crate::secret::SecretValue;
 
 #[derive(Deserialize)]
@@ -70,6 +70,22 @@ impl Transit {
             ));
         }
         self.conn.unexpected(reply, what)
+    }
+
+    /// A refusal of a key-lifecycle request (`op`: rotate or config) that names the key and
+    /// the policy the token needs; other failures as `refused`.
+    fn lifecycle_error(&self, e: ProviderError, op: &str) -> ProviderError {
+        if e.kind != ErrorKind::AccessDenied {
+            return e;
+        }
+        let (m, k) = (&self.mount, &self.key);
+        let (capability, path) = match op {
+            "read" => ("read", format!("{m}/keys/{k}")),
+            other => ("update", format!("{m}/keys/{k}/{other}")),
+        };
+        e.hint(format!(
+            "give the token's policy `{capability}` on {path}, or use a token that has it (`fnox key` needs `read` on {m}/keys/{k} and `update` on {m}/keys/{k}/rotate, {m}/keys/{k}/config and {m}/rewrap/{k})"
+        ))
     }
 
     /// Sends one batch request (`op` is decrypt or rewrap) and returns each item's result
@@ -207,5 +223,149 @@ impl Cipher for Transit {
 
     fn rewrap_batch(&self, ciphertexts: &[&str]) -> Option<Vec<Result<String, ProviderError>>> {
         Some(self.batch("rewrap", ciphertexts))
+    }
+
+    fn sealed_with(&self, ciphertexts: &[&str]) -> Vec<Option<KeyRef>> {
+        ciphertexts
+            .iter()
+            .map(|c| {
+                Some(KeyRef {
+                    key: self.key.clone(),
+                    version: Some(ciphertext_version(c)?),
+                })
+            })
+            .collect()
+    }
+
+    fn key_info(&self) -> Result<KeyInfo, ProviderError> {
+        let what = self.key_desc();
+        let path = format!("{}/keys/{}", self.mount, self.key);
+        self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::GET, &path, None, &what)
+                .await
+                .map_err(|e| self.lifecycle_error(e, "read"))?;
+            if !reply.ok() {
+                return Err(self.refused(&reply, &what));
+            }
+            Ok(key_info_of(&self.key, &reply.body["data"]))
+        })
+    }
+
+    fn rotate_key(&self) -> Result<KeyInfo, ProviderError> {
+        let what = format!("rotating {}", self.key_desc());
+        let path = format!("{}/keys/{}/rotate", self.mount, self.key);
+        self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::POST, &path, None, &what)
+                .await
+                .map_err(|e| self.lifecycle_error(e, "rotate"))?;
+            if !reply.ok() {
+                return Err(self.refused(&reply, &what));
+            }
+            Ok(())
+        })?;
+        self.key_info()
+    }
+
+    fn retire_below(&self, version: u64) -> Result<(), ProviderError> {
+        // Transit counts from 1; 0 would be forced to 1 by Vault anyway.
+        let version = version.max(1);
+        let what = format!(
+            "setting min_decryption_version {version} on {}",
+            self.key_desc()
+        );
+        let path = format!("{}/keys/{}/config", self.mount, self.key);
+        let body = json!({ "min_decryption_version": version });
+        self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::POST, &path, Some(&body), &what)
+                .await
+                .map_err(|e| self.lifecycle_error(e, "config"))?;
+            if reply.ok() {
+                return Ok(());
+            }
+            let errors = reply.errors();
+            if reply.status == 400 && !errors.is_empty() {
+                return Err(ProviderError::new(
+                    ErrorKind::Config,
+                    format!(
+                        "{SERVICE}: Vault refused min_decryption_version {version} for {}: {errors}",
+                        self.key_desc()
+                    ),
+                )
+                .hint("the version must be between 1 and the key's latest version; `fnox key status` shows them"));
+            }
+            Err(self.refused(&reply, &what))
+        })
+    }
+}
+
+/// N of a `vault:vN:…` ciphertext.
+fn ciphertext_version(ciphertext: &str) -> Option<u64> {
+    let rest = ciphertext.trim().strip_prefix("vault:v")?;
+    let (n, data) = rest.split_once(':')?;
+    if data.is_empty() || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    n.parse().ok()
+}
+
+/// The `data` of `GET {mount}/keys/{key}` as a KeyInfo.
+fn key_info_of(key: &str, data: &Value) -> KeyInfo {
+    let mut versions: Vec<u64> = data["keys"]
+        .as_object()
+        .map(|keys| keys.keys().filter_map(|v| v.parse().ok()).collect())
+        .unwrap_or_default();
+    versions.sort_unstable();
+    KeyInfo {
+        current: Some(KeyRef {
+            key: key.to_owned(),
+            version: data["latest_version"].as_u64(),
+        }),
+        min_decryption_version: data["min_decryption_version"].as_u64(),
+        versions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ciphertexts_name_their_key_version() {
+        assert_eq!(ciphertext_version("vault:v1:abcd"), Some(1));
+        assert_eq!(ciphertext_version(" vault:v12:abcd\n"), Some(12));
+        for other in [
+            "vault:v:abcd",
+            "vault:vx:abcd",
+            "vault:v2:",
+            "age1...",
+            "vault:v2",
+        ] {
+            assert_eq!(ciphertext_version(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn key_info_lists_versions_in_numeric_order() {
+        let data = json!({
+            "latest_version": 10,
+            "min_decryption_version": 9,
+            "keys": { "10": 1, "9": 1, "11x": 1 }
+        });
+        let info = key_info_of("app", &data);
+        assert_eq!(info.versions, vec![9, 10]);
+        assert_eq!(info.min_decryption_version, Some(9));
+        assert_eq!(
+            info.current,
+            Some(KeyRef {
+                key: "app".into(),
+                version: Some(10)
+            })
+        );
     }
 }
