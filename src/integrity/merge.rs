@@ -228,7 +228,12 @@ pub fn merge_sidecar(base: &str, ours: &str, theirs: &str) -> Merged {
                 out.sigs.insert(id.clone(), s);
             }
             Ok(None) => {}
-            Err(()) if so.is_subset(sa) && so.is_subset(sb) && out.tags.get(id) == a.tags.get(id) && a.tags.get(id) == b.tags.get(id) => {
+            Err(())
+                if so.is_subset(sa)
+                    && so.is_subset(sb)
+                    && out.tags.get(id) == a.tags.get(id)
+                    && a.tags.get(id) == b.tags.get(id) =>
+            {
                 out.sigs.insert(id.clone(), sa.union(sb).cloned().collect());
             }
             Err(()) => {
@@ -322,8 +327,10 @@ mod tests {
     #[test]
     fn signatures_merge_by_secret() {
         let base = "key age K\nsig - A SHA256:a s1\ntag - A age 01\n";
-        let ours = "key age K\nsig - A SHA256:a s1\nsig - X SHA256:a sx\ntag - A age 01\ntag - X age 0x\n";
-        let theirs = "key age K\nsig - A SHA256:a s1\nsig - Y SHA256:b sy\ntag - A age 01\ntag - Y age 0y\n";
+        let ours =
+            "key age K\nsig - A SHA256:a s1\nsig - X SHA256:a sx\ntag - A age 01\ntag - X age 0x\n";
+        let theirs =
+            "key age K\nsig - A SHA256:a s1\nsig - Y SHA256:b sy\ntag - A age 01\ntag - Y age 0y\n";
         let m = merge_sidecar(base, ours, theirs);
         assert!(m.conflicts.is_empty());
         let s = Sidecar::parse(&m.text);

@@ -80,8 +80,13 @@ impl SigningKey {
             std::fs::read_to_string(path)
                 .map_err(|e| refuse("it cannot be read".into()).cause(e))?,
         );
-        let key = PrivateKey::from_openssh(text.as_bytes())
-            .map_err(|e| refuse("it is not an OpenSSH private key".into()).cause(e))?;
+        let key = PrivateKey::from_openssh(text.as_bytes()).map_err(|e| match e {
+            // Only ed25519 is built in: another type (ecdsa, rsa) is not known at all.
+            ssh_key::Error::AlgorithmUnknown | ssh_key::Error::AlgorithmUnsupported { .. } => {
+                refuse("it is not an ed25519 key; fnox signs with ed25519 keys only".into())
+            }
+            e => refuse("it is not an OpenSSH private key".into()).cause(e),
+        })?;
         if key.is_encrypted() {
             return Err(refuse(
                 "it is protected by a passphrase, which fnox does not prompt for".into(),
@@ -89,7 +94,7 @@ impl SigningKey {
         }
         if key.algorithm() != Algorithm::Ed25519 {
             return Err(refuse(format!(
-                "it is a {} key; fnox signs with ed25519 keys only",
+                "it is a {} key, not an ed25519 key; fnox signs with ed25519 keys only",
                 key.algorithm()
             )));
         }

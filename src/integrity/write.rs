@@ -572,7 +572,9 @@ mod tests {
         let after = "[secrets]\nA = { provider = \"age\", value = \"a\" }\nB = { provider = \"age\", value = \"b2\" }\nD = { provider = \"age\", value = \"d\" }\n[profiles.prod.secrets]\nA = { provider = \"age\", value = \"pa\" }\n";
         let mut pending = Pending::default();
         pending.tag("", "D", tag("0d"));
-        let u = update(&config, Some(before), after, &pending).unwrap().unwrap();
+        let u = update(&config, Some(before), after, &pending)
+            .unwrap()
+            .unwrap();
         let done = Sidecar::parse(&u.after);
         assert_eq!(done.tags_of("", "A").unwrap().len(), 1);
         assert!(done.tags_of("", "B").is_none(), "changed without a new tag");
