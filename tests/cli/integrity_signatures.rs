@@ -451,3 +451,37 @@ fn the_signature_verifies_with_ssh_keygen_over_the_documented_message() {
     let list = signers(&sb, &[&alice]);
     check(&sb, &list).ok();
 }
+
+#[test]
+fn import_and_reencrypt_sign_what_they_write() {
+    if !tools() {
+        return;
+    }
+    let sb = sandbox();
+    let alice = keygen(&sb, "alice");
+    let bob = keygen(&sb, "bob");
+    sb.write("in.env", "A=1\nB=two words\n");
+    sb.output(
+        sb.fnox()
+            .env("FNOX_SIGNING_KEY", &alice)
+            .args(["import", "-i", "in.env", "--force"]),
+    )
+    .ok();
+    let alice_only = signers(&sb, &[&alice]);
+    check(&sb, &alice_only).ok();
+    // Re-encrypting writes new ciphertexts: bob's signature replaces alice's on each.
+    sb.output(
+        sb.fnox()
+            .env("FNOX_SIGNING_KEY", &bob)
+            .args(["reencrypt", "--force"]),
+    )
+    .ok();
+    let err = check(&sb, &alice_only).fails(1).to_owned();
+    assert!(
+        err.contains("2 of 2") && err.contains("unknown_signer"),
+        "{err}"
+    );
+    let both = signers(&sb, &[&alice, &bob]);
+    check(&sb, &both).ok();
+    assert_eq!(sb.run(&["export"]).ok(), "A=1\nB=\"two words\"\n");
+}
