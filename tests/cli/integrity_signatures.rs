@@ -39,7 +39,14 @@ fn public(key: &Path) -> String {
 
 /// A signers list (outside the work tree) holding these keys' public lines.
 fn signers(sb: &Sandbox, keys: &[&Path]) -> PathBuf {
-    let path = sb.root.path().join("allowed_signers");
+    let names: Vec<String> = keys
+        .iter()
+        .map(|k| k.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let path = sb
+        .root
+        .path()
+        .join(format!("allowed_signers.{}", names.join("+")));
     let text: String = keys.iter().map(|k| public(k)).collect();
     std::fs::write(&path, format!("# the team\n{text}")).unwrap();
     path
@@ -154,7 +161,7 @@ fn signed_values_verify_where_no_decryption_key_exists() {
     let out = check(&ci, &list);
     assert_eq!(
         out.ok(),
-        "✓ 3 stored value(s) in 1 file(s) are signed by an allowed signer (1 key(s) in [SANDBOX]/allowed_signers)\n"
+        "✓ 3 stored value(s) in 1 file(s) are signed by an allowed signer (1 key(s) in [SANDBOX]/allowed_signers.alice)\n"
     );
     // FNOX_ALLOWED_SIGNERS does the same; --json says it as data.
     let out = ci.output(ci.fnox().env("FNOX_ALLOWED_SIGNERS", &list).args([
@@ -484,4 +491,51 @@ fn import_and_reencrypt_sign_what_they_write() {
     let both = signers(&sb, &[&alice, &bob]);
     check(&sb, &both).ok();
     assert_eq!(sb.run(&["export"]).ok(), "A=1\nB=\"two words\"\n");
+}
+
+#[test]
+fn key_rotate_signs_every_value_it_reencrypts_in_every_file() {
+    if !tools() {
+        return;
+    }
+    let sb = crate::support::age_sandbox();
+    let alice = keygen(&sb, "alice");
+    let bob = keygen(&sb, "bob");
+    set_signed(&sb, &alice, "DB", "db-value");
+    sb.output(sb.fnox().env("FNOX_SIGNING_KEY", &alice).args([
+        "--write-profile",
+        "prod",
+        "set",
+        "PROD_DB",
+        "prod-db",
+    ]))
+    .ok();
+    sb.write("fnox.ci.toml", "[secrets]\n");
+    sb.output(
+        sb.fnox()
+            .env("FNOX_SIGNING_KEY", &alice)
+            .args(["-P", "ci", "set", "CI_TOKEN", "ci-token"]),
+    )
+    .ok();
+    let alice_only = signers(&sb, &[&alice]);
+    check(&sb, &alice_only).ok();
+    let ci_check = |list: &Path| {
+        sb.output(
+            sb.fnox()
+                .args(["-P", "ci", "check", "--signatures", "--signers"])
+                .arg(list),
+        )
+    };
+    ci_check(&alice_only).ok();
+    sb.output(
+        sb.fnox()
+            .env("FNOX_SIGNING_KEY", &bob)
+            .args(["key", "rotate", "age", "--force"]),
+    )
+    .ok();
+    let bob_only = signers(&sb, &[&bob]);
+    let out = check(&sb, &bob_only);
+    assert!(out.ok().starts_with("✓ 2 stored value(s)"), "{}", out.all());
+    ci_check(&bob_only).ok();
+    ci_check(&alice_only).fails(1);
 }
