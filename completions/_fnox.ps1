@@ -1202,6 +1202,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;check' {
+            [CompletionResult]::new('--signers', '--signers', [CompletionResultType]::ParameterName, 'The allowed signers for --signatures: `ssh-ed25519 AAAA… name` lines (or ssh-keygen''s allowed_signers). Keep it outside the repository or on a protected branch [env: FNOX_ALLOWED_SIGNERS]')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -1213,6 +1214,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Count every failure, including secrets whose if_missing is warn or ignore')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without')
             [CompletionResult]::new('--integrity', '--integrity', [CompletionResultType]::ParameterName, 'Also require every value read through a provider to carry a valid integrity tag (an untagged entry counts as a failure, as with FNOX_INTEGRITY=strict); for CI')
+            [CompletionResult]::new('--signatures', '--signatures', [CompletionResultType]::ParameterName, 'Check instead that every stored value of every loaded file (all profiles) carries a signature by an allowed signer (see --signers). Builds no provider and needs no decryption key; for CI')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
@@ -1225,6 +1227,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;c' {
+            [CompletionResult]::new('--signers', '--signers', [CompletionResultType]::ParameterName, 'The allowed signers for --signatures: `ssh-ed25519 AAAA… name` lines (or ssh-keygen''s allowed_signers). Keep it outside the repository or on a protected branch [env: FNOX_ALLOWED_SIGNERS]')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
             [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
@@ -1236,6 +1239,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Count every failure, including secrets whose if_missing is warn or ignore')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the outcome as JSON on stdout (profiles, total, ok, failed, not_counted); exit code as without')
             [CompletionResult]::new('--integrity', '--integrity', [CompletionResultType]::ParameterName, 'Also require every value read through a provider to carry a valid integrity tag (an untagged entry counts as a failure, as with FNOX_INTEGRITY=strict); for CI')
+            [CompletionResult]::new('--signatures', '--signatures', [CompletionResultType]::ParameterName, 'Check instead that every stored value of every loaded file (all profiles) carries a signature by an allowed signer (see --signers). Builds no provider and needs no decryption key; for CI')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')

@@ -518,12 +518,16 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__check)
-            opts="-a -c -P -v -q -h --all --json --integrity --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -c -P -v -q -h --all --json --integrity --signatures --signers --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --signers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -35,6 +35,10 @@ pub const KEEPASS_PASSWORD: &str = "KEEPASS_PASSWORD";
 pub const FNOX_SHELL: &str = "FNOX_SHELL";
 /// `strict`: an entry without an integrity tag is an error, not a warning.
 pub const FNOX_INTEGRITY: &str = "FNOX_INTEGRITY";
+/// Path of an unencrypted OpenSSH ed25519 private key (e.g. ~/.ssh/id_ed25519): every entry fnox writes is also signed with it.
+pub const FNOX_SIGNING_KEY: &str = "FNOX_SIGNING_KEY";
+/// `fnox check --signatures`: the allowed signers' public keys (`ssh-ed25519 AAAA… name` lines); `--signers` wins over it.
+pub const FNOX_ALLOWED_SIGNERS: &str = "FNOX_ALLOWED_SIGNERS";
 /// What the shell hook says on stderr when secrets load or unload: none, normal (default), debug.
 pub const FNOX_SHELL_OUTPUT: &str = "FNOX_SHELL_OUTPUT";
 /// The shell hook's state between prompts (fingerprint and the user's previous values; no secrets).

@@ -24,9 +24,21 @@ pub struct Args {
     /// untagged entry counts as a failure, as with FNOX_INTEGRITY=strict); for CI
     #[arg(long)]
     pub integrity: bool,
+    /// Check instead that every stored value of every loaded file (all profiles) carries a
+    /// signature by an allowed signer (see --signers). Builds no provider and needs no
+    /// decryption key; for CI
+    #[arg(long, conflicts_with_all = ["integrity", "all"])]
+    pub signatures: bool,
+    /// The allowed signers for --signatures: `ssh-ed25519 AAAA… name` lines (or ssh-keygen's
+    /// allowed_signers). Keep it outside the repository or on a protected branch [env: FNOX_ALLOWED_SIGNERS]
+    #[arg(long, value_name = "FILE", requires = "signatures")]
+    pub signers: Option<std::path::PathBuf>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
+    if args.signatures {
+        return signatures(ctx, &args);
+    }
     if args.integrity {
         crate::integrity::require_tags();
     }
@@ -105,4 +117,78 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let hint = counted.iter().find_map(|(_, e)| e.hint.clone());
     Err(err
         .hint(hint.unwrap_or_else(|| "fix the secrets listed, then run `fnox check` again".into())))
+}
+
+/// `check --signatures`: every stored value signed by an allowed signer, read from the files
+/// alone.
+fn signatures(ctx: &Ctx, args: &Args) -> Result<i32> {
+    use crate::integrity::sign::{audit, AllowedSigners};
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let path = match &args.signers {
+        Some(p) => cwd.join(p),
+        None => match crate::env_vars::non_empty(crate::env_vars::FNOX_ALLOWED_SIGNERS) {
+            Some(raw) => crate::env_vars::expand_path(&raw, &cwd),
+            None => {
+                return Err(Error::usage(
+                    "`fnox check --signatures` needs the list of allowed signers",
+                )
+                .hint("pass --signers FILE or set FNOX_ALLOWED_SIGNERS=FILE: the team's `ssh-ed25519 AAAA… name` lines, kept outside the repository (a list the change under check can edit proves nothing)"))
+            }
+        },
+    };
+    let config = ctx.load()?;
+    let shown = config.display(&path);
+    let signers = AllowedSigners::load(&path, &shown)?;
+    let found = audit(&config, &signers);
+    if args.json {
+        let failed: Vec<_> = found
+            .failing
+            .iter()
+            .map(|f| {
+                json!({
+                    "file": f.file,
+                    "section": f.section,
+                    "name": f.name,
+                    "code": f.failure.code,
+                    "error": f.failure.why,
+                })
+            })
+            .collect();
+        print_json(&json!({
+            "signers": signers.len(),
+            "files": found.files,
+            "total": found.checked,
+            "ok": found.failing.is_empty(),
+            "failed": failed,
+        }))?;
+    }
+    if found.failing.is_empty() {
+        if !args.json {
+            super::print_text(&format!(
+                "✓ {} stored value(s) in {} file(s) are signed by an allowed signer ({} key(s) in {shown})\n",
+                found.checked,
+                found.files,
+                signers.len()
+            ))?;
+        }
+        return Ok(0);
+    }
+    let mut err = Error::new(format!(
+        "{} of {} stored value(s) are not signed by an allowed signer ({shown})",
+        found.failing.len(),
+        found.checked
+    ))
+    .code(found.failing[0].failure.code);
+    for f in &found.failing {
+        err = err.cause(format!(
+            "{} ({}): {} [{}]",
+            f.place(),
+            f.file,
+            f.failure.why,
+            f.failure.code
+        ));
+    }
+    Err(err.hint(
+        "check each listed value (`git log -p` of the file and its .lock); if it is right, an allowed signer writes it again with FNOX_SIGNING_KEY set (`fnox set NAME`); a new team member's key is added to the signers list by whoever guards it",
+    ))
 }

@@ -568,7 +568,7 @@ impl Transaction {
                 e.original.as_deref(),
                 &text,
                 &e.integrity,
-            ));
+            )?);
             changed.push((e.path.as_path(), e.original.as_deref(), text));
         }
         let files = changed.len() + sidecars.len();

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use toml_edit::{DocumentMut, Item, Table};
 
 use super::write::entries;
-use super::{Sidecar, Tag};
+use super::{Sidecar, Sig, Tag};
 
 /// A merge's outcome: the merged text, and what could not be merged (empty: clean).
 pub struct Merged {
@@ -31,7 +31,7 @@ fn pick<T: PartialEq + Clone>(
 }
 
 /// The section label a person reads: "secrets.NAME" or "profiles.P.secrets.NAME".
-fn place(section: &str, name: &str) -> String {
+pub(super) fn place(section: &str, name: &str) -> String {
     if section.is_empty() {
         format!("secrets.{name}")
     } else {
@@ -147,7 +147,7 @@ pub fn merge_config(base: &str, ours: &str, theirs: &str) -> Result<Merged, Stri
     })
 }
 
-/// Merges a sidecar: MAC keys by provider, tags by secret, `strict`, and lines this version
+/// Merges a sidecar: MAC keys by provider, tags and signatures by secret, `strict`, and lines this version
 /// does not know (kept from both sides).
 pub fn merge_sidecar(base: &str, ours: &str, theirs: &str) -> Merged {
     let (o, a, b) = (
@@ -206,6 +206,43 @@ pub fn merge_sidecar(base: &str, ours: &str, theirs: &str) -> Merged {
                 ));
                 if let Some(t) = a.tags.get(id) {
                     out.tags.insert(id.clone(), t.clone());
+                }
+            }
+        }
+    }
+    // Signatures by secret, like tags; where both sides only added signatures to what the base
+    // had (each re-signed the same entry), both sides' are kept.
+    let ids: BTreeSet<&(String, String)> = o
+        .sigs
+        .keys()
+        .chain(a.sigs.keys())
+        .chain(b.sigs.keys())
+        .collect();
+    let empty = BTreeSet::new();
+    for id in ids {
+        let chosen: Result<Option<BTreeSet<Sig>>, ()> =
+            pick(o.sigs.get(id), a.sigs.get(id), b.sigs.get(id));
+        let [so, sa, sb] = [&o, &a, &b].map(|s| s.sigs.get(id).unwrap_or(&empty));
+        match chosen {
+            Ok(Some(s)) => {
+                out.sigs.insert(id.clone(), s);
+            }
+            Ok(None) => {}
+            Err(())
+                if so.is_subset(sa)
+                    && so.is_subset(sb)
+                    && out.tags.get(id) == a.tags.get(id)
+                    && a.tags.get(id) == b.tags.get(id) =>
+            {
+                out.sigs.insert(id.clone(), sa.union(sb).cloned().collect());
+            }
+            Err(()) => {
+                conflicts.push(format!(
+                    "the signatures of {} differ on the two sides",
+                    place(&id.0, &id.1)
+                ));
+                if let Some(s) = a.sigs.get(id) {
+                    out.sigs.insert(id.clone(), s.clone());
                 }
             }
         }
@@ -285,5 +322,32 @@ mod tests {
             m.conflicts,
             ["the tag of secrets.A differs on the two sides"]
         );
+    }
+
+    #[test]
+    fn signatures_merge_by_secret() {
+        let base = "key age K\nsig - A SHA256:a s1\ntag - A age 01\n";
+        let ours =
+            "key age K\nsig - A SHA256:a s1\nsig - X SHA256:a sx\ntag - A age 01\ntag - X age 0x\n";
+        let theirs =
+            "key age K\nsig - A SHA256:a s1\nsig - Y SHA256:b sy\ntag - A age 01\ntag - Y age 0y\n";
+        let m = merge_sidecar(base, ours, theirs);
+        assert!(m.conflicts.is_empty());
+        let s = Sidecar::parse(&m.text);
+        assert!(s.sigs_of("", "X").is_some() && s.sigs_of("", "Y").is_some());
+        assert_eq!(s.sigs_of("", "A").unwrap().len(), 1);
+        // Both sides signed the unchanged A: both signatures stay.
+        let ours = "key age K\nsig - A SHA256:a s1\nsig - A SHA256:b s2\ntag - A age 01\n";
+        let theirs = "key age K\nsig - A SHA256:a s1\nsig - A SHA256:c s3\ntag - A age 01\n";
+        let m = merge_sidecar(base, ours, theirs);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(Sidecar::parse(&m.text).sigs_of("", "A").unwrap().len(), 3);
+        // A changed differently on both sides: a conflict.
+        let ours = "key age K\nsig - A SHA256:a s4\ntag - A age 02\n";
+        let theirs = "key age K\nsig - A SHA256:a s5\ntag - A age 03\n";
+        let m = merge_sidecar(base, ours, theirs);
+        assert!(m
+            .conflicts
+            .contains(&"the signatures of secrets.A differ on the two sides".to_owned()));
     }
 }

@@ -8,9 +8,14 @@
 //! them can write a valid tag. A store reference is tagged with the key of a cipher provider of
 //! the same file. The sidecar is one line per key and per tag, sorted, so branches that touch
 //! different secrets merge without a conflict; fnox.toml itself is left as upstream reads it.
+//!
+//! Beside the MACs, a writer whose FNOX_SIGNING_KEY names an ssh-ed25519 key signs each entry it
+//! writes (`sign`): a check with only the team's public keys, no decryption key, then knows
+//! who wrote every value (`fnox check --signatures`).
 
 pub mod merge;
 mod sidecar;
+pub mod sign;
 pub mod verify;
 pub mod write;
 
@@ -19,7 +24,7 @@ use std::path::{Path, PathBuf};
 use aws_lc_rs::hmac;
 use zeroize::Zeroizing;
 
-pub use sidecar::{Sidecar, Tag};
+pub use sidecar::{Sidecar, Sig, Tag};
 
 /// The code of a refused value, and of one that could not be checked.
 pub const MISMATCH: &str = "fnox::integrity::mismatch";

@@ -4,6 +4,7 @@
 //! ```text
 //! # fnox integrity: ...
 //! key age YWdlLWVuY3J5cHRpb24u...          # the MAC key of provider `age`, sealed by it
+//! sig - DATABASE_URL SHA256:3Fq... U1NIU0lH... # section, name, signer's key fingerprint, SSHSIG (base64)
 //! strict                                   # entries without a tag are errors, not warnings
 //! tag - DATABASE_URL age 5f0c...           # section ("-" = top level), name, key, HMAC
 //! tag prod API_KEY kms 91ab...
@@ -23,12 +24,22 @@ pub struct Tag {
     pub mac: String,
 }
 
+/// A signature: the signer's key fingerprint (`SHA256:…`, as `ssh-keygen -l` prints it) and
+/// the SSHSIG blob in base64.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Sig {
+    pub signer: String,
+    pub sig: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sidecar {
     /// Provider name → its MAC key as the provider sealed it.
     pub keys: BTreeMap<String, String>,
     /// (section, name) → its tags (normally one; two while a write is between its renames).
     pub tags: BTreeMap<(String, String), BTreeSet<Tag>>,
+    /// (section, name) → its signatures, one per signer (see `super::sign`).
+    pub sigs: BTreeMap<(String, String), BTreeSet<Sig>>,
     /// Entries without a tag are errors.
     pub strict: bool,
     /// Lines this version does not know, kept.
@@ -58,13 +69,21 @@ impl Sidecar {
                     s.keys.insert(decode(provider), decode(sealed));
                 }
                 (Some("strict"), None, None, None, None, None) => s.strict = true,
+                (Some("sig"), Some(section), Some(name), Some(signer), Some(sig), None) => {
+                    let (section, name) = (decode_section(section), decode_cow(name));
+                    if !wanted(&section, &name) {
+                        continue;
+                    }
+                    s.sigs
+                        .entry((section.into_owned(), name.into_owned()))
+                        .or_default()
+                        .insert(Sig {
+                            signer: decode(signer),
+                            sig: decode(sig),
+                        });
+                }
                 (Some("tag"), Some(section), Some(name), Some(key), Some(mac), None) => {
-                    let section = if section == "-" {
-                        Cow::Borrowed("")
-                    } else {
-                        decode_cow(section)
-                    };
-                    let name = decode_cow(name);
+                    let (section, name) = (decode_section(section), decode_cow(name));
                     if !wanted(&section, &name) {
                         continue;
                     }
@@ -89,15 +108,22 @@ impl Sidecar {
         for (provider, sealed) in &self.keys {
             out.push_str(&format!("key {} {}\n", encode(provider), encode(sealed)));
         }
+        for ((section, name), sigs) in &self.sigs {
+            let section = encode_section(section);
+            for sig in sigs {
+                out.push_str(&format!(
+                    "sig {section} {} {} {}\n",
+                    encode(name),
+                    encode(&sig.signer),
+                    encode(&sig.sig)
+                ));
+            }
+        }
         if self.strict {
             out.push_str("strict\n");
         }
         for ((section, name), tags) in &self.tags {
-            let section = match section.as_str() {
-                "" => "-".to_owned(),
-                "-" => "%2D".to_owned(),
-                s => encode(s),
-            };
+            let section = encode_section(section);
             for tag in tags {
                 out.push_str(&format!(
                     "tag {section} {} {} {}\n",
@@ -121,12 +147,42 @@ impl Sidecar {
             .filter(|t| !t.is_empty())
     }
 
+    /// The signatures of one entry.
+    pub fn sigs_of(&self, section: &str, name: &str) -> Option<&BTreeSet<Sig>> {
+        self.sigs
+            .get(&(section.to_owned(), name.to_owned()))
+            .filter(|s| !s.is_empty())
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty() && self.tags.is_empty() && !self.strict && self.other.is_empty()
+        self.keys.is_empty()
+            && self.tags.is_empty()
+            && self.sigs.is_empty()
+            && !self.strict
+            && self.other.is_empty()
     }
 }
 
-fn encode(token: &str) -> String {
+/// A section as a token: "-" for the top level.
+fn encode_section(section: &str) -> String {
+    match section {
+        "" => "-".to_owned(),
+        "-" => "%2D".to_owned(),
+        s => encode(s),
+    }
+}
+
+fn decode_section(token: &str) -> Cow<'_, str> {
+    if token == "-" {
+        Cow::Borrowed("")
+    } else {
+        decode_cow(token)
+    }
+}
+
+/// A field as one token: printable ASCII but `%` as is, everything else percent-encoded, the
+/// empty string as `%`. No two fields give the same token, and a token holds no space.
+pub(super) fn encode(token: &str) -> String {
     let mut out = String::with_capacity(token.len());
     for b in token.bytes() {
         if b.is_ascii_graphic() && b != b'%' {
@@ -176,7 +232,7 @@ mod tests {
 
     #[test]
     fn round_trips_sorted_whatever_the_order_written() {
-        let text = "tag prod B kms 02\n# a comment\ntag - A age 01\nkey kms vault:v1:xyz\nkey age YWJj+/=\nstrict\nfuture line\n";
+        let text = "tag prod B kms 02\n# a comment\ntag - A age 01\nsig - A SHA256:abc U1NI\nkey kms vault:v1:xyz\nkey age YWJj+/=\nstrict\nfuture line\n";
         let s = Sidecar::parse(text);
         assert!(s.strict);
         assert_eq!(s.keys["age"], "YWJj+/=");
@@ -188,6 +244,7 @@ mod tests {
             [
                 "key age YWJj+/=",
                 "key kms vault:v1:xyz",
+                "sig - A SHA256:abc U1NI",
                 "strict",
                 "tag - A age 01",
                 "tag prod B kms 02",

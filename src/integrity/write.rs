@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::{sidecar_path, Sidecar, Tag};
+use super::{sidecar_path, Sidecar, Sig, Tag};
 
 /// What a writer computed for the entries it wrote: tags by (section, name), and MAC keys it
 /// created, by provider; and the MAC keys it has in hand, so a batch unseals each once.
@@ -23,6 +23,10 @@ pub struct Pending {
     untag: std::collections::BTreeSet<(String, String)>,
     /// `Signer::finish` has run for this file.
     finished: bool,
+    /// Signatures by FNOX_SIGNING_KEY of the entries written, by (section, name).
+    sigs: BTreeMap<(String, String), Sig>,
+    /// Why an entry could not be signed although FNOX_SIGNING_KEY asks for it: the save stops.
+    refused: Option<crate::error::Error>,
 }
 
 impl Pending {
@@ -32,6 +36,23 @@ impl Pending {
 
     pub fn key(&mut self, provider: &str, sealed: String) {
         self.keys.insert(provider.to_owned(), sealed);
+    }
+
+    /// Signs the entry `binding` names with FNOX_SIGNING_KEY, when it is set.
+    pub fn sign(&mut self, binding: &super::Binding<'_>) {
+        let signed = match super::sign::SigningKey::configured() {
+            None => return,
+            Some(key) => key.and_then(|k| k.sign(binding)),
+        };
+        match signed {
+            Ok(sig) => {
+                self.sigs
+                    .insert((binding.section.to_owned(), binding.name.to_owned()), sig);
+            }
+            Err(e) => {
+                self.refused.get_or_insert(e);
+            }
+        }
     }
 }
 
@@ -185,10 +206,19 @@ impl<'a> Signer<'a> {
     ) {
         match self.provider(provider_name, name) {
             Ok(provider) => self.tag(editor, section, name, provider_name, &provider, stored),
-            Err(e) => crate::error::warn(format!(
-                "{name} is saved without an integrity tag: {}",
-                e.one_line()
-            )),
+            Err(e) => {
+                crate::error::warn(format!(
+                    "{name} is saved without an integrity tag: {}",
+                    e.one_line()
+                ));
+                editor.integrity_mut().sign(&super::Binding {
+                    file: &self.identity,
+                    section: super::verify::section_name(section),
+                    name,
+                    provider: provider_name,
+                    value: stored,
+                });
+            }
         }
     }
 
@@ -322,25 +352,7 @@ impl<'a> Signer<'a> {
 
     /// The provider and stored value an entry is read with, as the resolver reads it.
     fn read_as(&self, section: &str, entry: &toml::Value) -> Option<(String, String)> {
-        if let Some(toml::Value::Table(sync)) = entry.get("sync") {
-            return Some((
-                sync.get("provider")?.as_str()?.to_owned(),
-                sync.get("value")?.as_str()?.to_owned(),
-            ));
-        }
-        let value = entry.get("value")?.as_str()?.to_owned();
-        let provider = match entry.get("provider") {
-            Some(p) => p.as_str()?.to_owned(),
-            None => {
-                let profile = if section.is_empty() {
-                    self.profiles.to_vec()
-                } else {
-                    vec![section.to_owned()]
-                };
-                self.scope.default_provider_for(&profile)?
-            }
-        };
-        Some((provider, value))
+        read_as(self.scope, self.profiles, section, entry)
     }
 
     /// The cipher a store's references are tagged with: the first (by name) the file's sidecar,
@@ -366,6 +378,8 @@ impl<'a> Signer<'a> {
             provider: provider_name,
             value: stored,
         };
+        // A signature needs no MAC key: every entry written is signed, tagged or not.
+        editor.integrity_mut().sign(&binding);
         let outcome = match provider {
             crate::provider::Provider::Cipher(c) => {
                 let sealed = self.sealed(provider_name);
@@ -405,6 +419,35 @@ impl<'a> Signer<'a> {
     }
 }
 
+/// The provider and stored value an entry is read with, as the resolver reads it: a `sync`
+/// entry's cached value, else its `value` through its provider or the section's default.
+pub fn read_as(
+    scope: &crate::config::load::Config,
+    profiles: &[String],
+    section: &str,
+    entry: &toml::Value,
+) -> Option<(String, String)> {
+    if let Some(toml::Value::Table(sync)) = entry.get("sync") {
+        return Some((
+            sync.get("provider")?.as_str()?.to_owned(),
+            sync.get("value")?.as_str()?.to_owned(),
+        ));
+    }
+    let value = entry.get("value")?.as_str()?.to_owned();
+    let provider = match entry.get("provider") {
+        Some(p) => p.as_str()?.to_owned(),
+        None => {
+            let profile = if section.is_empty() {
+                profiles.to_vec()
+            } else {
+                vec![section.to_owned()]
+            };
+            scope.default_provider_for(&profile)?
+        }
+    };
+    Some((provider, value))
+}
+
 /// The two texts a save writes to the sidecar (before and after the config file's rename), or
 /// None when the sidecar does not change (or there is none and nothing to put in one).
 pub struct Update {
@@ -413,13 +456,19 @@ pub struct Update {
     pub after: String,
 }
 
-/// The sidecar update for a save of `config` from `before` to `after`.
+/// The sidecar update for a save of `config` from `before` to `after`. Err: an entry could not
+/// be signed as FNOX_SIGNING_KEY asks, and nothing may be written.
 pub fn update(
     config: &Path,
     before: Option<&str>,
     after: &str,
     pending: &Pending,
-) -> Option<Update> {
+) -> crate::error::Result<Option<Update>> {
+    if let Some(e) = &pending.refused {
+        return Err(e
+            .clone()
+            .cause(format!("nothing was written to {}", config.display())));
+    }
     let path = sidecar_path(config);
     let existing = std::fs::read_to_string(&path).ok();
     let current = existing.as_deref().map(Sidecar::parse).unwrap_or_default();
@@ -435,7 +484,19 @@ pub fn update(
         done.keys.insert(provider.clone(), sealed.clone());
     }
     for (id, repr) in &new {
-        if old.get(id) == Some(repr) && !pending.tags.contains_key(id) {
+        // Signatures: a changed entry loses all of them; the writer's own replaces its older one.
+        let changed = old.get(id) != Some(repr);
+        if changed {
+            done.sigs.remove(id);
+        }
+        if let Some(sig) = pending.sigs.get(id) {
+            for side in [&mut during, &mut done] {
+                let sigs = side.sigs.entry(id.clone()).or_default();
+                sigs.retain(|s| s.signer != sig.signer);
+                sigs.insert(sig.clone());
+            }
+        }
+        if !changed && !pending.tags.contains_key(id) {
             continue;
         }
         done.tags.remove(id);
@@ -454,14 +515,15 @@ pub fn update(
         done.tags.remove(id);
     }
     done.tags.retain(|id, _| new.contains_key(id));
+    done.sigs.retain(|id, _| new.contains_key(id));
     if done == current || (existing.is_none() && done.is_empty()) {
-        return None;
+        return Ok(None);
     }
-    Some(Update {
+    Ok(Some(Update {
         path,
         during: during.render(),
         after: done.render(),
-    })
+    }))
 }
 
 /// Every secret entry of a config text: (section as written, name) → the entry.
@@ -510,7 +572,9 @@ mod tests {
         let after = "[secrets]\nA = { provider = \"age\", value = \"a\" }\nB = { provider = \"age\", value = \"b2\" }\nD = { provider = \"age\", value = \"d\" }\n[profiles.prod.secrets]\nA = { provider = \"age\", value = \"pa\" }\n";
         let mut pending = Pending::default();
         pending.tag("", "D", tag("0d"));
-        let u = update(&config, Some(before), after, &pending).unwrap();
+        let u = update(&config, Some(before), after, &pending)
+            .unwrap()
+            .unwrap();
         let done = Sidecar::parse(&u.after);
         assert_eq!(done.tags_of("", "A").unwrap().len(), 1);
         assert!(done.tags_of("", "B").is_none(), "changed without a new tag");
@@ -528,9 +592,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("fnox.toml");
         let text = "[secrets]\nA = { value = \"x\" }\n";
-        assert!(update(&config, None, text, &Pending::default()).is_none());
+        assert!(update(&config, None, text, &Pending::default())
+            .unwrap()
+            .is_none());
         std::fs::write(dir.path().join("fnox.lock"), "tag - A age 0a\n").unwrap();
         let same = "[secrets]\nA = { value = \"x\" }\n# a comment\n";
-        assert!(update(&config, Some(text), same, &Pending::default()).is_none());
+        assert!(update(&config, Some(text), same, &Pending::default())
+            .unwrap()
+            .is_none());
     }
 }

@@ -276,7 +276,7 @@ fn a_plain_provider_holds_no_integrity_key() {
 
 /// Runs git in the sandbox's directory with fnox on PATH (the merge driver runs it) and a
 /// fixed identity; returns whether it succeeded, and stdout+stderr.
-fn git(sb: &Sandbox, args: &[&str]) -> (bool, String) {
+pub(crate) fn git(sb: &Sandbox, args: &[&str]) -> (bool, String) {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_fnox"))
         .parent()
         .unwrap()

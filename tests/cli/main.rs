@@ -21,6 +21,7 @@ mod export_import;
 mod file_writes;
 mod gcp;
 mod integrity;
+mod integrity_signatures;
 mod interop;
 mod keepass;
 mod key_age;
