@@ -36,6 +36,10 @@ pub struct Sig {
 pub struct Sidecar {
     /// Provider name → its MAC key as the provider sealed it.
     pub keys: BTreeMap<String, String>,
+    /// Provider name → the MAC key a replacement (`reencrypt`, `key rotate`) is moving away from,
+    /// kept only while the swap is under way (`key-old PROV SEALED`): a reader of either version
+    /// of the config file then still verifies, and a swap that was killed can be finished.
+    pub replaced: BTreeMap<String, String>,
     /// (section, name) → its tags (normally one; two while a write is between its renames).
     pub tags: BTreeMap<(String, String), BTreeSet<Tag>>,
     /// (section, name) → its signatures, one per signer (see `super::sign`).
@@ -67,6 +71,9 @@ impl Sidecar {
             match fields {
                 (Some("key"), Some(provider), Some(sealed), None, None, None) => {
                     s.keys.insert(decode(provider), decode(sealed));
+                }
+                (Some("key-old"), Some(provider), Some(sealed), None, None, None) => {
+                    s.replaced.insert(decode(provider), decode(sealed));
                 }
                 (Some("strict"), None, None, None, None, None) => s.strict = true,
                 (Some("sig"), Some(section), Some(name), Some(signer), Some(sig), None) => {
@@ -107,6 +114,13 @@ impl Sidecar {
         let mut out = format!("{HEADER}\n");
         for (provider, sealed) in &self.keys {
             out.push_str(&format!("key {} {}\n", encode(provider), encode(sealed)));
+        }
+        for (provider, sealed) in &self.replaced {
+            out.push_str(&format!(
+                "key-old {} {}\n",
+                encode(provider),
+                encode(sealed)
+            ));
         }
         for ((section, name), sigs) in &self.sigs {
             let section = encode_section(section);
@@ -156,6 +170,7 @@ impl Sidecar {
 
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
+            && self.replaced.is_empty()
             && self.tags.is_empty()
             && self.sigs.is_empty()
             && !self.strict

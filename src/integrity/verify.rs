@@ -39,6 +39,13 @@ pub struct Checks {
     pub strict: bool,
 }
 
+/// Marks the label of a replaced key (a provider name never holds a NUL).
+const REPLACED: &str = "\0replaced";
+
+fn replaced_label(provider: &str) -> String {
+    format!("{provider}{REPLACED}")
+}
+
 /// An entry's outcome.
 pub enum Verdict {
     /// Its tag verifies, or nothing was checked (no provider read).
@@ -132,8 +139,10 @@ impl Checks {
         }
     }
 
-    /// The MAC keys to decrypt: (layer, provider, sealed key), each once.
-    pub fn key_requests(&mut self) -> Vec<(usize, String, String)> {
+    /// The MAC keys to decrypt: (layer, provider, label, sealed key), each once; the label is
+    /// what `key_result` is told (the provider's name, or `replaced_label` for the key a
+    /// replacement under way is moving away from).
+    pub fn key_requests(&mut self) -> Vec<(usize, String, String, String)> {
         self.prepare();
         let mut needed: std::collections::BTreeSet<(usize, &str)> = Default::default();
         for w in self.wanted.values() {
@@ -141,23 +150,29 @@ impl Checks {
                 needed.insert((w.layer, tag.key.as_str()));
             }
         }
-        needed
-            .into_iter()
-            .filter_map(|(layer, key)| {
-                let sealed = self.sides[&layer].sidecar.as_ref()?.keys.get(key)?;
-                Some((layer, key.to_owned(), sealed.clone()))
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (layer, key) in needed {
+            let Some(sidecar) = self.sides[&layer].sidecar.as_ref() else {
+                continue;
+            };
+            if let Some(sealed) = sidecar.keys.get(key) {
+                out.push((layer, key.to_owned(), key.to_owned(), sealed.clone()));
+            }
+            if let Some(sealed) = sidecar.replaced.get(key) {
+                out.push((layer, key.to_owned(), replaced_label(key), sealed.clone()));
+            }
+        }
+        out
     }
 
-    /// What decrypting one requested key gave.
-    pub fn key_result(&mut self, layer: usize, provider: &str, plaintext: Result<&str, String>) {
-        let sealed = self.sides[&layer]
-            .sidecar
-            .as_ref()
-            .and_then(|s| s.keys.get(provider))
-            .cloned()
-            .unwrap_or_default();
+    /// What decrypting one requested key (by its label) gave.
+    pub fn key_result(&mut self, layer: usize, label: &str, plaintext: Result<&str, String>) {
+        let sidecar = self.sides[&layer].sidecar.as_ref();
+        let (provider, sealed) = match label.strip_suffix(REPLACED) {
+            Some(p) => (p, sidecar.and_then(|s| s.replaced.get(p))),
+            None => (label, sidecar.and_then(|s| s.keys.get(label))),
+        };
+        let sealed = sealed.cloned().unwrap_or_default();
         let key = plaintext.and_then(|p| {
             if super::exposes(&sealed, p) {
                 return Err(format!(
@@ -166,7 +181,7 @@ impl Checks {
             }
             MacKey::from_plaintext(p).ok_or_else(|| "it is not a 32-byte key in hex".to_owned())
         });
-        self.keys.insert((layer, provider.to_owned()), key);
+        self.keys.insert((layer, label.to_owned()), key);
     }
 
     /// The verdict for `name` (Verified when it was not recorded with `want`).
@@ -206,6 +221,13 @@ impl Checks {
             // A value a cipher decrypts is tagged with that cipher's own key.
             if w.cipher && tag.key != w.provider {
                 continue;
+            }
+            // A tag made with the key a replacement under way (or killed) is moving away
+            // from still verifies: the file's old version is what the reader may be seeing.
+            if let Some(Ok(old)) = self.keys.get(&(w.layer, replaced_label(&tag.key))) {
+                if old.verifies(&binding, &tag.mac) {
+                    return Verdict::Verified;
+                }
             }
             match self.keys.get(&(w.layer, tag.key.clone())) {
                 Some(Ok(key)) if key.verifies(&binding, &tag.mac) => return Verdict::Verified,

@@ -18,6 +18,9 @@ pub struct Pending {
     unsealed: BTreeMap<String, super::MacKey>,
     /// The keys `reencrypt` replaced, by provider: old tags are checked with them.
     previous: BTreeMap<String, super::MacKey>,
+    /// The keys a killed replacement was moving away from (the sidecar's `key-old`), by
+    /// provider: old tags made with them are still valid ones.
+    older: BTreeMap<String, super::MacKey>,
     /// Entries whose tags are dropped although the entry did not change (made with a key that
     /// was replaced, and not valid under it).
     untag: std::collections::BTreeSet<(String, String)>,
@@ -266,13 +269,28 @@ impl<'a> Signer<'a> {
             (old_cipher, seal_with),
             true,
         )?;
-        let old_key = pending
+        if !pending.older.contains_key(old_provider) {
+            let replaced = self.sidecar().replaced.get(old_provider).cloned();
+            let older = replaced.and_then(|sealed| {
+                let plain = old_cipher.decrypt_batch(&[&sealed]).remove(0).ok()?;
+                super::MacKey::from_plaintext(plain.expose())
+            });
+            if let Some(k) = older {
+                pending.older.insert(old_provider.to_owned(), k);
+            }
+        }
+        let old_keys: Vec<&super::MacKey> = pending
             .previous
             .get(old_provider)
-            .ok_or("the sidecar holds no MAC key for its provider")?;
-        let valid = tags
-            .iter()
-            .any(|t| t.key == old_provider && old_key.verifies(&binding, &t.mac));
+            .into_iter()
+            .chain(pending.older.get(old_provider))
+            .collect();
+        if old_keys.is_empty() {
+            return Err("the sidecar holds no MAC key for its provider".to_owned());
+        }
+        let valid = tags.iter().any(|t| {
+            t.key == old_provider && old_keys.iter().any(|k| k.verifies(&binding, &t.mac))
+        });
         if !valid {
             return Err(format!(
                 "its integrity tag does not match its value: it was changed outside fnox (see `fnox get {name}`)"
@@ -297,17 +315,28 @@ impl<'a> Signer<'a> {
             if pending.tags.contains_key(&id) {
                 continue;
             }
+            // Tags made with a key being replaced (or one a killed replacement left) move
+            // to the new key when they verify; an entry none of whose tags does loses them.
+            let mut replaced_any = false;
+            let mut retagged = None;
             for tag in tags {
-                let (Some(old), Some(new)) = (
-                    pending.previous.get(&tag.key),
-                    pending.unsealed.get(&tag.key),
-                ) else {
+                let Some(new) = pending.unsealed.get(&tag.key) else {
                     continue;
                 };
+                let olds: Vec<&super::MacKey> = pending
+                    .previous
+                    .get(&tag.key)
+                    .into_iter()
+                    .chain(pending.older.get(&tag.key))
+                    .collect();
+                if olds.is_empty() {
+                    continue;
+                }
+                replaced_any = true;
                 let read = current
                     .get(&id)
                     .and_then(|entry| self.read_as(section, entry));
-                let retagged = read.and_then(|(provider, value)| {
+                let mac = read.and_then(|(provider, value)| {
                     let binding = super::Binding {
                         file: &self.identity,
                         section,
@@ -315,17 +344,26 @@ impl<'a> Signer<'a> {
                         provider: &provider,
                         value: &value,
                     };
-                    old.verifies(&binding, &tag.mac).then(|| new.tag(&binding))
+                    olds.iter()
+                        .any(|old| old.verifies(&binding, &tag.mac))
+                        .then(|| new.tag(&binding))
                 });
-                match retagged {
-                    Some(mac) => {
-                        let key = tag.key.clone();
-                        pending.tags.insert(id.clone(), Tag { key, mac });
-                    }
-                    None => {
-                        pending.untag.insert(id.clone());
-                    }
+                if let Some(mac) = mac {
+                    retagged = Some(Tag {
+                        key: tag.key.clone(),
+                        mac,
+                    });
+                    break;
                 }
+            }
+            match retagged {
+                Some(tag) => {
+                    pending.tags.insert(id.clone(), tag);
+                }
+                None if replaced_any => {
+                    pending.untag.insert(id.clone());
+                }
+                None => {}
             }
         }
     }
@@ -476,12 +514,16 @@ pub fn update(
     let new = entries(after);
     let mut during = current.clone();
     let mut done = current.clone();
-    // New keys, and keys `reencrypt` replaced. A replaced key is the one window where a reader
-    // can be refused: between the first sidecar write and the config file's rename, a reader of
-    // the old config file finds its values' tags beside the new key.
+    // New keys, and keys `reencrypt` / `key rotate` replaced: while the config file is renamed,
+    // the sidecar holds the old key too (`key-old`), so a reader of the old config file still
+    // verifies its values and a swap killed half-way can be finished; the final write drops it.
     for (provider, sealed) in &pending.keys {
+        if let Some(old) = current.keys.get(provider).filter(|old| *old != sealed) {
+            during.replaced.insert(provider.clone(), old.clone());
+        }
         during.keys.insert(provider.clone(), sealed.clone());
         done.keys.insert(provider.clone(), sealed.clone());
+        done.replaced.remove(provider);
     }
     for (id, repr) in &new {
         // Signatures: a changed entry loses all of them; the writer's own replaces its older one.
@@ -600,5 +642,40 @@ mod tests {
         assert!(update(&config, Some(text), same, &Pending::default())
             .unwrap()
             .is_none());
+    }
+
+    #[test]
+    fn a_replaced_key_stays_beside_the_new_one_until_the_config_file_is_renamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("fnox.toml");
+        std::fs::write(
+            dir.path().join("fnox.lock"),
+            "key age OLD\ntag - A age 0a\n",
+        )
+        .unwrap();
+        let before = "[secrets]\nA = { provider = \"age\", value = \"a\" }\n";
+        let after = "[secrets]\nA = { provider = \"age\", value = \"a2\" }\n";
+        let mut pending = Pending::default();
+        pending.key("age", "NEW".into());
+        pending.tag("", "A", tag("1a"));
+        let u = update(&config, Some(before), after, &pending)
+            .unwrap()
+            .unwrap();
+        let during = Sidecar::parse(&u.during);
+        assert_eq!(during.keys["age"], "NEW");
+        assert_eq!(during.replaced["age"], "OLD");
+        assert!(u.during.contains("key-old age OLD\n"), "{}", u.during);
+        let done = Sidecar::parse(&u.after);
+        assert_eq!(done.keys["age"], "NEW");
+        assert!(done.replaced.is_empty(), "{}", u.after);
+        // A later save that replaces the key again, after a killed swap, drops the leftover.
+        std::fs::write(dir.path().join("fnox.lock"), &u.during).unwrap();
+        let mut again = Pending::default();
+        again.key("age", "NEWER".into());
+        let u2 = update(&config, Some(after), after, &again)
+            .unwrap()
+            .unwrap();
+        assert_eq!(Sidecar::parse(&u2.during).replaced["age"], "NEW");
+        assert!(Sidecar::parse(&u2.after).replaced.is_empty());
     }
 }

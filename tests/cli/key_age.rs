@@ -240,7 +240,7 @@ fn a_rotation_killed_at_any_point_leaves_every_value_readable() {
     let sb = project();
     let expected = values(&sb);
     let mut delays = 0u64;
-    for round in 0..12 {
+    for round in 0..24 {
         let mut child = fnox_command(&sb, &["key", "rotate", "age", "--force"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())

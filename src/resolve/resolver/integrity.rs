@@ -26,7 +26,7 @@ impl<'c> Resolver<'c> {
                 }
             }
         }
-        for (layer, provider, sealed) in self.checks.key_requests() {
+        for (layer, provider, label, sealed) in self.checks.key_requests() {
             let at = built.iter().position(|(s, _, p)| {
                 matches!(s, Source::Named(n) if *n == provider)
                     && p.as_ref().is_ok_and(Provider::is_cipher)
@@ -40,16 +40,16 @@ impl<'c> Resolver<'c> {
                     }
                     Ok(_) => {
                         let why = format!("provider '{provider}' is not a cipher");
-                        self.checks.key_result(layer, &provider, Err(why));
+                        self.checks.key_result(layer, &label, Err(why));
                         continue;
                     }
                     Err(e) => {
-                        self.checks.key_result(layer, &provider, Err(e.message));
+                        self.checks.key_result(layer, &label, Err(e.message));
                         continue;
                     }
                 },
             };
-            built[at].1.push((Item::MacKey(layer, provider), sealed));
+            built[at].1.push((Item::MacKey(layer, label), sealed));
         }
     }
 
