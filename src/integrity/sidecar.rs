@@ -59,6 +59,67 @@ impl Sidecar {
 
     /// `parse`, keeping only the tags of entries `wanted(section, name)` accepts (a read of one
     /// secret need not build a thousand); keys, `strict` and unknown lines are always kept.
+    /// What a read needs, in one pass and without building the tag map: the keys, `key-old`
+    /// and `strict` (returned; no tags), and each tag of an entry `wanted` names, handed to
+    /// `found(section, name, tag)`. With few wanted entries, a tag line of any other entry is
+    /// passed over by comparing its first tokens as written (lines with a `%` are decoded).
+    pub fn read_tags(
+        text: &str,
+        wanted: &std::collections::HashSet<(&str, &str)>,
+        mut found: impl FnMut(&str, &str, Tag),
+    ) -> Sidecar {
+        let prefixes: Option<Vec<String>> = (wanted.len() <= 32).then(|| {
+            wanted
+                .iter()
+                .map(|(section, name)| format!("{} {} ", encode_section(section), encode(name)))
+                .collect()
+        });
+        let mut s = Sidecar::default();
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            if let Some(rest) = line.strip_prefix("tag ") {
+                if let Some(prefixes) = &prefixes {
+                    if !prefixes.iter().any(|p| rest.starts_with(p.as_str())) && !line.contains('%')
+                    {
+                        continue;
+                    }
+                }
+                let mut t = rest.split(' ');
+                if let (Some(section), Some(name), Some(key), Some(mac), None) =
+                    (t.next(), t.next(), t.next(), t.next(), t.next())
+                {
+                    let (section, name) = (decode_section(section), decode_cow(name));
+                    if wanted.contains(&(&*section, &*name)) {
+                        found(
+                            &section,
+                            &name,
+                            Tag {
+                                key: decode(key),
+                                mac: decode(mac),
+                            },
+                        );
+                    }
+                }
+                continue;
+            }
+            if line.starts_with("sig ") {
+                continue;
+            }
+            let mut t = line.split(' ');
+            match (t.next(), t.next(), t.next(), t.next()) {
+                (Some("key"), Some(provider), Some(sealed), None) => {
+                    s.keys.insert(decode(provider), decode(sealed));
+                }
+                (Some("key-old"), Some(provider), Some(sealed), None) => {
+                    s.replaced.insert(decode(provider), decode(sealed));
+                }
+                (Some("strict"), None, None, None) => s.strict = true,
+                _ => {}
+            }
+        }
+        s
+    }
+
     pub fn parse_only(text: &str, wanted: impl Fn(&str, &str) -> bool) -> Sidecar {
         let mut s = Sidecar::default();
         for line in text.lines() {
@@ -292,5 +353,51 @@ mod tests {
             "{text}"
         );
         assert_eq!(Sidecar::parse(&text), s);
+    }
+
+    #[test]
+    fn reading_a_few_entries_gives_what_the_full_parse_gives_for_them() {
+        let mut full = Sidecar::default();
+        full.keys.insert("age".into(), "S".into());
+        full.strict = true;
+        for (section, name) in [
+            ("", "A"),
+            ("", "B"),
+            ("prod", "A"),
+            ("-", "C"),
+            ("", "odd name"),
+            ("p q", "D"),
+        ] {
+            full.tags
+                .entry((section.into(), name.into()))
+                .or_default()
+                .insert(Tag {
+                    key: "age".into(),
+                    mac: format!("{section}{name}"),
+                });
+        }
+        let text = full.render();
+        for wanted in [
+            vec![("", "A")],
+            vec![("prod", "A"), ("-", "C")],
+            vec![("", "odd name"), ("p q", "D"), ("", "missing")],
+        ] {
+            let set: std::collections::HashSet<(&str, &str)> = wanted.iter().copied().collect();
+            let mut quick = Sidecar::read_tags(&text, &set, |_, _, _| {});
+            Sidecar::read_tags(&text, &set, |section, name, tag| {
+                quick
+                    .tags
+                    .entry((section.to_owned(), name.to_owned()))
+                    .or_default()
+                    .insert(tag);
+            });
+            let slow = Sidecar::parse_only(&text, |s, n| set.contains(&(s, n)));
+            assert_eq!(quick, slow, "{wanted:?}");
+            assert_eq!(
+                quick.tags.len(),
+                wanted.iter().filter(|(_, n)| *n != "missing").count()
+            );
+            assert!(quick.strict && quick.keys["age"] == "S");
+        }
     }
 }

@@ -109,7 +109,8 @@ impl Checks {
         w.tags.as_ref().filter(|t| !t.is_empty())
     }
 
-    /// Reads each sidecar's keys and the tags of the entries recorded with `want`.
+    /// Reads each sidecar's keys and the tags of the entries recorded with `want`, in one pass
+    /// per sidecar that hands each wanted entry its tags.
     fn prepare(&mut self) {
         let mut by_layer: HashMap<usize, std::collections::HashSet<(&str, &str)>> = HashMap::new();
         for (name, w) in &self.wanted {
@@ -118,23 +119,28 @@ impl Checks {
                 .or_default()
                 .insert((w.section.as_str(), name.as_str()));
         }
+        let mut found: Vec<(String, Tag)> = Vec::new();
+        let mut read: Vec<(usize, Sidecar)> = Vec::new();
         for (layer, side) in self.sides.iter_mut() {
             let Some(text) = side.text.take() else {
                 continue;
             };
             let wanted = by_layer.remove(layer).unwrap_or_default();
-            side.sidecar = Some(Sidecar::parse_only(&text, |section, name| {
-                wanted.contains(&(section, name))
-            }));
+            let sidecar = Sidecar::read_tags(&text, &wanted, |_, name, tag| {
+                found.push((name.to_owned(), tag));
+            });
+            read.push((*layer, sidecar));
         }
-        // Each entry's tags move to it (one lookup each, here).
-        for (name, w) in self.wanted.iter_mut() {
-            if let Some(sidecar) = self
-                .sides
-                .get_mut(&w.layer)
-                .and_then(|s| s.sidecar.as_mut())
-            {
-                w.tags = sidecar.tags.remove(&(w.section.clone(), name.clone()));
+        drop(by_layer);
+        for (layer, sidecar) in read {
+            if let Some(side) = self.sides.get_mut(&layer) {
+                side.sidecar = Some(sidecar);
+            }
+        }
+        // A name is wanted once per run (in one layer and section), so its tags are its own.
+        for (name, tag) in found {
+            if let Some(w) = self.wanted.get_mut(&name) {
+                w.tags.get_or_insert_with(Default::default).insert(tag);
             }
         }
     }
