@@ -1,7 +1,6 @@
 //! `fnox key rotate|retire|status`
 
 use super::{confirm, Ctx};
-use crate::env_vars;
 use crate::error::{Error, Result};
 use crate::keys::lifecycle::{self, definition_of, State};
 use crate::keys::{self, retire, rotate};
@@ -84,14 +83,7 @@ pub struct StatusArgs {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    let narrowed =
-        !ctx.global.profiles.is_empty() || env_vars::non_empty(env_vars::FNOX_PROFILE).is_some();
-    let config = if narrowed {
-        ctx.load()?
-    } else {
-        keys::load_every_profile(&ctx.cwd, ctx.load()?)?
-    };
-    let only = narrowed.then(|| config.profiles.clone());
+    let (config, only) = ctx.load_for_rewrite()?;
     match args.command {
         Sub::Status(a) => status(&config, only.as_deref(), a),
         Sub::Rotate(a) => {

@@ -332,6 +332,24 @@ impl Ctx {
 
     /// Neither --non-interactive nor FNOX_NON_INTERACTIVE is set: a y/N confirmation may be
     /// asked, on the terminal or (when stdin is not one) as a line read from stdin.
+    /// The config for commands that rewrite values across profiles (`reencrypt`, `key`): the
+    /// active profiles when -P / FNOX_PROFILE narrows the run (and those profiles), else every
+    /// profile of every file.
+    pub fn load_for_rewrite(&self) -> Result<(Config, Option<Vec<String>>)> {
+        let narrowed = !self.global.profiles.is_empty()
+            || env_vars::non_empty(env_vars::FNOX_PROFILE).is_some();
+        if narrowed {
+            let config = self.load()?;
+            let only = config.profiles.clone();
+            Ok((config, Some(only)))
+        } else {
+            Ok((
+                crate::keys::load_every_profile(&self.cwd, self.load()?)?,
+                None,
+            ))
+        }
+    }
+
     pub fn may_ask(&self) -> bool {
         !self.global.non_interactive && env_vars::flag(env_vars::FNOX_NON_INTERACTIVE) != Some(true)
     }

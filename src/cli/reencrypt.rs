@@ -3,7 +3,6 @@
 use indexmap::IndexMap;
 
 use super::{confirm, Ctx};
-use crate::env_vars;
 use crate::error::{Error, Result};
 use crate::keys::{self, GroupKey, Recipe};
 use crate::provider::Provider;
@@ -40,14 +39,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    let narrowed =
-        !ctx.global.profiles.is_empty() || env_vars::non_empty(env_vars::FNOX_PROFILE).is_some();
-    let config = if narrowed {
-        ctx.load()?
-    } else {
-        keys::load_every_profile(&ctx.cwd, ctx.load()?)?
-    };
-    let only_profiles = narrowed.then(|| config.profiles.clone());
+    let (config, only_profiles) = ctx.load_for_rewrite()?;
     let mut candidates = keys::enumerate(&config, only_profiles.as_deref());
 
     if let Some(p) = &args.provider {

@@ -59,6 +59,15 @@ pub fn files_of(config: &Config, candidates: &[Candidate]) -> Vec<PathBuf> {
     f
 }
 
+/// The files a rewrite touches: those holding the candidates and those whose providers it edits.
+pub fn touched(config: &Config, candidates: &[Candidate], edits: &[ProviderEdit]) -> Vec<PathBuf> {
+    let mut files = files_of(config, candidates);
+    files.extend(edits.iter().map(|e| e.path.clone()));
+    files.sort();
+    files.dedup();
+    files
+}
+
 /// Each candidate group's provider, as the file holding the values sees it.
 pub fn build_providers(
     config: &Config,
@@ -233,11 +242,7 @@ pub fn write_all(
     signing: Signing,
 ) -> Result<()> {
     let mut tx = Transaction::new();
-    let mut paths = files_of(config, candidates);
-    paths.extend(edits.iter().map(|e| e.path.clone()));
-    paths.sort();
-    paths.dedup();
-    for path in &paths {
+    for path in &touched(config, candidates, edits) {
         tx.open(path, ReadOnly::overwrite_if(force))?;
     }
     for e in edits {

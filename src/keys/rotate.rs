@@ -292,10 +292,7 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
             ));
         }
     }
-    let mut files = files_of(config, &plan.candidates);
-    files.extend(edits.iter().map(|e| e.path.clone()));
-    files.sort();
-    files.dedup();
+    let files = super::touched(config, &plan.candidates, &edits);
     Ok(Done {
         new_key: new_public,
         values: plan.candidates.len(),
@@ -386,10 +383,7 @@ fn rotate_key_id(config: &Config, plan: Plan, new_key: &NewKey, force: bool) -> 
         &edits,
         sign,
     )?;
-    let mut files = files_of(config, &plan.candidates);
-    files.extend(edits.iter().map(|e| e.path.clone()));
-    files.sort();
-    files.dedup();
+    let files = super::touched(config, &plan.candidates, &edits);
     Ok(Done {
         new_key: new_id,
         values: plan.candidates.len(),

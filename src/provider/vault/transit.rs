@@ -52,6 +52,30 @@ impl Transit {
         }
     }
 
+    /// The key's description (`GET keys/NAME`, its `data`); `lifecycle`: a refused request
+    /// names the policy `fnox key` needs.
+    fn key_data(&self, lifecycle: bool) -> Result<Value, ProviderError> {
+        let what = self.key_desc();
+        let path = format!("{}/keys/{}", self.mount, self.key);
+        self.conn.run(async {
+            let reply = self
+                .conn
+                .call(reqwest::Method::GET, &path, None, &what)
+                .await
+                .map_err(|e| {
+                    if lifecycle {
+                        self.lifecycle_error(e, "read")
+                    } else {
+                        e
+                    }
+                })?;
+            if !reply.ok() {
+                return Err(self.refused(&reply, &what));
+            }
+            Ok(reply.body["data"].clone())
+        })
+    }
+
     fn key_desc(&self) -> String {
         format!("transit key '{}' on mount {}/", self.key, self.mount)
     }
@@ -193,32 +217,22 @@ impl Cipher for Transit {
 
     fn check(&self) -> Result<String, ProviderError> {
         let what = self.key_desc();
-        let path = format!("{}/keys/{}", self.mount, self.key);
-        self.conn.run(async {
-            let reply = self
-                .conn
-                .call(reqwest::Method::GET, &path, None, &what)
-                .await?;
-            if !reply.ok() {
-                return Err(self.refused(&reply, &what));
-            }
-            let data = &reply.body["data"];
-            if data["supports_encryption"] == false || data["supports_decryption"] == false {
-                return Err(ProviderError::new(
-                    ErrorKind::Config,
-                    format!(
-                        "{SERVICE}: {what} (type {}) cannot encrypt and decrypt",
-                        data["type"].as_str().unwrap_or("unknown")
-                    ),
-                )
-                .hint("use a symmetric key such as aes256-gcm96"));
-            }
-            Ok(format!(
-                "{what} is usable: latest version {}, type {}",
-                data["latest_version"],
-                data["type"].as_str().unwrap_or("unknown")
-            ))
-        })
+        let data = self.key_data(false)?;
+        if data["supports_encryption"] == false || data["supports_decryption"] == false {
+            return Err(ProviderError::new(
+                ErrorKind::Config,
+                format!(
+                    "{SERVICE}: {what} (type {}) cannot encrypt and decrypt",
+                    data["type"].as_str().unwrap_or("unknown")
+                ),
+            )
+            .hint("use a symmetric key such as aes256-gcm96"));
+        }
+        Ok(format!(
+            "{what} is usable: latest version {}, type {}",
+            data["latest_version"],
+            data["type"].as_str().unwrap_or("unknown")
+        ))
     }
 
     fn rewrap_batch(&self, ciphertexts: &[&str]) -> Option<Vec<Result<String, ProviderError>>> {
@@ -238,19 +252,7 @@ impl Cipher for Transit {
     }
 
     fn key_info(&self) -> Result<KeyInfo, ProviderError> {
-        let what = self.key_desc();
-        let path = format!("{}/keys/{}", self.mount, self.key);
-        self.conn.run(async {
-            let reply = self
-                .conn
-                .call(reqwest::Method::GET, &path, None, &what)
-                .await
-                .map_err(|e| self.lifecycle_error(e, "read"))?;
-            if !reply.ok() {
-                return Err(self.refused(&reply, &what));
-            }
-            Ok(key_info_of(&self.key, &reply.body["data"]))
-        })
+        Ok(key_info_of(&self.key, &self.key_data(true)?))
     }
 
     fn rotate_key(&self) -> Result<KeyInfo, ProviderError> {
