@@ -74,6 +74,9 @@ pub const FNOX_TRUST_ALL: &str = "FNOX_TRUST_ALL";
 /// `exec` / the hook: resolve `secret://TYPE/…` references to provider types this project does not
 /// configure when they come from the inherited environment (off by default).
 pub const FNOX_ENV_REFERENCES: &str = "FNOX_ENV_REFERENCES";
+/// `exec`: mask secret values in the command's output (1/true), as `--mask` does; through a
+/// terminal, not built yet, it warns and runs unmasked where `--mask` is refused.
+pub const FNOX_MASK: &str = "FNOX_MASK";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 4] = [
     FNOX_AGE_KEY,

@@ -8,6 +8,7 @@ pub mod generate;
 pub mod integrity;
 pub mod keys;
 pub mod lease;
+pub mod mask;
 pub mod progress;
 pub mod protect;
 pub mod provider;

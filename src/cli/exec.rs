@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::config::model::EnvMode;
 use crate::env_vars;
 use crate::error::{Error, Result};
+use crate::mask::Masker;
 use crate::reference::{self, Found, Reference};
 use crate::resolve::resolve_with_references;
 use crate::secret::SecretValue;
@@ -53,6 +54,12 @@ pub struct Args {
     /// not become a read of whatever your credentials reach) [env: FNOX_ENV_REFERENCES]
     #[arg(long)]
     pub env_references: bool,
+    /// Replace every secret value (3 bytes or longer; each line of a multi-line value too) with
+    /// [REDACTED] in the command's stdout and stderr, as they stream. Not through a terminal
+    /// yet: refused when fnox's stdout or stderr is one (FNOX_MASK=1 warns and runs unmasked)
+    /// [env: FNOX_MASK]
+    #[arg(long, conflicts_with = "replace")]
+    pub mask: bool,
     /// The command and its arguments
     #[arg(
         trailing_var_arg = true,
@@ -68,6 +75,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .code("fnox::command::not_specified")
             .hint("fnox exec -- ./app --flag"));
     };
+    let mask = mask_wanted(args.mask, args.replace)?;
     let config = ctx.load()?;
     let default_env = config.env_default();
     let secrets = config.secrets();
@@ -109,6 +117,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         opts.if_missing = Some(crate::config::model::IfMissing::Error);
     }
     let (values, results) = resolve_with_references(&config, &wanted, &env_refs.references, opts)?;
+    let referenced: Vec<SecretValue> = match mask {
+        true => results
+            .iter()
+            .filter_map(|r| r.as_ref().ok().cloned())
+            .collect(),
+        false => Vec::new(),
+    };
     let env_values = env_refs.values(program, results)?;
     let leased = leased_credentials(&config, program)?;
     if let Some((name, _)) = values.iter().find(|(_, v)| v.expose().contains('\0')) {
@@ -187,7 +202,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     if args.replace {
         return replace(cmd, program);
     }
-    let code = run_child(cmd, program);
+    let masker = if mask {
+        let all = values
+            .values()
+            .chain(leased.iter().map(|(_, v)| v))
+            .chain(&referenced)
+            .map(|v| v.expose().as_bytes());
+        let masker = Masker::new(all)
+            .map_err(|e| Error::new("cannot set up the output masking").cause(e))?;
+        drop(referenced);
+        Some(std::sync::Arc::new(masker))
+    } else {
+        None
+    };
+    let code = run_child(cmd, program, masker);
     // The files go once the command has exited, whatever the outcome.
     drop(files);
     code
@@ -235,8 +263,79 @@ fn replace(_cmd: Command, _program: &str) -> Result<i32> {
         .hint("drop --replace; fnox runs the command and returns its exit code"))
 }
 
-/// Spawns the child, passes on signals sent to fnox, and returns its exit code.
-fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
+/// Whether to mask the command's output: `--mask` or FNOX_MASK. Masking reads the command's
+/// output through pipes, which only this slice's non-terminal case does: through a terminal the
+/// command would lose its terminal (no colours, no prompts, no window size). So `--mask` is
+/// refused there, and FNOX_MASK (a setting that may come from far away) warns and runs unmasked.
+fn mask_wanted(flag: bool, replace: bool) -> Result<bool> {
+    use std::io::IsTerminal;
+    let setting = env_vars::flag(env_vars::FNOX_MASK) == Some(true);
+    if !flag && !setting {
+        return Ok(false);
+    }
+    if replace {
+        return Err(Error::usage("cannot use --replace with FNOX_MASK")
+            .code("fnox::command::mask_replace")
+            .cause("fnox must stay between the command and its output to mask it")
+            .hint("drop --replace, or unset FNOX_MASK"));
+    }
+    let terminal = match (
+        std::io::stdout().is_terminal(),
+        std::io::stderr().is_terminal(),
+    ) {
+        (true, true) => "stdout and stderr are terminals",
+        (true, false) => "stdout is a terminal",
+        (false, true) => "stderr is a terminal",
+        (false, false) => return Ok(true),
+    };
+    if flag {
+        return Err(Error::usage(format!(
+            "cannot mask the output through a terminal: fnox's {terminal}"
+        ))
+        .code("fnox::command::mask_terminal")
+        .cause("masking through a terminal is not built yet; --mask works when output goes to pipes or files")
+        .hint("redirect both streams, e.g. `fnox exec --mask -- CMD 2>&1 | cat`, or drop --mask"));
+    }
+    crate::error::warn(format!(
+        "FNOX_MASK is set, but fnox's {terminal}: masking through a terminal is not built yet, so the command's output is NOT masked"
+    ));
+    Ok(false)
+}
+
+/// The command's stdout and stderr, copied masked to fnox's own on a thread each.
+fn start_masking(
+    child: &mut std::process::Child,
+    masker: &std::sync::Arc<Masker>,
+) -> Vec<std::thread::JoinHandle<()>> {
+    let mut threads = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        let m = masker.clone();
+        // A write error (fnox's stdout closed) ends the copy and closes the pipe, so the
+        // command gets EPIPE as it would have writing there itself.
+        threads.push(std::thread::spawn(move || {
+            let _ = crate::mask::copy(&m, out, std::io::stdout());
+        }));
+    }
+    if let Some(err) = child.stderr.take() {
+        let m = masker.clone();
+        threads.push(std::thread::spawn(move || {
+            let _ = crate::mask::copy(&m, err, std::io::stderr());
+        }));
+    }
+    threads
+}
+
+/// Spawns the child, passes on signals sent to fnox, and returns its exit code. With a masker,
+/// the child's stdout and stderr are pipes that fnox copies masked (stdin stays the caller's).
+fn run_child(
+    mut cmd: Command,
+    program: &str,
+    masker: Option<std::sync::Arc<Masker>>,
+) -> Result<i32> {
+    if masker.is_some() {
+        cmd.stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+    }
     #[cfg(unix)]
     {
         use signal_hook::consts::signal::*;
@@ -267,6 +366,7 @@ fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
             });
         }
         let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
+        let copies = masker.map(|m| start_masking(&mut child, &m));
         let pid = child.id() as libc::pid_t;
         let handle = signals.handle();
         let forwarder = std::thread::spawn(move || {
@@ -284,6 +384,10 @@ fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
             .map_err(|e| Error::new(format!("cannot wait for {program}")).cause(e))?;
         handle.close();
         let _ = forwarder.join();
+        // The rest of the output: the copies end when every writer of the pipes is gone.
+        for t in copies.into_iter().flatten() {
+            let _ = t.join();
+        }
         Ok(status
             .code()
             .or_else(|| status.signal().map(|s| 128 + s))
@@ -291,7 +395,14 @@ fn run_child(mut cmd: Command, program: &str) -> Result<i32> {
     }
     #[cfg(not(unix))]
     {
-        let status = cmd.status().map_err(|e| spawn_error(program, e))?;
+        let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
+        let copies = masker.map(|m| start_masking(&mut child, &m));
+        let status = child
+            .wait()
+            .map_err(|e| Error::new(format!("cannot wait for {program}")).cause(e))?;
+        for t in copies.into_iter().flatten() {
+            let _ = t.join();
+        }
         Ok(status.code().unwrap_or(1))
     }
 }

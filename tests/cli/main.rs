@@ -17,6 +17,7 @@ mod dropin;
 mod ecosystem;
 mod errors;
 mod exec;
+mod exec_mask;
 mod export_import;
 mod file_writes;
 mod gcp;
