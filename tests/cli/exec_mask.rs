@@ -189,3 +189,22 @@ fn mask_is_refused_with_replace() {
         out.stderr
     );
 }
+
+/// A reader that goes away (`| head -1`) ends the command with SIGPIPE as without fnox, rather
+/// than leaving it blocked on a pipe nobody reads.
+#[test]
+fn mask_passes_a_closed_reader_on_as_sigpipe() {
+    let sb = sandbox();
+    let mut fnox = Running::spawn(
+        &sb,
+        &[],
+        &["exec", "--mask", "--", "sh", "-c", r#"yes "$TOKEN""#],
+    );
+    let mut stdout = fnox.0.stdout.take().unwrap();
+    let mut first = [0u8; 11];
+    stdout.read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"[REDACTED]\n");
+    drop(stdout);
+    let (code, stderr) = fnox.finish();
+    assert_eq!(code, 128 + libc::SIGPIPE, "stderr: {stderr}");
+}
