@@ -2,7 +2,7 @@
 
 use super::{confirm, Ctx};
 use crate::error::{Error, Result};
-use crate::keys::lifecycle::{self, definition_of, State};
+use crate::keys::lifecycle::{self, definitions_of, State};
 use crate::keys::{self, retire, rotate};
 
 /// Key lifecycle of the encryption providers (age, aws-kms, cosmian-kms, vault-transit):
@@ -232,11 +232,14 @@ fn status(
     }
     defs.retain(|d| d.family().is_some());
     let candidates = keys::enumerate(config, only);
+    let uses = definitions_of(config, &defs, &candidates);
     let mut all = Vec::new();
     for (i, d) in defs.iter().enumerate() {
         let values: Vec<&keys::Candidate> = candidates
             .iter()
-            .filter(|c| c.provider == d.name && definition_of(config, &defs, c) == Some(i))
+            .zip(&uses)
+            .filter(|(_, u)| **u == Some(i))
+            .map(|(c, _)| c)
             .collect();
         all.push(lifecycle::status(config, d, &values)?);
     }

@@ -7,16 +7,13 @@
 //! provider that reads the file, so other projects on this machine keep working).
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
-use age::secrecy::ExposeSecret;
-use base64::Engine;
 use rayon::prelude::*;
 
 use crate::config::edit::{atomic_write, FileMode};
 use crate::env_vars;
 use crate::error::{Error, Result};
-use crate::provider::{ErrorKind, ItemResult, ProviderError};
+use crate::provider::age as provider_age;
 use crate::secret::SecretValue;
 
 /// What marks a retired copy of an identity file: `age.txt` → `age.txt.retired-20261202T150000Z`.
@@ -44,19 +41,14 @@ pub fn identity_file(
             "another provider (`identity = { provider, value }`)",
         ));
     }
-    if let Some(raw) = fields.get("key_file").and_then(|v| v.as_str()) {
-        return Ok(env_vars::expand_path(raw, base_dir));
-    }
-    if let Some(raw) = env_vars::non_empty(env_vars::FNOX_AGE_KEY_FILE) {
-        return Ok(env_vars::expand_path(
-            &raw,
-            &std::env::current_dir().unwrap_or_default(),
-        ));
-    }
-    if let Some(path) = legacy {
+    let key_file = fields.get("key_file").and_then(|v| v.as_str());
+    if let Some((path, _)) = provider_age::identity_files(name, key_file, base_dir, legacy.as_ref())
+        .into_iter()
+        .next()
+    {
         return Ok(path);
     }
-    crate::provider::age::default_identity_path()
+    provider_age::default_identity_path()
         .ok_or_else(|| Error::new("cannot find the default identity file (no home directory)"))
 }
 
@@ -67,24 +59,14 @@ pub fn read_identities(path: &Path) -> Result<(SecretValue, Vec<age::x25519::Ide
             .cause(e)
             .hint("run `fnox init` to create this machine's key")
     })?;
-    let ids = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| l.starts_with("AGE-SECRET-KEY-1"))
-        .filter_map(|l| age::x25519::Identity::from_str(l).ok())
-        .collect();
+    let ids = provider_age::x25519_identities(&text);
     Ok((SecretValue::new(text), ids))
 }
 
 /// A new identity: (file text, identity, public key).
 pub fn generate() -> (SecretValue, age::x25519::Identity, String) {
-    let id = age::x25519::Identity::generate();
-    let public = id.to_public().to_string();
     let created = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-    let text = format!(
-        "# created: {created} (fnox key rotate)\n# public key: {public}\n{}\n",
-        id.to_string().expose_secret()
-    );
+    let (text, id, public) = provider_age::new_identity(&format!("{created} (fnox key rotate)"));
     (SecretValue::new(text), id, public)
 }
 
@@ -123,36 +105,13 @@ pub fn write_identity(path: &Path, text: &str) -> Result<()> {
     atomic_write(path, text.as_bytes(), FileMode::Exactly(0o600))
 }
 
-/// Decrypts each value with `identity` alone (the new key a rotation must be able to read with).
-pub fn decrypt_with(identity: &age::x25519::Identity, values: &[&str]) -> Vec<ItemResult> {
-    values
-        .par_iter()
-        .map(|v| {
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(v.trim())
-                .map_err(|_| ProviderError::new(ErrorKind::BadCiphertext, "not base64"))?;
-            let decryptor = age::Decryptor::new(&bytes[..])
-                .map_err(|e| ProviderError::new(ErrorKind::BadCiphertext, e.to_string()))?;
-            let mut reader = decryptor
-                .decrypt(std::iter::once(identity as &dyn age::Identity))
-                .map_err(|e| ProviderError::new(ErrorKind::NoIdentity, e.to_string()))?;
-            let mut out = String::new();
-            std::io::Read::read_to_string(&mut reader, &mut out)
-                .map_err(|e| ProviderError::new(ErrorKind::BadCiphertext, e.to_string()))?;
-            Ok(SecretValue::new(out))
-        })
-        .collect()
-}
-
 /// For each value, the index of the last of `keys` (the newest) whose identities open it (its
 /// header only: nothing is decrypted), or None.
 pub fn opened_by(keys: &[Vec<age::x25519::Identity>], values: &[&str]) -> Vec<Option<usize>> {
     values
         .par_iter()
         .map(|v| {
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(v.trim())
-                .ok()?;
+            let bytes = provider_age::stored_bytes(v);
             keys.iter().rposition(|ids| {
                 age::Decryptor::new(&bytes[..]).is_ok_and(|d| {
                     d.decrypt(ids.iter().map(|i| i as &dyn age::Identity))
@@ -166,6 +125,8 @@ pub fn opened_by(keys: &[Vec<age::x25519::Identity>], values: &[&str]) -> Vec<Op
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
+    use std::str::FromStr;
 
     #[test]
     fn a_retired_copy_sits_beside_its_file_and_paths_are_written_relative_or_under_home() {
@@ -193,10 +154,13 @@ mod tests {
         let ct = age::encrypt(&r, b"v").unwrap();
         let b64 = base64::engine::general_purpose::STANDARD.encode(ct);
         assert_eq!(
-            decrypt_with(&id, &[&b64])[0].as_ref().unwrap().expose(),
+            provider_age::decrypt_with(&id, &[&b64])[0]
+                .as_ref()
+                .unwrap()
+                .expose(),
             "v"
         );
-        assert!(decrypt_with(&other, &[&b64])[0].is_err());
+        assert!(provider_age::decrypt_with(&other, &[&b64])[0].is_err());
         let keys = vec![vec![other], vec![id]];
         assert_eq!(opened_by(&keys, &[&b64, "bm9wZQ=="]), vec![Some(1), None]);
     }

@@ -72,6 +72,14 @@ impl Definition {
         Family::of(&self.kind)
     }
 
+    /// A text field, or "" when it is absent or not text.
+    pub fn field_str(&self, field: &str) -> &str {
+        self.fields
+            .get(field)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+    }
+
     pub fn strings(&self, field: &str) -> Vec<String> {
         match self.fields.get(field) {
             Some(toml::Value::Array(a)) => a
@@ -134,16 +142,33 @@ pub fn definitions(config: &Config, name: Option<&str>) -> Vec<Definition> {
     out
 }
 
-/// The definition a value's provider comes from, as the value's file sees it.
-pub fn definition_of(config: &Config, defs: &[Definition], c: &Candidate) -> Option<usize> {
-    let scope = config.as_seen_by(&config.layers[c.layer].path);
-    let entry = scope.provider_for(&c.provider, &c.context)?;
-    let path = &scope.layers[entry.origin.layer].path;
-    defs.iter().position(|d| {
-        d.name == c.provider
-            && crate::config::load::same_file(d.path(config), path)
-            && d.section == entry.origin.section
-    })
+/// The definition each value's provider comes from, as the value's file sees it (None: none of
+/// `defs`). Worked out once per group of values (file, provider, profile), with each file's view
+/// of the config built once.
+pub fn definitions_of(
+    config: &Config,
+    defs: &[Definition],
+    candidates: &[Candidate],
+) -> Vec<Option<usize>> {
+    let mut scopes: std::collections::HashMap<usize, Config> = Default::default();
+    let mut found: std::collections::HashMap<super::GroupKey, Option<usize>> = Default::default();
+    candidates
+        .iter()
+        .map(|c| {
+            *found.entry(c.group()).or_insert_with(|| {
+                let scope = scopes
+                    .entry(c.layer)
+                    .or_insert_with(|| config.as_seen_by(&config.layers[c.layer].path));
+                let entry = scope.provider_for(&c.provider, &c.context)?;
+                let path = &scope.layers[entry.origin.layer].path;
+                defs.iter().position(|d| {
+                    d.name == c.provider
+                        && crate::config::load::same_file(d.path(config), path)
+                        && d.section == entry.origin.section
+                })
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -265,20 +290,12 @@ pub fn status(config: &Config, def: &Definition, values: &[&Candidate]) -> Resul
             ));
             keys.push(current_ids);
             let opened = agekeys::opened_by(&keys, &inputs);
-            let n = keys.len();
-            for (i, (public, location)) in labels.into_iter().enumerate() {
-                versions.push(Version {
-                    version: i as u64 + 1,
-                    key: public.unwrap_or_else(|| "(unknown)".to_owned()),
-                    state: if i + 1 == n {
-                        State::Current
-                    } else {
-                        State::Retired
-                    },
-                    location: Some(location),
-                    secrets: Vec::new(),
-                });
-            }
+            versions = ladder(labels.into_iter().map(|(public, location)| {
+                (
+                    public.unwrap_or_else(|| "(unknown)".to_owned()),
+                    Some(location),
+                )
+            }));
             for (c, o) in values.iter().zip(opened) {
                 match o {
                     Some(i) => versions[i].secrets.push(Use::of(config, c)),
@@ -294,48 +311,22 @@ pub fn status(config: &Config, def: &Definition, values: &[&Candidate]) -> Resul
             let Provider::Cipher(cipher) = &provider else {
                 return Err(unmanaged(config, def));
             };
-            let mut ladder = def.strings("retired_key_ids");
-            let current = match cipher.key_info() {
+            let configured = def.field_str("key_id");
+            let mut ids = def.strings("retired_key_ids");
+            ids.push(match cipher.key_info() {
                 Ok(KeyInfo {
                     current: Some(k), ..
                 }) => k.key,
-                _ => def
-                    .fields
-                    .get("key_id")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_owned(),
-            };
-            ladder.push(current);
-            let n = ladder.len();
-            for (i, key) in ladder.iter().enumerate() {
-                versions.push(Version {
-                    version: i as u64 + 1,
-                    key: key.clone(),
-                    state: if i + 1 == n {
-                        State::Current
-                    } else {
-                        State::Retired
-                    },
-                    location: None,
-                    secrets: Vec::new(),
-                });
-            }
-            let configured = def
-                .fields
-                .get("key_id")
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned();
+                _ => configured.to_owned(),
+            });
+            let n = ids.len();
+            versions = ladder(ids.iter().map(|id| (id.clone(), None)));
             for (c, k) in values.iter().zip(cipher.sealed_with(&inputs)) {
                 let found = k.as_ref().and_then(|k| {
-                    ladder
-                        .iter()
-                        .position(|id| same_key(id, &k.key))
-                        .or_else(|| {
-                            // The configured id (an alias, a bare id) names the current key.
-                            same_key(&configured, &k.key).then_some(n - 1)
-                        })
+                    ids.iter().position(|id| same_key(id, &k.key)).or_else(|| {
+                        // The configured id (an alias, a bare id) names the current key.
+                        same_key(configured, &k.key).then_some(n - 1)
+                    })
                 });
                 match found {
                     Some(i) => versions[i].secrets.push(Use::of(config, c)),
@@ -398,6 +389,24 @@ pub fn status(config: &Config, def: &Definition, values: &[&Candidate]) -> Resul
         versions,
         other,
     })
+}
+
+/// Versions 1, 2, ... of keys listed oldest first, the last one current: (key, where it lives).
+fn ladder(keys: impl ExactSizeIterator<Item = (String, Option<String>)>) -> Vec<Version> {
+    let n = keys.len();
+    keys.enumerate()
+        .map(|(i, (key, location))| Version {
+            version: i as u64 + 1,
+            key,
+            state: if i + 1 == n {
+                State::Current
+            } else {
+                State::Retired
+            },
+            location,
+            secrets: Vec::new(),
+        })
+        .collect()
 }
 
 /// Whether a configured key id and the id a backend reports name the same key (an ARN ends

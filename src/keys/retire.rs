@@ -33,7 +33,9 @@ pub fn prepare(config: &Config, plan: &Plan, below: u64) -> Result<Vec<Retiremen
         let values: Vec<&super::Candidate> = plan
             .candidates
             .iter()
-            .filter(|c| super::lifecycle::definition_of(config, &plan.defs, c) == Some(i))
+            .zip(&plan.uses)
+            .filter(|(_, d)| **d == i)
+            .map(|(c, _)| c)
             .collect();
         let st: Status = status(config, def, &values)?;
         if let Some(current) = st.current() {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 use toml_edit::Value;
 
-use super::lifecycle::{definition_of, definitions, unmanaged, Definition, Family};
+use super::lifecycle::{definitions, definitions_of, unmanaged, Definition, Family};
 use super::{age as agekeys, build_providers, files_of, reencrypt_all, write_all};
 use super::{Candidate, GroupKey, ProviderEdit, Recipe};
 use crate::config::load::Config;
@@ -20,6 +20,8 @@ pub struct Plan {
     pub family: Family,
     pub defs: Vec<Definition>,
     pub candidates: Vec<Candidate>,
+    /// The definition (index into `defs`) each candidate's provider comes from.
+    pub uses: Vec<usize>,
 }
 
 impl Plan {
@@ -56,12 +58,19 @@ pub fn plan(config: &Config, name: &str, only: Option<&[String]>) -> Result<Plan
         .hint("rotate one of them after renaming it"));
     }
     let mut candidates = super::enumerate(config, only);
-    candidates.retain(|c| c.provider == name && definition_of(config, &defs, c).is_some());
+    candidates.retain(|c| c.provider == name);
+    let found = definitions_of(config, &defs, &candidates);
+    let (candidates, uses): (Vec<Candidate>, Vec<usize>) = candidates
+        .into_iter()
+        .zip(found)
+        .filter_map(|(c, d)| Some((c, d?)))
+        .unzip();
     Ok(Plan {
         name: name.to_owned(),
         family,
         defs,
         candidates,
+        uses,
     })
 }
 
@@ -98,15 +107,12 @@ fn targets(
     overrides: &HashMap<usize, toml::Table>,
 ) -> Result<IndexMap<GroupKey, Provider>> {
     let mut out = IndexMap::new();
-    for c in &plan.candidates {
+    for (c, d) in plan.candidates.iter().zip(&plan.uses) {
         let key = c.group();
         if out.contains_key(&key) {
             continue;
         }
-        let Some(d) = definition_of(config, &plan.defs, c) else {
-            continue;
-        };
-        let Some(fields) = overrides.get(&d) else {
+        let Some(fields) = overrides.get(d) else {
             continue;
         };
         let scope = config.as_seen_by(&config.layers[c.layer].path);
@@ -116,17 +122,13 @@ fn targets(
     Ok(out)
 }
 
-/// The MAC keys of each file's integrity sidecar are sealed with the target ciphers.
-fn signing(
-    config: &Config,
-    plan: &Plan,
-    overrides: &HashMap<usize, toml::Table>,
-) -> Result<super::Signing> {
-    let mut out = HashMap::new();
-    for ((name, context, layer), p) in targets(config, plan, overrides)? {
-        out.insert((layer, context), (name, p));
-    }
-    Ok(out)
+/// The target ciphers, once the values are re-encrypted, as what each file's integrity MAC
+/// key is sealed with.
+fn signing(targets: IndexMap<GroupKey, Provider>) -> super::Signing {
+    targets
+        .into_iter()
+        .map(|((name, context, layer), p)| ((layer, context), (name, p)))
+        .collect()
 }
 
 fn string_array(items: &[String]) -> Value {
@@ -241,18 +243,21 @@ fn rotate_age(config: &Config, plan: Plan, force: bool) -> Result<Done> {
         )));
     }
     let mut plan = plan;
-    plan.candidates.retain(|c| {
-        definition_of(config, &plan.defs, c).is_some_and(|d| overrides.contains_key(&d))
-    });
+    let (candidates, uses) = std::mem::take(&mut plan.candidates)
+        .into_iter()
+        .zip(std::mem::take(&mut plan.uses))
+        .filter(|(_, d)| overrides.contains_key(d))
+        .unzip();
+    (plan.candidates, plan.uses) = (candidates, uses);
     let providers = build_providers(config, &plan.candidates)?;
-    let check = |values: &[&str]| agekeys::decrypt_with(&new_id, values);
+    let check = |values: &[&str]| crate::provider::age::decrypt_with(&new_id, values);
     let recipe = Recipe {
         targets: targets(config, &plan, &overrides)?,
         rewrap: false,
         check: Some(&check),
     };
     let new_values = reencrypt_all(config, &plan.candidates, &providers, &recipe)?;
-    let sign = signing(config, &plan, &overrides)?;
+    let sign = signing(recipe.targets);
 
     // Every state on disk stays readable: the identity file holds both keys while the config
     // files change, the old identities are copied beside it first, and only then is it cut
@@ -326,12 +331,7 @@ fn rotate_key_id(config: &Config, plan: Plan, new_key: &NewKey, force: bool) -> 
     let mut edits = Vec::new();
     let mut overrides = HashMap::new();
     for (i, d) in plan.defs.iter().enumerate() {
-        let configured = d
-            .fields
-            .get("key_id")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned();
+        let configured = d.field_str("key_id").to_owned();
         if super::lifecycle::same_key(&configured, &new_id) {
             return Err(
                 Error::usage(format!("{} already uses key {new_id}", d.location(config)))
@@ -372,7 +372,7 @@ fn rotate_key_id(config: &Config, plan: Plan, new_key: &NewKey, force: bool) -> 
         check: None,
     };
     let new_values = reencrypt_all(config, &plan.candidates, &providers, &recipe)?;
-    let sign = signing(config, &plan, &overrides)?;
+    let sign = signing(recipe.targets);
     write_all(
         config,
         &plan.candidates,

@@ -79,25 +79,16 @@ impl Age {
         if env_vars::non_empty(env_vars::FNOX_AGE_KEY).is_some() {
             sources.push(IdentitySource::EnvText(env_vars::FNOX_AGE_KEY));
         }
-        if let Some(raw) = &config.key_file {
+        for (path, label) in identity_files(
+            ctx.name,
+            config.key_file.as_deref(),
+            &ctx.base_dir,
+            ctx.legacy_age_key_file.as_ref(),
+        ) {
             sources.push(IdentitySource::File {
-                path: env_vars::expand_path(raw, &ctx.base_dir),
+                path,
                 explicit: true,
-                label: format!("key_file of provider '{}'", ctx.name),
-            });
-        }
-        if let Some(raw) = env_vars::non_empty(env_vars::FNOX_AGE_KEY_FILE) {
-            sources.push(IdentitySource::File {
-                path: env_vars::expand_path(&raw, &std::env::current_dir().unwrap_or_default()),
-                explicit: true,
-                label: env_vars::FNOX_AGE_KEY_FILE.to_owned(),
-            });
-        }
-        if let Some(path) = &ctx.legacy_age_key_file {
-            sources.push(IdentitySource::File {
-                path: path.clone(),
-                explicit: true,
-                label: "age_key_file".to_owned(),
+                label,
             });
         }
         // A retired identity a teammate's rotation listed is not on this machine: skipped.
@@ -234,6 +225,33 @@ impl Age {
         }
         self.recipients.iter().map(|r| parse_recipient(r)).collect()
     }
+}
+
+/// The identity files provider `name` is told to read, in the order they are tried, each with
+/// where it was named: its `key_file`, FNOX_AGE_KEY_FILE, the legacy `age_key_file`.
+pub fn identity_files(
+    name: &str,
+    key_file: Option<&str>,
+    base_dir: &Path,
+    legacy: Option<&PathBuf>,
+) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if let Some(raw) = key_file {
+        out.push((
+            env_vars::expand_path(raw, base_dir),
+            format!("key_file of provider '{name}'"),
+        ));
+    }
+    if let Some(raw) = env_vars::non_empty(env_vars::FNOX_AGE_KEY_FILE) {
+        out.push((
+            env_vars::expand_path(&raw, &std::env::current_dir().unwrap_or_default()),
+            env_vars::FNOX_AGE_KEY_FILE.to_owned(),
+        ));
+    }
+    if let Some(path) = legacy {
+        out.push((path.clone(), "age_key_file".to_owned()));
+    }
+    out
 }
 
 /// `$FNOX_CONFIG_DIR/age.txt` (by default ~/.config/fnox/age.txt).
@@ -443,18 +461,31 @@ fn native_identities(text: &str) -> Option<Vec<fast::FastX25519>> {
         .collect()
 }
 
-/// The public keys of the native identities in an identity file's text.
-pub fn public_keys(text: &str) -> Vec<String> {
+/// The native X25519 identities in an identity file's text, in order.
+pub fn x25519_identities(text: &str) -> Vec<age::x25519::Identity> {
     text.lines()
         .map(str::trim)
         .filter(|l| l.starts_with("AGE-SECRET-KEY-1"))
         .filter_map(|l| age::x25519::Identity::from_str(l).ok())
+        .collect()
+}
+
+/// The public keys of the native identities in an identity file's text.
+pub fn public_keys(text: &str) -> Vec<String> {
+    x25519_identities(text)
+        .into_iter()
         .map(|id| id.to_public().to_string())
         .collect()
 }
 
 /// Generates a new identity: (identity file text, public key).
 pub fn generate_identity(created: &str) -> (String, String) {
+    let (text, _, public) = new_identity(created);
+    (text, public)
+}
+
+/// Generates a new identity: (identity file text, the identity, public key).
+pub fn new_identity(created: &str) -> (String, age::x25519::Identity, String) {
     use age::secrecy::ExposeSecret;
     let id = age::x25519::Identity::generate();
     let public = id.to_public().to_string();
@@ -462,7 +493,19 @@ pub fn generate_identity(created: &str) -> (String, String) {
         "# created: {created}\n# public key: {public}\n{}\n",
         id.to_string().expose_secret()
     );
-    (text, public)
+    (text, id, public)
+}
+
+/// Decrypts each value with `identity` alone, as the provider decrypts (base64 or armored;
+/// on all cores for a large batch): what a rotation checks its new ciphertexts with.
+pub fn decrypt_with(identity: &age::x25519::Identity, values: &[&str]) -> Vec<ItemResult> {
+    let ids: Vec<DynIdentity> = vec![Box::new(identity.clone())];
+    decrypt_all(&ids, values)
+}
+
+/// A stored value's bytes: base64 (whitespace ignored) when it decodes, else the text itself.
+pub fn stored_bytes(value: &str) -> Vec<u8> {
+    decode(value)
 }
 
 impl Cipher for Age {
