@@ -53,12 +53,6 @@ pub struct Sidecar {
 const HEADER: &str = "# fnox integrity: a MAC key per cipher provider (sealed by it) and a tag per secret of the file beside it. Written by fnox; commit it with that file.";
 
 impl Sidecar {
-    pub fn parse(text: &str) -> Sidecar {
-        Sidecar::parse_only(text, |_, _| true)
-    }
-
-    /// `parse`, keeping only the tags of entries `wanted(section, name)` accepts (a read of one
-    /// secret need not build a thousand); keys, `strict` and unknown lines are always kept.
     /// What a read needs, in one pass and without building the tag map: the keys, `key-old`
     /// and `strict` (returned; no tags), and each tag of an entry `wanted` names, handed to
     /// `found(section, name, tag)`. With few wanted entries, a tag line of any other entry is
@@ -120,7 +114,8 @@ impl Sidecar {
         s
     }
 
-    pub fn parse_only(text: &str, wanted: impl Fn(&str, &str) -> bool) -> Sidecar {
+    /// The whole sidecar, for writers and the merge driver (reads use `read_tags`).
+    pub fn parse(text: &str) -> Sidecar {
         let mut s = Sidecar::default();
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
@@ -139,9 +134,6 @@ impl Sidecar {
                 (Some("strict"), None, None, None, None, None) => s.strict = true,
                 (Some("sig"), Some(section), Some(name), Some(signer), Some(sig), None) => {
                     let (section, name) = (decode_section(section), decode_cow(name));
-                    if !wanted(&section, &name) {
-                        continue;
-                    }
                     s.sigs
                         .entry((section.into_owned(), name.into_owned()))
                         .or_default()
@@ -152,9 +144,6 @@ impl Sidecar {
                 }
                 (Some("tag"), Some(section), Some(name), Some(key), Some(mac), None) => {
                     let (section, name) = (decode_section(section), decode_cow(name));
-                    if !wanted(&section, &name) {
-                        continue;
-                    }
                     s.tags
                         .entry((section.into_owned(), name.into_owned()))
                         .or_default()
@@ -383,15 +372,16 @@ mod tests {
             vec![("", "odd name"), ("p q", "D"), ("", "missing")],
         ] {
             let set: std::collections::HashSet<(&str, &str)> = wanted.iter().copied().collect();
-            let mut quick = Sidecar::read_tags(&text, &set, |_, _, _| {});
-            Sidecar::read_tags(&text, &set, |section, name, tag| {
-                quick
-                    .tags
-                    .entry((section.to_owned(), name.to_owned()))
-                    .or_default()
-                    .insert(tag);
+            let mut found = Vec::new();
+            let mut quick = Sidecar::read_tags(&text, &set, |section, name, tag| {
+                found.push((section.to_owned(), name.to_owned(), tag));
             });
-            let slow = Sidecar::parse_only(&text, |s, n| set.contains(&(s, n)));
+            for (section, name, tag) in found {
+                quick.tags.entry((section, name)).or_default().insert(tag);
+            }
+            let mut slow = Sidecar::parse(&text);
+            slow.tags
+                .retain(|(s, n), _| set.contains(&(s.as_str(), n.as_str())));
             assert_eq!(quick, slow, "{wanted:?}");
             assert_eq!(
                 quick.tags.len(),

@@ -41,6 +41,16 @@ impl Pending {
         self.keys.insert(provider.to_owned(), sealed);
     }
 
+    /// The keys a replacement of `provider`'s key is moving away from: the one this save
+    /// replaces and the one a killed replacement left (`key-old`).
+    fn old_keys(&self, provider: &str) -> Vec<&super::MacKey> {
+        self.previous
+            .get(provider)
+            .into_iter()
+            .chain(self.older.get(provider))
+            .collect()
+    }
+
     /// Signs the entry `binding` names with FNOX_SIGNING_KEY, when it is set.
     pub fn sign(&mut self, binding: &super::Binding<'_>) {
         let signed = match super::sign::SigningKey::configured() {
@@ -61,8 +71,9 @@ impl Pending {
 
 /// The MAC key of cipher `key_provider`: `sealed` (what the file's sidecar holds for it), unsealed
 /// by `cipher`, else a new one `sealer` seals (the same cipher, or its rotated settings). Each
-/// is unsealed once per editor. `rotate` (reencrypt): a new key replaces the sealed one, which is kept in `previous`
-/// to check the old tags (a member whose key was removed may have kept it).
+/// is unsealed once per editor. `rotate` (reencrypt, key rotate): a new key replaces the sealed
+/// one, which is kept in `previous` to check the old tags (a member whose key was removed may
+/// have kept it).
 fn mac_key<'p>(
     pending: &'p mut Pending,
     key_provider: &str,
@@ -279,12 +290,7 @@ impl<'a> Signer<'a> {
                 pending.older.insert(old_provider.to_owned(), k);
             }
         }
-        let old_keys: Vec<&super::MacKey> = pending
-            .previous
-            .get(old_provider)
-            .into_iter()
-            .chain(pending.older.get(old_provider))
-            .collect();
+        let old_keys = pending.old_keys(old_provider);
         if old_keys.is_empty() {
             return Err("the sidecar holds no MAC key for its provider".to_owned());
         }
@@ -323,12 +329,7 @@ impl<'a> Signer<'a> {
                 let Some(new) = pending.unsealed.get(&tag.key) else {
                     continue;
                 };
-                let olds: Vec<&super::MacKey> = pending
-                    .previous
-                    .get(&tag.key)
-                    .into_iter()
-                    .chain(pending.older.get(&tag.key))
-                    .collect();
+                let olds = pending.old_keys(&tag.key);
                 if olds.is_empty() {
                     continue;
                 }
