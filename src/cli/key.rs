@@ -217,19 +217,10 @@ fn status(
     only: Option<&[String]>,
     args: StatusArgs,
 ) -> Result<i32> {
-    let mut defs = lifecycle::definitions(config, args.provider.as_deref());
-    if let Some(name) = &args.provider {
-        let Some(first) = defs.first() else {
-            return Err(Error::usage(format!(
-                "no provider '{name}' is defined in the loaded files"
-            ))
-            .code("fnox::provider::not_configured")
-            .hint("see `fnox provider list`"));
-        };
-        if first.family().is_none() {
-            return Err(lifecycle::unmanaged(config, first));
-        }
-    }
+    let mut defs = match &args.provider {
+        Some(name) => lifecycle::named(config, name)?.0,
+        None => lifecycle::definitions(config, None),
+    };
     defs.retain(|d| d.family().is_some());
     let candidates = keys::enumerate(config, only);
     let uses = definitions_of(config, &defs, &candidates);

@@ -142,6 +142,19 @@ pub fn definitions(config: &Config, name: Option<&str>) -> Vec<Definition> {
     out
 }
 
+/// Every definition of provider `name`, and the family of its keys: an error when no loaded
+/// file defines it or its type's keys are not managed.
+pub fn named(config: &Config, name: &str) -> Result<(Vec<Definition>, Family)> {
+    let defs = definitions(config, Some(name));
+    let Some(first) = defs.first() else {
+        return Err(Error::usage(format!("no provider '{name}' is defined in the loaded files"))
+            .code("fnox::provider::not_configured")
+            .hint("see `fnox provider list`; `fnox key status` lists the providers whose keys fnox manages"));
+    };
+    let family = first.family().ok_or_else(|| unmanaged(config, first))?;
+    Ok((defs, family))
+}
+
 /// The definition each value's provider comes from, as the value's file sees it (None: none of
 /// `defs`). Worked out once per group of values (file, provider, profile), with each file's view
 /// of the config built once.

@@ -41,13 +41,8 @@ impl Plan {
 
 /// Every definition of `name` and the values that use them.
 pub fn plan(config: &Config, name: &str, only: Option<&[String]>) -> Result<Plan> {
-    let defs = definitions(config, Some(name));
-    let Some(first) = defs.first() else {
-        return Err(Error::usage(format!("no provider '{name}' is defined in the loaded files"))
-            .code("fnox::provider::not_configured")
-            .hint("see `fnox provider list`; `fnox key status` lists the providers whose keys fnox manages"));
-    };
-    let family = first.family().ok_or_else(|| unmanaged(config, first))?;
+    let (defs, family) = super::lifecycle::named(config, name)?;
+    let first = &defs[0];
     if let Some(d) = defs.iter().find(|d| d.family() != Some(family)) {
         return Err(Error::usage(format!(
             "provider '{name}' is defined with different types ({} and {}, {})",
