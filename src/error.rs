@@ -183,6 +183,7 @@ pub fn area_code(file: &str) -> &'static str {
         ("deactivate", "fnox::shell::error"),
         ("hook_env", "fnox::shell::error"),
         ("exec", "fnox::command::error"),
+        ("child", "fnox::command::error"),
         ("check", "fnox::check::error"),
         ("ci_redact", "fnox::ci_redact::error"),
         ("completion", "fnox::completion::error"),

@@ -198,9 +198,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     for (name, value) in &env_values {
         cmd.env(name, value.expose());
     }
-    check_sizes(&cmd, program)?;
+    crate::child::check_sizes(&cmd, program)?;
     if args.replace {
-        return replace(cmd, program);
+        return crate::child::replace(cmd, program);
     }
     let masker = if mask {
         let all = values
@@ -215,7 +215,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     } else {
         None
     };
-    let code = run_child(cmd, program, masker);
+    let code = crate::child::run_child(cmd, program, masker);
     // The files go once the command has exited, whatever the outcome.
     drop(files);
     code
@@ -248,19 +248,6 @@ fn leased_credentials(
         out.push((name, value));
     }
     Ok(out)
-}
-
-/// Execs the command in place of fnox (same PID); returns only when that fails.
-#[cfg(unix)]
-fn replace(mut cmd: Command, program: &str) -> Result<i32> {
-    use std::os::unix::process::CommandExt;
-    Err(spawn_error(program, cmd.exec()))
-}
-
-#[cfg(not(unix))]
-fn replace(_cmd: Command, _program: &str) -> Result<i32> {
-    Err(Error::usage("--replace is only available on Unix")
-        .hint("drop --replace; fnox runs the command and returns its exit code"))
 }
 
 /// Whether to mask the command's output: `--mask` or FNOX_MASK. Masking reads the command's
@@ -300,198 +287,6 @@ fn mask_wanted(flag: bool, replace: bool) -> Result<bool> {
         "FNOX_MASK is set, but fnox's {terminal}: masking through a terminal is not built yet, so the command's output is NOT masked"
     ));
     Ok(false)
-}
-
-/// The command's stdout and stderr, copied masked to fnox's own on a thread each.
-fn start_masking(
-    child: &mut std::process::Child,
-    masker: &std::sync::Arc<Masker>,
-) -> Vec<std::thread::JoinHandle<()>> {
-    let mut threads = Vec::new();
-    if let Some(out) = child.stdout.take() {
-        let m = masker.clone();
-        // A write error (fnox's stdout closed) ends the copy and closes the pipe, so the
-        // command gets EPIPE as it would have writing there itself.
-        threads.push(std::thread::spawn(move || {
-            let _ = crate::mask::copy(&m, out, std::io::stdout());
-        }));
-    }
-    if let Some(err) = child.stderr.take() {
-        let m = masker.clone();
-        threads.push(std::thread::spawn(move || {
-            let _ = crate::mask::copy(&m, err, std::io::stderr());
-        }));
-    }
-    threads
-}
-
-/// Spawns the child, passes on signals sent to fnox, and returns its exit code. With a masker,
-/// the child's stdout and stderr are pipes that fnox copies masked (stdin stays the caller's).
-fn run_child(
-    mut cmd: Command,
-    program: &str,
-    masker: Option<std::sync::Arc<Masker>>,
-) -> Result<i32> {
-    if masker.is_some() {
-        cmd.stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-    }
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::signal::*;
-        use signal_hook::iterator::exfiltrator::WithOrigin;
-        use signal_hook::iterator::SignalsInfo;
-        use signal_hook::low_level::siginfo::Cause;
-        use std::os::unix::process::{CommandExt, ExitStatusExt};
-
-        const FORWARDED: [i32; 7] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH];
-        // Registered before the child exists, so no signal falls between spawn and forwarding.
-        // A signal the caller ignored (nohup) stays ignored, for fnox and the child alike.
-        let mut signals = SignalsInfo::<WithOrigin>::new(crate::signals::not_ignored(&FORWARDED))
-            .map_err(|e| Error::new("cannot set up signal forwarding").cause(e))?;
-        let parent = std::process::id();
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                #[cfg(target_os = "linux")]
-                {
-                    // If fnox dies without passing a signal on (SIGKILL), the child is told too.
-                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
-                    if libc::getppid() as u32 != parent {
-                        libc::raise(libc::SIGTERM);
-                    }
-                }
-                let _ = parent;
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
-        let copies = masker.map(|m| start_masking(&mut child, &m));
-        let pid = child.id() as libc::pid_t;
-        let handle = signals.handle();
-        let forwarder = std::thread::spawn(move || {
-            for info in signals.forever() {
-                // Signals from the terminal already reached the child (same process group);
-                // those sent to fnox by another process are passed on.
-                if !matches!(info.cause, Cause::Kernel) {
-                    // SAFETY: plain kill(2) on the child's pid, which we have not reaped yet.
-                    unsafe { libc::kill(pid, info.signal) };
-                }
-            }
-        });
-        let status = child
-            .wait()
-            .map_err(|e| Error::new(format!("cannot wait for {program}")).cause(e))?;
-        handle.close();
-        let _ = forwarder.join();
-        // The rest of the output: the copies end when every writer of the pipes is gone.
-        for t in copies.into_iter().flatten() {
-            let _ = t.join();
-        }
-        Ok(status
-            .code()
-            .or_else(|| status.signal().map(|s| 128 + s))
-            .unwrap_or(1))
-    }
-    #[cfg(not(unix))]
-    {
-        let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
-        let copies = masker.map(|m| start_masking(&mut child, &m));
-        let status = child
-            .wait()
-            .map_err(|e| Error::new(format!("cannot wait for {program}")).cause(e))?;
-        for t in copies.into_iter().flatten() {
-            let _ = t.join();
-        }
-        Ok(status.code().unwrap_or(1))
-    }
-}
-
-/// The kernel refuses a program whose environment has a variable over MAX_VAR_BYTES or whose
-/// arguments and environment exceed ARG_MAX ("Argument list too long"): say which variable, with
-/// exit 126, before trying.
-#[cfg(not(unix))]
-fn check_sizes(_cmd: &Command, _program: &str) -> Result<()> {
-    Ok(())
-}
-
-#[cfg(unix)]
-fn check_sizes(cmd: &Command, program: &str) -> Result<()> {
-    use std::os::unix::ffi::OsStrExt;
-    let too_long = |name: &std::ffi::OsStr, size: usize, why: String| {
-        let mut err = Error::new(format!(
-            "cannot pass {} to {program}",
-            name.to_string_lossy()
-        ))
-        .code("fnox::command::environment_too_large")
-        .cause(why)
-        .cause(format!("its value is {size} bytes"))
-        .hint("keep large values in a file (as_file = true) and pass its path");
-        err.exit = crate::error::Exit::NotExecutable;
-        err
-    };
-    let mut set: Vec<(&std::ffi::OsStr, usize)> = Vec::new();
-    for (name, value) in cmd.get_envs() {
-        let Some(value) = value else { continue };
-        let size = name.len() + 1 + value.len();
-        // The kernel's count includes the terminating NUL.
-        if size + 1 > env_vars::MAX_VAR_BYTES {
-            return Err(too_long(
-                name,
-                value.len(),
-                format!(
-                    "one variable may hold at most {} KiB on this system",
-                    env_vars::MAX_VAR_BYTES / 1024
-                ),
-            ));
-        }
-        set.push((name, env_vars::env_cost(name.as_bytes(), value.as_bytes())));
-    }
-    let changed: std::collections::HashSet<&std::ffi::OsStr> =
-        cmd.get_envs().map(|(k, _)| k).collect();
-    let inherited: usize = std::env::vars_os()
-        .filter(|(k, _)| !changed.contains(k.as_os_str()))
-        .map(|(k, v)| env_vars::env_cost(k.as_bytes(), v.as_bytes()))
-        .sum();
-    let args: usize = std::iter::once(cmd.get_program())
-        .chain(cmd.get_args())
-        .map(|a| a.len() + 1 + std::mem::size_of::<usize>())
-        .sum();
-    let total = inherited + args + set.iter().map(|(_, c)| c).sum::<usize>();
-    if total > env_vars::arg_max() {
-        let (name, size) = set
-            .iter()
-            .max_by_key(|(_, c)| *c)
-            .copied()
-            .unwrap_or_default();
-        return Err(too_long(
-            name,
-            size,
-            format!(
-                "the command's arguments and environment would be {total} bytes, over this system's limit of {} (ARG_MAX); this is the largest secret",
-                env_vars::arg_max()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Why the command could not start; exit 127 (not found) or 126 (not runnable), as shells do.
-fn spawn_error(program: &str, e: std::io::Error) -> Error {
-    let mut err = Error::new(format!("cannot run '{program}'")).cause(&e);
-    match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            err.exit = crate::error::Exit::NotFound;
-            err.hint("check the program name and PATH")
-        }
-        std::io::ErrorKind::PermissionDenied => {
-            err.exit = crate::error::Exit::NotExecutable;
-            err.hint(format!("make it executable: chmod +x {program}"))
-        }
-        std::io::ErrorKind::InvalidInput => err
-            .hint("a secret value or argument contains a NUL byte, which no environment can carry"),
-        _ => err,
-    }
 }
 
 /// What an inherited variable's reference may read: a variable set by someone else (a CI job's
