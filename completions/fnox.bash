@@ -862,7 +862,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__exec)
-            opts="-c -P -v -q -h --replace --env-file --strict --env-references --mask --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --replace --env-file --strict --env-references --mask --no-mask --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,11 +1,15 @@
 //! Running a command as fnox's child: spawned with signals passed on, waited for, its exit code
-//! as a shell reports it; optionally with its output masked.
+//! as a shell reports it; optionally with its output masked (pipes, or a pseudo-terminal when
+//! fnox's own output is a terminal: [`pty`]).
 
 use std::process::Command;
 
 use crate::env_vars;
 use crate::error::{Error, Result};
 use crate::mask::Masker;
+
+#[cfg(unix)]
+pub mod pty;
 
 /// Execs the command in place of fnox (same PID); returns only when that fails.
 #[cfg(unix)]
@@ -44,75 +48,48 @@ fn start_masking(
 }
 
 /// Spawns the child, passes on signals sent to fnox, and returns its exit code. With a masker,
-/// the child's stdout and stderr are pipes that fnox copies masked (stdin stays the caller's).
+/// the child's stdout and stderr are copied masked: through pipes, or, for those of fnox's
+/// streams that are a terminal, through a pseudo-terminal of the child's own ([`pty`]).
 pub fn run_child(
     mut cmd: Command,
     program: &str,
     masker: Option<std::sync::Arc<Masker>>,
 ) -> Result<i32> {
-    if masker.is_some() {
-        cmd.stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-    }
     #[cfg(unix)]
     {
-        use signal_hook::consts::signal::*;
-        use signal_hook::iterator::exfiltrator::WithOrigin;
-        use signal_hook::iterator::SignalsInfo;
-        use signal_hook::low_level::siginfo::Cause;
-        use std::os::unix::process::{CommandExt, ExitStatusExt};
-
-        const FORWARDED: [i32; 7] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH];
-        // Registered before the child exists, so no signal falls between spawn and forwarding.
-        // A signal the caller ignored (nohup) stays ignored, for fnox and the child alike.
-        let mut signals = SignalsInfo::<WithOrigin>::new(crate::signals::not_ignored(&FORWARDED))
-            .map_err(|e| Error::new("cannot set up signal forwarding").cause(e))?;
-        let parent = std::process::id();
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                #[cfg(target_os = "linux")]
-                {
-                    // If fnox dies without passing a signal on (SIGKILL), the child is told too.
-                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
-                    if libc::getppid() as u32 != parent {
-                        libc::raise(libc::SIGTERM);
-                    }
+        let pty = match &masker {
+            Some(_) => pty::Pty::for_terminal_streams().map_err(|e| {
+                Error::new("cannot set up a terminal for the masked command")
+                    .cause(e)
+                    .hint("redirect the output to a pipe or file, or drop --mask")
+            })?,
+            None => None,
+        };
+        if masker.is_some() {
+            let piped = std::process::Stdio::piped;
+            let stream = |is_pty: bool| -> Result<std::process::Stdio> {
+                match (&pty, is_pty) {
+                    (Some(p), true) => p.slave().map_err(|e| {
+                        Error::new("cannot set up a terminal for the masked command").cause(e)
+                    }),
+                    _ => Ok(piped()),
                 }
-                let _ = parent;
-                Ok(())
-            });
-        }
-        let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
-        let copies = masker.map(|m| start_masking(&mut child, &m));
-        let pid = child.id() as libc::pid_t;
-        let handle = signals.handle();
-        let forwarder = std::thread::spawn(move || {
-            for info in signals.forever() {
-                // Signals from the terminal already reached the child (same process group);
-                // those sent to fnox by another process are passed on.
-                if !matches!(info.cause, Cause::Kernel) {
-                    // SAFETY: plain kill(2) on the child's pid, which we have not reaped yet.
-                    unsafe { libc::kill(pid, info.signal) };
-                }
+            };
+            let on = |f: fn(&pty::Pty) -> bool| pty.as_ref().is_some_and(f);
+            cmd.stdout(stream(on(|p| p.stdout))?)
+                .stderr(stream(on(|p| p.stderr))?);
+            if on(|p| p.stdin) {
+                cmd.stdin(stream(true)?);
             }
-        });
-        let status = child
-            .wait()
-            .map_err(|e| Error::new(format!("cannot wait for {program}")).cause(e))?;
-        handle.close();
-        let _ = forwarder.join();
-        // The rest of the output: the copies end when every writer of the pipes is gone.
-        for t in copies.into_iter().flatten() {
-            let _ = t.join();
         }
-        Ok(status
-            .code()
-            .or_else(|| status.signal().map(|s| 128 + s))
-            .unwrap_or(1))
+        run_unix(cmd, program, masker, pty)
     }
     #[cfg(not(unix))]
     {
+        if masker.is_some() {
+            cmd.stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+        }
         let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
         let copies = masker.map(|m| start_masking(&mut child, &m));
         let status = child
@@ -123,6 +100,128 @@ pub fn run_child(
         }
         Ok(status.code().unwrap_or(1))
     }
+}
+
+#[cfg(unix)]
+fn run_unix(
+    mut cmd: Command,
+    program: &str,
+    masker: Option<std::sync::Arc<Masker>>,
+    pty: Option<pty::Pty>,
+) -> Result<i32> {
+    use signal_hook::consts::signal::*;
+    use signal_hook::iterator::exfiltrator::WithOrigin;
+    use signal_hook::iterator::SignalsInfo;
+    use signal_hook::low_level::siginfo::Cause;
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+
+    const FORWARDED: [i32; 7] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH];
+    // Registered before the child exists, so no signal falls between spawn and forwarding.
+    // A signal the caller ignored (nohup) stays ignored, for fnox and the child alike.
+    let mut signals = SignalsInfo::<WithOrigin>::new(crate::signals::not_ignored(&FORWARDED))
+        .map_err(|e| Error::new("cannot set up signal forwarding").cause(e))?;
+    let parent = std::process::id();
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            #[cfg(target_os = "linux")]
+            {
+                // If fnox dies without passing a signal on (SIGKILL), the child is told too.
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                if libc::getppid() as u32 != parent {
+                    libc::raise(libc::SIGTERM);
+                }
+            }
+            let _ = parent;
+            Ok(())
+        });
+    }
+    if let Some(p) = &pty {
+        p.control(&mut cmd);
+    }
+    // Keys go to the child's terminal as typed (set before the child can read its terminal).
+    let raw =
+        match &pty {
+            Some(p) if p.stdin => Some(pty::RawMode::enter().map_err(|e| {
+                Error::new("cannot set up a terminal for the masked command").cause(e)
+            })?),
+            _ => None,
+        };
+    let mut child = cmd.spawn().map_err(|e| spawn_error(program, e))?;
+    // fnox's copies of the child's streams go, so that their ends are the child's.
+    drop(cmd);
+    let mut copies = masker
+        .as_ref()
+        .map(|m| start_masking(&mut child, m))
+        .unwrap_or_default();
+    let mut resize = None;
+    if let (Some(p), Some(m)) = (pty, &masker) {
+        let (to_stdout, forward_stdin, terminal) = (p.stdout, p.stdin, p.terminal());
+        let master = p.into_master();
+        let reader = master.try_clone();
+        let resizer = master.try_clone();
+        let (Ok(reader), Ok(resizer)) = (reader, resizer) else {
+            let _ = child.kill();
+            return Err(
+                Error::new("cannot set up a terminal for the masked command")
+                    .cause(std::io::Error::last_os_error()),
+            );
+        };
+        if forward_stdin {
+            pty::forward_input(master);
+        }
+        let m = m.clone();
+        copies.push(std::thread::spawn(move || {
+            let input = pty::Output(reader);
+            let _ = if to_stdout {
+                crate::mask::copy(&m, input, std::io::stdout())
+            } else {
+                crate::mask::copy(&m, input, std::io::stderr())
+            };
+        }));
+        resize = Some((terminal, resizer));
+    }
+    let pid = child.id() as libc::pid_t;
+    let handle = signals.handle();
+    let forwarder = std::thread::spawn(move || {
+        for info in signals.forever() {
+            match &resize {
+                // The child has a terminal of its own: a resize of fnox's is copied to it
+                // (the kernel tells the child), and every other signal is passed on, since
+                // none reaches the child from fnox's terminal directly.
+                Some((terminal, master)) if info.signal == SIGWINCH => {
+                    pty::Pty::resize_from(*terminal, master)
+                }
+                Some(_) => {
+                    // SAFETY: plain kill(2) on the child's pid, which we have not reaped yet.
+                    unsafe { libc::kill(pid, info.signal) };
+                }
+                // Signals from the terminal already reached the child (same process group);
+                // those sent to fnox by another process are passed on.
+                None if !matches!(info.cause, Cause::Kernel) => {
+                    // SAFETY: as above.
+                    unsafe { libc::kill(pid, info.signal) };
+                }
+                None => {}
+            }
+        }
+    });
+    let status = child
+        .wait()
+        .map_err(|e| Error::new(format!("cannot wait for {program}")).cause(e));
+    handle.close();
+    let _ = forwarder.join();
+    // The rest of the output: the copies end when every writer of the pipes (or holder of the
+    // terminal) is gone.
+    for t in copies {
+        let _ = t.join();
+    }
+    drop(raw);
+    let status = status?;
+    Ok(status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap_or(1))
 }
 
 /// The kernel refuses a program whose environment has a variable over MAX_VAR_BYTES or whose

@@ -55,11 +55,15 @@ pub struct Args {
     #[arg(long)]
     pub env_references: bool,
     /// Replace every secret value (3 bytes or longer; each line of a multi-line value too) with
-    /// [REDACTED] in the command's stdout and stderr, as they stream. Not through a terminal
-    /// yet: refused when fnox's stdout or stderr is one (FNOX_MASK=1 warns and runs unmasked)
-    /// [env: FNOX_MASK]
+    /// [REDACTED] in the command's stdout and stderr, as they stream. Where fnox's output is a
+    /// terminal, the command gets a pseudo-terminal of its own, so colours, prompts and line
+    /// editing keep working. The default comes from FNOX_MASK, else `[settings] mask` [env:
+    /// FNOX_MASK]
     #[arg(long, conflicts_with = "replace")]
     pub mask: bool,
+    /// Do not mask, whatever FNOX_MASK or `[settings] mask` say
+    #[arg(long, conflicts_with = "mask")]
+    pub no_mask: bool,
     /// The command and its arguments
     #[arg(
         trailing_var_arg = true,
@@ -75,8 +79,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             .code("fnox::command::not_specified")
             .hint("fnox exec -- ./app --flag"));
     };
-    let mask = mask_wanted(args.mask, args.replace)?;
     let config = ctx.load()?;
+    let mask = mask_wanted(&args, &config)?;
     let default_env = config.env_default();
     let secrets = config.secrets();
     let mut wanted = Vec::new();
@@ -250,43 +254,41 @@ fn leased_credentials(
     Ok(out)
 }
 
-/// Whether to mask the command's output: `--mask` or FNOX_MASK. Masking reads the command's
-/// output through pipes, which only this slice's non-terminal case does: through a terminal the
-/// command would lose its terminal (no colours, no prompts, no window size). So `--mask` is
-/// refused there, and FNOX_MASK (a setting that may come from far away) warns and runs unmasked.
-fn mask_wanted(flag: bool, replace: bool) -> Result<bool> {
-    use std::io::IsTerminal;
-    let setting = env_vars::flag(env_vars::FNOX_MASK) == Some(true);
-    if !flag && !setting {
+/// Whether to mask the command's output: `--mask`/`--no-mask`, else FNOX_MASK, else the
+/// config's `[settings] mask`.
+fn mask_wanted(args: &Args, config: &crate::config::Config) -> Result<bool> {
+    let setting = || {
+        env_vars::flag(env_vars::FNOX_MASK)
+            .map(|on| (on, "FNOX_MASK"))
+            .or_else(|| config.mask_default().map(|on| (on, "[settings] mask")))
+    };
+    let (on, from) = match (args.mask, args.no_mask) {
+        (true, _) => (true, "--mask"),
+        (_, true) => (false, "--no-mask"),
+        _ => setting().unwrap_or((false, "")),
+    };
+    if !on {
         return Ok(false);
     }
-    if replace {
-        return Err(Error::usage("cannot use --replace with FNOX_MASK")
+    if args.replace {
+        return Err(Error::usage(format!("cannot use --replace with {from}"))
             .code("fnox::command::mask_replace")
             .cause("fnox must stay between the command and its output to mask it")
-            .hint("drop --replace, or unset FNOX_MASK"));
+            .hint("drop --replace, or pass --no-mask"));
     }
-    let terminal = match (
-        std::io::stdout().is_terminal(),
-        std::io::stderr().is_terminal(),
-    ) {
-        (true, true) => "stdout and stderr are terminals",
-        (true, false) => "stdout is a terminal",
-        (false, true) => "stderr is a terminal",
-        (false, false) => return Ok(true),
-    };
-    if flag {
-        return Err(Error::usage(format!(
-            "cannot mask the output through a terminal: fnox's {terminal}"
-        ))
-        .code("fnox::command::mask_terminal")
-        .cause("masking through a terminal is not built yet; --mask works when output goes to pipes or files")
-        .hint("redirect both streams, e.g. `fnox exec --mask -- CMD 2>&1 | cat`, or drop --mask"));
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() || std::io::stderr().is_terminal() {
+            return Err(Error::usage(
+                "cannot mask the output through a terminal on this system",
+            )
+            .code("fnox::command::mask_terminal")
+            .cause(format!("{from} asks for masking; masking through a terminal needs a Unix pseudo-terminal"))
+            .hint("redirect both streams, e.g. `fnox exec --mask -- CMD 2>&1 | more`, or pass --no-mask"));
+        }
     }
-    crate::error::warn(format!(
-        "FNOX_MASK is set, but fnox's {terminal}: masking through a terminal is not built yet, so the command's output is NOT masked"
-    ));
-    Ok(false)
+    Ok(true)
 }
 
 /// What an inherited variable's reference may read: a variable set by someone else (a CI job's

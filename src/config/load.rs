@@ -800,6 +800,14 @@ impl Config {
         )))
     }
 
+    /// `[settings] mask`, from the highest-priority file that sets it.
+    pub fn mask_default(&self) -> Option<bool> {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file.settings.as_ref()?.mask)
+    }
+
     /// The file-level `if_missing`, from the highest-priority file that sets it.
     pub fn if_missing(&self) -> Option<IfMissing> {
         self.layers.iter().rev().find_map(|l| l.file.if_missing)

@@ -41,6 +41,18 @@ pub struct ConfigFile {
     /// Profiles by name (`fnox -P NAME`); each overlays the top level.
     #[serde(default)]
     pub profiles: IndexMap<String, ProfileConfig>,
+    /// fnox's own settings, beyond upstream fnox (which refuses a file with this table: keep it
+    /// in fnox.local.toml or the global config.toml where the project's files must stay
+    /// readable by both).
+    pub settings: Option<Settings>,
+}
+
+/// `[settings]`: each field from the highest-priority file that sets it.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+pub struct Settings {
+    /// Mask secret values in the output of `fnox exec` by default (as `--mask`; FNOX_MASK and
+    /// `--no-mask` override it).
+    pub mask: Option<bool>,
 }
 
 /// A profile: providers and secrets that overlay the top level's when the profile is active.

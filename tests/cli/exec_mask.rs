@@ -1,6 +1,6 @@
 //! `fnox exec --mask`: secret values replaced by `[REDACTED]` in the command's output when it
-//! goes to pipes, the rest of exec unchanged; refused (or, from FNOX_MASK, skipped with a
-//! warning) through a terminal.
+//! goes to pipes or, through a pseudo-terminal of the command's own, to a terminal; the rest of
+//! exec unchanged.
 
 use std::io::Read;
 use std::path::Path;
@@ -149,27 +149,96 @@ fn mask_passes_stdin_through() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[[REDACTED]]\n");
 }
 
+/// Through a terminal the command gets a terminal of its own (every stream that was a tty still
+/// is one), and what it writes there is masked, from the flag and from FNOX_MASK alike.
 #[test]
-fn mask_through_a_terminal_is_refused_from_the_flag_and_skipped_from_the_setting() {
+fn mask_through_a_terminal_keeps_the_command_on_a_terminal() {
     let sb = sandbox();
-    let script = r#"printf 'v=%s\n' "$TOKEN""#;
-    let term = Terminal::spawn(&sb, &[], &["exec", "--mask", "--", "sh", "-c", script]);
-    let (code, seen) = term.finish();
-    assert_eq!(code, 2, "a usage error: {seen}");
-    assert!(
-        seen.contains("error[fnox::command::mask_terminal]"),
-        "{seen}"
-    );
-    assert!(!seen.contains(VALUE), "{seen}");
+    let script = r#"printf 'v=%s\n' "$TOKEN"; printf 'e=%s\n' "$TOKEN" >&2
+[ -t 0 ] && [ -t 1 ] && [ -t 2 ] && echo all-three-ttys"#;
+    for envs in [&[][..], &[("FNOX_MASK", Path::new("1"))][..]] {
+        let args: &[&str] = if envs.is_empty() {
+            &["exec", "--mask", "--", "sh", "-c", script]
+        } else {
+            &["exec", "--", "sh", "-c", script]
+        };
+        let term = Terminal::spawn(&sb, envs, args);
+        let (code, seen) = term.finish();
+        assert_eq!(code, 0, "{seen}");
+        assert!(seen.contains("v=[REDACTED]"), "{seen}");
+        assert!(seen.contains("e=[REDACTED]"), "{seen}");
+        assert!(seen.contains("all-three-ttys"), "{seen}");
+        assert!(!seen.contains(VALUE), "{seen}");
+    }
+    // --no-mask wins over FNOX_MASK.
     let term = Terminal::spawn(
         &sb,
         &[("FNOX_MASK", Path::new("1"))],
-        &["exec", "--", "sh", "-c", script],
+        &["exec", "--no-mask", "--", "sh", "-c", script],
     );
     let (code, seen) = term.finish();
     assert_eq!(code, 0, "{seen}");
-    assert!(seen.contains("NOT masked"), "the warning says so: {seen}");
     assert!(seen.contains(&format!("v={VALUE}")), "{seen}");
+}
+
+/// Typing reaches the masked command through its terminal (line editing by its line
+/// discipline), and Ctrl-C becomes the command's SIGINT there.
+#[test]
+fn mask_through_a_terminal_passes_keys_and_ctrl_c() {
+    let sb = sandbox();
+    let script = r#"echo ready; read line; echo "got:$line"; echo again; exec sleep 30"#;
+    let mut term = Terminal::spawn(&sb, &[], &["exec", "--mask", "--", "sh", "-c", script]);
+    term.expect("ready");
+    // A typo erased with backspace: the command reads the line as edited.
+    term.send(b"helx\x7fo s3cret\r");
+    term.expect("got:helo s3cret");
+    term.expect("again");
+    term.send(b"\x03");
+    let (code, seen) = term.finish();
+    assert_eq!(code, 130, "Ctrl-C ended the command with SIGINT: {seen}");
+}
+
+/// The command's terminal has the size of fnox's, and follows it when it is resized.
+#[test]
+fn mask_through_a_terminal_keeps_the_window_size() {
+    let sb = sandbox();
+    let script = r#"stty size; trap 'stty size' WINCH; echo ready; while :; do sleep 0.05; done"#;
+    let mut term = Terminal::spawn_sized(
+        &sb,
+        &[],
+        &["exec", "--mask", "--", "sh", "-c", script],
+        33,
+        111,
+    );
+    term.expect("33 111");
+    term.expect("ready");
+    term.resize(44, 99);
+    term.expect("44 99");
+    term.send(b"\x03");
+    let (code, seen) = term.finish();
+    assert_eq!(code, 130, "{seen}");
+}
+
+/// `[settings] mask = true` makes masking the default; FNOX_MASK=0 and --no-mask turn it off.
+#[test]
+fn mask_setting_makes_masking_the_default() {
+    let sb = sandbox();
+    let config = sb.read("fnox.toml");
+    sb.write("fnox.toml", &format!("{config}\n[settings]\nmask = true\n"));
+    let script = r#"printf 'out:%s\n' "$TOKEN""#;
+    let out = sb.run(&["exec", "--", "sh", "-c", script]);
+    assert_eq!(out.ok(), "out:[REDACTED]\n");
+    let out = sb.run(&["exec", "--no-mask", "--", "sh", "-c", script]);
+    assert_eq!(out.ok(), format!("out:{VALUE}\n"));
+    let out = sb.output(
+        sb.fnox()
+            .env("FNOX_MASK", "0")
+            .args(["exec", "--", "sh", "-c", script]),
+    );
+    assert_eq!(out.ok(), format!("out:{VALUE}\n"));
+    // The setting is refused with --replace, as the flag is, naming where it came from.
+    let out = sb.run(&["exec", "--replace", "--", "true"]);
+    assert!(out.fails(2).contains("[settings] mask"), "{}", out.stderr);
 }
 
 #[test]

@@ -24,15 +24,33 @@ pub struct Terminal {
 impl Terminal {
     /// Starts `fnox ARGS` with `envs` on a new terminal.
     pub fn spawn(sb: &Sandbox, envs: &[(&str, &Path)], args: &[&str]) -> Terminal {
+        Terminal::spawn_sized(sb, envs, args, 24, 80)
+    }
+
+    /// Starts `fnox ARGS` with `envs` on a new terminal of `rows` x `cols`.
+    pub fn spawn_sized(
+        sb: &Sandbox,
+        envs: &[(&str, &Path)],
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+    ) -> Terminal {
         let (mut master, mut slave) = (0, 0);
-        // SAFETY: openpty writes two new descriptors; no name, termios or size is passed.
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two new descriptors; no name or termios is passed, the size is
+        // only read.
         let rc = unsafe {
             libc::openpty(
                 &mut master,
                 &mut slave,
                 std::ptr::null_mut(),
                 std::ptr::null(),
-                std::ptr::null(),
+                &size,
             )
         };
         assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
@@ -128,6 +146,25 @@ impl Terminal {
         self.master
             .write_all(format!("{line}\r").as_bytes())
             .unwrap();
+    }
+
+    /// Sends `bytes` as typed (e.g. "\x03" for Ctrl-C).
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.master.write_all(bytes).unwrap();
+    }
+
+    /// Resizes the terminal (the kernel sends SIGWINCH to its foreground process group).
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        use std::os::fd::AsRawFd;
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCSWINSZ reads the winsize given; the master descriptor is open.
+        let rc = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+        assert_eq!(rc, 0, "TIOCSWINSZ: {}", std::io::Error::last_os_error());
     }
 
     /// Waits for fnox to exit; its exit code and everything the terminal showed.
