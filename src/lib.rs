@@ -10,6 +10,7 @@ pub mod integrity;
 pub mod keys;
 pub mod lease;
 pub mod mask;
+pub mod mcp;
 pub mod progress;
 pub mod protect;
 pub mod provider;

@@ -20,6 +20,7 @@ mod key;
 mod lease;
 mod list;
 mod man;
+mod mcp;
 mod merge_driver;
 mod profiles;
 mod provider;
@@ -117,6 +118,7 @@ pub enum Command {
     Inject(inject::Args),
     Key(key::Args),
     Lease(lease::Args),
+    Mcp(mcp::Args),
     #[command(alias = "profile")]
     Profiles(profiles::Args),
     Provider(provider::Args),
@@ -200,6 +202,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Inject(args) => inject::run(ctx, args),
         Command::Key(args) => key::run(ctx, args),
         Command::Lease(args) => lease::run(ctx, args),
+        Command::Mcp(args) => mcp::run(ctx, args),
         Command::Profiles(args) => profiles::run(ctx, args),
         Command::Provider(args) => provider::run(ctx, args),
         Command::Reencrypt(args) => reencrypt::run(ctx, args),

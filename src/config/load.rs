@@ -94,6 +94,15 @@ pub struct ProviderEntry<'a> {
     pub origin: Origin,
 }
 
+/// The `[mcp]` settings in effect (`Config::mcp`): each field with the layer that set it.
+#[derive(Debug, Clone, Default)]
+pub struct McpSettings {
+    pub tools: Option<(Vec<String>, usize)>,
+    pub secrets: Option<(Vec<String>, usize)>,
+    pub exec_timeout_secs: Option<(u64, usize)>,
+    pub redact_output: Option<(bool, usize)>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// `-c/--config`, when given with anything but the default name.
@@ -820,6 +829,23 @@ impl Config {
             .rev()
             .find_map(|l| l.file.env)
             .unwrap_or(EnvMode::All)
+    }
+
+    /// The `[mcp]` table in effect: each field from the highest-priority file that sets it,
+    /// with that file's layer (whether it is trusted decides what some fields may do).
+    pub fn mcp(&self) -> McpSettings {
+        let mut out = McpSettings::default();
+        for (i, layer) in self.layers.iter().enumerate() {
+            let Some(m) = &layer.file.mcp else { continue };
+            out.tools = m.tools.clone().map(|v| (v, i)).or(out.tools);
+            out.secrets = m.secrets.clone().map(|v| (v, i)).or(out.secrets);
+            out.exec_timeout_secs = m
+                .exec_timeout_secs
+                .map(|v| (v, i))
+                .or(out.exec_timeout_secs);
+            out.redact_output = m.redact_output.map(|v| (v, i)).or(out.redact_output);
+        }
+        out
     }
 
     /// The legacy top-level `age_key_file`, resolved against its file.

@@ -45,6 +45,9 @@ pub struct ConfigFile {
     /// in fnox.local.toml or the global config.toml where the project's files must stay
     /// readable by both).
     pub settings: Option<Settings>,
+    /// `fnox mcp`, the MCP server for agents: which tools it offers and which secrets it may
+    /// resolve. Merged field by field across files (a later file wins per field).
+    pub mcp: Option<McpConfig>,
 }
 
 /// `[settings]`: each field from the highest-priority file that sets it.
@@ -53,6 +56,23 @@ pub struct Settings {
     /// Mask secret values in the output of `fnox exec` by default (as `--mask`; FNOX_MASK and
     /// `--no-mask` override it).
     pub mask: Option<bool>,
+}
+
+/// The `[mcp]` table: what `fnox mcp` offers an agent.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+pub struct McpConfig {
+    /// The tools offered: "get_secret" (a value by name) and "exec" (run a command with the
+    /// secrets in its environment). Default: both. A tool left out is not listed, and refused.
+    #[schemars(extend("examples" = [["exec"], ["get_secret", "exec"]]))]
+    pub tools: Option<Vec<String>>,
+    /// The only secrets the server may resolve, for either tool; default: every secret of the
+    /// active profiles. A secret not listed is never resolved.
+    pub secrets: Option<Vec<String>>,
+    /// Seconds an `exec` command may run before it (and its process group) is killed; default 300.
+    pub exec_timeout_secs: Option<u64>,
+    /// Replace every resolved value in `exec`'s output with [REDACTED]; default true. Turning it
+    /// off counts only in a trusted file.
+    pub redact_output: Option<bool>,
 }
 
 /// A profile: providers and secrets that overlay the top level's when the profile is active.

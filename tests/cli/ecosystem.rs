@@ -153,6 +153,15 @@ fn schema_rejects_what_fnox_rejects() {
         ),
         ("[secrets]\nA = { line = -1 }", "negative line"),
         (
+            "[mcp]\nexec_timeout_secs = -1",
+            "negative exec_timeout_secs",
+        ),
+        ("[mcp]\ntools = \"exec\"", "mcp.tools not a list"),
+        (
+            "[mcp]\nredact_output = \"no\"",
+            "redact_output not a boolean",
+        ),
+        (
             "[secrets]\nA = { sync = { provider = \"p\" } }",
             "sync without value",
         ),

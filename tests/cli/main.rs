@@ -32,6 +32,7 @@ mod key_kms;
 mod key_transit;
 mod keychain;
 mod lease;
+mod mcp;
 mod parse_errors;
 mod password_store;
 mod process_protection;
