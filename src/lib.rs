@@ -21,3 +21,4 @@ pub mod shell;
 pub mod signals;
 pub mod term;
 pub mod trust;
+pub mod tui;
