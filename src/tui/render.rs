@@ -163,7 +163,7 @@ fn hints(mode: &Mode) -> &'static str {
 fn details(frame: &mut Frame, app: &App, row: &Row) {
     let field = |label: &str, value: Option<&str>| {
         Line::from(vec![
-            Span::raw(format!("{label:<13}")).bold(),
+            Span::raw(format!("{label:<14}")).bold(),
             Span::raw(value.map_or_else(|| "—".to_owned(), |v| escape(v).into_owned())),
         ])
     };
