@@ -37,11 +37,7 @@ impl App {
             KeyCode::Char('G') | KeyCode::End => self.select(usize::MAX),
             KeyCode::Char('/') => self.mode = Mode::Search,
             KeyCode::Char('?') => self.mode = Mode::Help,
-            KeyCode::Enter => {
-                if self.current().is_some() {
-                    self.mode = Mode::Details;
-                }
-            }
+            KeyCode::Enter if self.current().is_some() => self.mode = Mode::Details,
             KeyCode::Char('V') | KeyCode::Char('v') => {
                 if self.show_value {
                     self.hide();
@@ -50,12 +46,10 @@ impl App {
                 }
             }
             KeyCode::Char('c') => self.copy(),
-            KeyCode::Char('e') => {
-                if self.current().is_some() {
-                    self.mode = Mode::Edit {
-                        input: zeroize::Zeroizing::new(String::new()),
-                    };
-                }
+            KeyCode::Char('e') if self.current().is_some() => {
+                self.mode = Mode::Edit {
+                    input: zeroize::Zeroizing::new(String::new()),
+                };
             }
             KeyCode::Char('P') => {
                 let names = self.profile_names();

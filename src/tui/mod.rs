@@ -19,14 +19,17 @@ use crate::error::{Error, Result};
 use crate::resolve::{resolve, ResolveOptions};
 use crate::secret::SecretValue;
 
+/// Loads the config with these profiles active; `true` for a write (a profile no file defines
+/// yet is fine).
+pub type Loader = Box<dyn Fn(&[String], bool) -> Result<Config>>;
+
 /// How the dashboard loads a profile's config and where its writes go; given by the command.
 pub struct Options {
     /// The profiles active at start (-P / FNOX_PROFILE, else `default`).
     pub profiles: Vec<String>,
     /// --write-profile, when given.
     pub write_profile: Option<String>,
-    /// Loads the config with these profiles active; `true` for a write.
-    pub load: Box<dyn Fn(&[String], bool) -> Result<Config>>,
+    pub load: Loader,
     pub resolve: ResolveOptions,
 }
 
