@@ -72,6 +72,8 @@ pub struct App {
     show_value: bool,
     status: Option<Status>,
     running: bool,
+    /// Draw the whole screen again next time (something may have written over it).
+    repaint: bool,
     /// Bytes for the terminal after the next draw (the OSC 52 clipboard sequence).
     to_terminal: Option<zeroize::Zeroizing<Vec<u8>>>,
 }
@@ -90,6 +92,10 @@ pub fn run(opts: Options) -> Result<()> {
                 .hint("run it in a terminal; scripts read secrets with `fnox list` and `fnox get KEY`"),
         );
     }
+    // The screen is the dashboard's: no spinner on it, and no prompt (a passphrase asked in
+    // raw mode could not be typed); a provider that would ask fails and the status line says so.
+    crate::progress::set_quiet(true);
+    crate::term::set_non_interactive(true);
     let mut app = App::new(opts)?;
     // ratatui's init enters raw mode and the alternate screen and installs a panic hook that
     // leaves both before the panic message is printed; the guard leaves them on every return.
@@ -97,6 +103,12 @@ pub fn run(opts: Options) -> Result<()> {
         .map_err(|e| Error::new("cannot set up the terminal for fnox tui").cause(e))?;
     let _guard = Restore;
     while app.running {
+        if std::mem::take(&mut app.repaint) {
+            // A load, resolve or write may have warned on stderr, over the dashboard.
+            terminal
+                .clear()
+                .map_err(|e| Error::new("cannot draw on the terminal").cause(e))?;
+        }
         terminal
             .draw(|frame| render::draw(frame, &app))
             .map_err(|e| Error::new("cannot draw on the terminal").cause(e))?;
@@ -137,6 +149,7 @@ impl App {
             show_value: false,
             status: None,
             running: true,
+            repaint: false,
             to_terminal: None,
         };
         app.rows = app.build_rows();
@@ -200,7 +213,13 @@ impl App {
     fn value_of_selected(&mut self) -> Option<&SecretValue> {
         let name = self.current()?.name.clone();
         if self.revealed.as_ref().is_none_or(|(n, _)| *n != name) {
-            match resolve(&self.config, &[name.as_str()], self.opts.resolve) {
+            self.repaint = true;
+            // As `get`: a value that cannot be read is an error to show, never an empty value.
+            let opts = ResolveOptions {
+                strict: true,
+                ..self.opts.resolve
+            };
+            match resolve(&self.config, &[name.as_str()], opts) {
                 Ok(mut values) => match values.shift_remove(&name) {
                     Some(value) => self.revealed = Some((name, value)),
                     None => {
@@ -221,6 +240,7 @@ impl App {
     /// the same name when it is still there.
     fn reload(&mut self) -> Result<()> {
         let keep = self.current().map(|r| r.name.clone());
+        self.repaint = true;
         self.config = (self.opts.load)(&self.profiles, false)?;
         self.rows = self.build_rows();
         self.hide();
@@ -270,6 +290,7 @@ impl App {
                 .hint("Specify --write-profile <NAME> to choose the write target"))
             }
         };
+        self.repaint = true;
         let config = (self.opts.load)(&self.profiles, true)?;
         let outcome = crate::config::set::set_secret(
             &config,

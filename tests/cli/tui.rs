@@ -386,3 +386,19 @@ fn tui_refuses_without_a_terminal() {
         "0"
     );
 }
+
+#[test]
+fn tui_shows_a_value_it_cannot_read_as_an_error_and_keeps_running() {
+    let sb = sandbox_with(&[("DB_URL", "postgres://db-secret")]);
+    std::fs::remove_file(sb.home.join(".config/fnox/age.txt")).unwrap();
+    let Some(tmux) = Tmux::start(&sb) else { return };
+    tmux.open_tui("");
+    tmux.wait_for("DB_URL");
+    tmux.keys(&["V"]);
+    let screen = tmux.wait_for("cannot decrypt DB_URL");
+    assert!(row(&screen, "DB_URL").contains("••••••••"), "{screen}");
+    assert!(screen.contains("profile: default"), "{screen}");
+    // The next key clears the message; the dashboard goes on.
+    tmux.keys(&["j"]);
+    tmux.wait_for("j/k move");
+}
