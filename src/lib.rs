@@ -23,3 +23,4 @@ pub mod shell;
 pub mod signals;
 pub mod term;
 pub mod trust;
+pub mod tui;

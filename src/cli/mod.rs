@@ -31,6 +31,7 @@ mod schema;
 mod set;
 mod sync;
 mod trust;
+mod tui;
 mod untrust;
 mod version;
 
@@ -148,6 +149,7 @@ pub enum Command {
     Deactivate(deactivate::Args),
     Trust(trust::Args),
     Untrust(untrust::Args),
+    Tui(tui::Args),
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -224,6 +226,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Deactivate(args) => deactivate::run(ctx, args),
         Command::Trust(args) => trust::run(ctx, args),
         Command::Untrust(args) => untrust::run(ctx, args),
+        Command::Tui(args) => tui::run(ctx, args),
     }
 }
 

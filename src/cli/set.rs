@@ -3,17 +3,11 @@
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
-use base64::Engine;
-use toml_edit::Value;
-
 use super::Ctx;
-use crate::config::edit::{override_fields, Editor, ReadOnly};
-use crate::config::load::same_file;
-use crate::config::Config;
+use crate::config::set::{set_secret, SetRequest};
 use crate::error::{Error, Result};
-use crate::provider::Provider;
-use crate::resolve::{build_writer, provider_error};
 use crate::secret::SecretValue;
+use base64::Engine;
 
 /// Encrypt or store a secret and record it in fnox.toml (edited in place).
 ///
@@ -113,114 +107,31 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     let profile = ctx.write_profile()?;
     let value = read_value(ctx, &args)?;
 
-    // Always a file here (or -g / -c), never a parent directory's; a secret inherited from
-    // elsewhere gets an override entry in that file.
-    let (path, section) = config.write_target(args.global, &profile);
-    // Before a remote store is written: a file fnox may not write changes nothing anywhere.
-    let read_only = ReadOnly::overwrite_if(args.force || args.dry_run);
-    crate::config::edit::ensure_writable(&path, read_only)?;
-    // The providers as the written file sees them, under the write profile: the value must be
-    // readable by everyone who reads that file.
-    let scope = config.as_seen_by(&path);
-    let write_profiles = [profile.clone()];
-    let inherited = config
-        .secrets_for(&write_profiles)
-        .into_iter()
-        .find(|s| s.name == args.key);
-    let in_place = inherited.as_ref().is_some_and(|e| {
-        let layer = &config.layers[e.origin.layer];
-        same_file(&layer.path, &path) && e.origin.section == section
-    });
-    // Where the entry is written, for every message below: "secrets.KEY in ./fnox.toml".
-    let target = format!(
-        "{} in {}",
-        section.key_path("secrets", &args.key),
-        config.display(&path)
-    );
-    let mut fields: Vec<(String, Value)> = Vec::new();
-    if let (Some(entry), false) = (&inherited, in_place) {
-        for (k, v) in override_fields(&config, entry) {
-            // A new value replaces any synced copy, which would otherwise win over it.
-            if !(value.is_some() && k == "sync") {
-                fields.push((k, v));
-            }
-        }
-    }
-    let mut shown_value = None;
-    let mut provider_name = None;
-    // The provider that wrote the value, for its integrity tag.
-    let mut written_with = None;
-    if let Some(value) = &value {
-        let existing_provider = inherited.as_ref().and_then(|e| e.secret.provider.clone());
-        let name = match args
-            .provider
-            .clone()
-            .or_else(|| existing_provider.clone())
-            .or_else(|| scope.default_provider_for(&write_profiles))
-        {
-            Some(name) => name,
-            None => return Err(no_provider(&scope, &write_profiles, &args.key, &target)),
-        };
-        let provider = build_writer(
-            &scope,
-            &name,
-            &write_profiles,
-            &format!("write {}", args.key),
-        )?;
-        // A store writes to the remote key the entry already names (when it is this provider's).
-        // An entry inherited from another file does not lend its remote key: the override
-        // would overwrite the value that file's readers get.
-        let remote_key = args.key_name.clone().or_else(|| {
-            inherited
-                .as_ref()
-                .filter(|_| in_place)
-                .filter(|e| e.secret.provider.as_deref().unwrap_or(&name) == name)
-                .and_then(|e| e.secret.value.clone())
-                .filter(|_| !provider.is_cipher())
-        });
-        let remote_key = remote_key.unwrap_or_else(|| args.key.clone());
-        let stored = if args.dry_run {
-            if provider.is_cipher() {
-                "<encrypted>".to_owned()
-            } else {
-                remote_key.clone()
-            }
-        } else {
-            store(&provider, &name, &args.key, &remote_key, value)
-                .map_err(|e| e.cause(format!("writing {target}")))?
-        };
-        shown_value = Some(stored.clone());
-        let had_provider = existing_provider.is_some();
-        if args.provider.is_some() || had_provider || inherited.is_none() {
-            fields.push(("provider".into(), Value::from(name.as_str())));
-        }
-        fields.push(("value".into(), Value::from(stored.clone())));
-        written_with = Some((provider, stored));
-        provider_name = Some(name);
-    }
-    if let Some(d) = &args.description {
-        fields.push(("description".into(), Value::from(d.as_str())));
-    }
-    if let Some(d) = &args.default {
-        fields.push(("default".into(), Value::from(d.as_str())));
-    }
-    if let Some(m) = ctx.global.if_missing {
-        fields.push(("if_missing".into(), Value::from(m.as_str())));
-    }
-    let metadata = args.description.is_some() || args.default.is_some();
-    if value.is_none() && !metadata && ctx.global.if_missing.is_none() {
-        return Err(Error::usage(format!("nothing to set for {}", args.key))
-            .hint("give a value, --default, --description or --if-missing"));
-    }
-
+    let outcome = set_secret(
+        &config,
+        &SetRequest {
+            key: &args.key,
+            value: value.as_ref(),
+            provider: args.provider.as_deref(),
+            key_name: args.key_name.as_deref(),
+            description: args.description.as_deref(),
+            default: args.default.as_deref(),
+            if_missing: ctx.global.if_missing,
+            profile: &profile,
+            global: args.global,
+            dry_run: args.dry_run,
+            force: args.force,
+        },
+    )?;
+    let path = outcome.path;
     let shown = config.display(&path);
     let where_ = super::write_place(&profile, args.global, &shown);
     if args.dry_run {
         let mut out = format!("[dry-run] Would set secret {}{where_}\n", args.key);
-        if let Some(p) = &provider_name {
+        if let Some(p) = &outcome.provider {
             out.push_str(&format!("  provider: {p}\n"));
         }
-        if let Some(v) = &shown_value {
+        if let Some(v) = &outcome.stored {
             out.push_str(&format!("  value: {v}\n"));
         }
         if let Some(d) = &args.description {
@@ -235,29 +146,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         super::print_text(&out)?;
         return Ok(0);
     }
-    let fields: Vec<(&str, Value)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.clone()))
-        .collect();
-    let mut editor = Editor::open(&path, read_only)?;
-    editor.set_secret(&section, &args.key, &fields)?;
-    if let (Some((provider, stored)), Some(name)) = (&written_with, &provider_name) {
-        crate::integrity::write::Signer::new(&scope, &write_profiles, &path).tag(
-            &mut editor,
-            &section,
-            &args.key,
-            name,
-            provider,
-            stored,
-        );
-    }
-    editor.save()?;
     if args.generate {
         let (len, format) = generated_shape(&args);
         ctx.say(format!(
             "✓ Generated {} with provider {}: {}",
             args.key,
-            provider_name.as_deref().unwrap_or("?"),
+            outcome.provider.as_deref().unwrap_or("?"),
             format.describe(len)
         ));
     }
@@ -270,54 +164,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         ));
     }
     Ok(0)
-}
-
-/// No provider to encrypt with: say which situation it is.
-fn no_provider(scope: &Config, profiles: &[String], key: &str, target: &str) -> Error {
-    let names: Vec<&str> = scope
-        .providers_for(profiles)
-        .iter()
-        .map(|p| p.name)
-        .collect();
-    let err = Error::new(format!(
-        "cannot set {key} ({target}): no provider to encrypt it with"
-    ))
-    .code("fnox::provider::not_configured");
-    if names.is_empty() {
-        err.cause("No providers configured").hint(
-            "run `fnox init` to set up an age key, or add one with `fnox provider add age age`",
-        )
-    } else {
-        err.cause(format!(
-            "several providers are configured ({}) and no default_provider says which one to use",
-            names.join(", ")
-        ))
-        .hint(format!(
-            "pass --provider {}, or set default_provider = \"{}\" in the config",
-            names[0], names[0]
-        ))
-    }
-}
-
-/// Encrypts (cipher) or stores remotely (store) and returns what fnox.toml records.
-fn store(
-    provider: &Provider,
-    name: &str,
-    key: &str,
-    reference: &str,
-    value: &SecretValue,
-) -> Result<String> {
-    match provider {
-        Provider::Cipher(c) => c
-            .seal(value.expose())
-            .map_err(|e| provider_error(format!("cannot encrypt {key} with provider '{name}'"), e)),
-        Provider::Store(s) => {
-            s.store(reference, value.expose()).map_err(|e| {
-                provider_error(format!("cannot store {key} in provider '{name}'"), e)
-            })?;
-            Ok(reference.to_owned())
-        }
-    }
 }
 
 /// --bytes and --format, or their defaults.

@@ -3,5 +3,6 @@
 pub mod edit;
 pub mod load;
 pub mod model;
+pub mod set;
 
 pub use load::{load, Config, LoadOptions, Section, DEFAULT_PROFILE};

@@ -46,4 +46,5 @@ mod shell;
 mod terminal_escaping;
 mod trust;
 mod trust_scope;
+mod tui;
 mod vault;
