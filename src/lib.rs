@@ -1,5 +1,6 @@
 pub mod cli;
 pub mod config;
+pub mod deadline;
 pub mod dotenv;
 pub mod editor;
 pub mod env_vars;
