@@ -77,6 +77,11 @@ pub const FNOX_ENV_REFERENCES: &str = "FNOX_ENV_REFERENCES";
 /// `exec`: mask secret values in the command's output (1/true), as `--mask` does; through a
 /// terminal, not built yet, it warns and runs unmasked where `--mask` is refused.
 pub const FNOX_MASK: &str = "FNOX_MASK";
+/// How long a command waits for remote stores to answer its reads (`10s`, `1m`, or seconds; `0`: no
+/// limit): default 30s, 5s in the shell hook; a provider's `timeout` field wins for that provider.
+pub const FNOX_TIMEOUT: &str = "FNOX_TIMEOUT";
+/// Upstream's timeout of one HTTP request (and of one AWS attempt), `30s` unless set; `0`: none.
+pub const FNOX_HTTP_TIMEOUT: &str = "FNOX_HTTP_TIMEOUT";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 4] = [
     FNOX_AGE_KEY,

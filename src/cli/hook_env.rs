@@ -59,6 +59,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     // The prompt must not grow a spinner, nor wait for an answer (a KeePass password).
     crate::progress::set_quiet(true);
     crate::term::set_non_interactive(true);
+    // Nor wait long for a store that does not answer (5 s unless FNOX_TIMEOUT says otherwise).
+    crate::deadline::set_hook();
     let shell = match &args.shell {
         Some(name) => Shell::named(name)?,
         None => Shell::from_env().ok_or_else(|| {
@@ -123,10 +125,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             }
             Err(e) => {
                 eprint!("{}", e.escaped().render());
-                warn(
-                    "fnox loaded no secrets for this directory; the shell hook tries again when a \
-                     config file, FNOX_PROFILE or a fnox setting changes",
-                );
+                // After a timeout the warning below says when it tries again.
+                if !crate::deadline::any_expired() {
+                    warn(
+                        "fnox loaded no secrets for this directory; the shell hook tries again when a \
+                         config file, FNOX_PROFILE or a fnox setting changes",
+                    );
+                }
                 (IndexMap::new(), HashSet::new())
             }
         }
@@ -134,8 +139,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         (IndexMap::new(), HashSet::new())
     };
     // Stats taken before the load stand unless the imports changed (a file edited during the load
-    // is then seen at the next prompt).
-    session.fingerprint = if session.imports == previous.imports {
+    // is then seen at the next prompt). A store that did not answer in time: what did load is
+    // exported, and no fingerprint is kept, so the next prompt loads again.
+    let timed_out = crate::deadline::any_expired();
+    if timed_out {
+        warn(
+            "a secret store did not answer in time; the shell hook tries again at the next prompt \
+             (FNOX_TIMEOUT, or a provider's `timeout`, sets how long it waits)",
+        );
+    }
+    session.fingerprint = if timed_out {
+        String::new()
+    } else if session.imports == previous.imports {
         fp.hash
     } else {
         shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, &session.imports).hash

@@ -212,6 +212,11 @@ impl JsonSchema for ProviderConfig {
                     "description": "The provider type.",
                     "type": "string",
                     "examples": crate::provider::SUPPORTED,
+                },
+                "timeout": {
+                    "description": "How long this provider's reads may wait for an answer (\"5s\", \"1m\", or seconds; 0: no limit); else FNOX_TIMEOUT, else 30s (5s in the shell hook). Not an upstream field.",
+                    "type": ["string", "number"],
+                    "examples": ["5s", "1m"],
                 }
             },
             "additionalProperties": true,

@@ -10,12 +10,20 @@ use crate::env_vars;
 /// A PEM file of root certificates to trust besides the built-in ones (a proxy's or a test CA).
 pub const SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 
+/// A client builder with fnox's timeouts: 5 s to connect, FNOX_HTTP_TIMEOUT (30 s) a request.
+/// A read's overall deadline (`crate::deadline`) may end a request sooner.
+pub fn builder() -> reqwest::ClientBuilder {
+    let builder = reqwest::Client::builder().connect_timeout(Duration::from_secs(5));
+    match crate::deadline::http_timeout() {
+        Some(t) => builder.timeout(t),
+        None => builder,
+    }
+}
+
 /// An HTTPS client (rustls) with the built-in roots plus SSL_CERT_FILE's; `service` names the
 /// provider in errors.
 pub fn client(service: &str) -> Result<reqwest::Client, ProviderError> {
-    let mut builder = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(60));
+    let mut builder = builder();
     // reqwest's rustls uses its built-in (webpki) roots and does not read SSL_CERT_FILE itself.
     if let Some(path) = env_vars::non_empty(SSL_CERT_FILE) {
         let pem = std::fs::read(&path).map_err(|e| {

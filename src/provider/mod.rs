@@ -6,6 +6,7 @@
 pub mod age;
 pub mod aws;
 pub mod azure;
+pub mod bounded;
 pub mod cosmian_kms;
 pub mod gcp;
 pub mod http;
@@ -41,6 +42,8 @@ pub enum ErrorKind {
     Untrusted,
     /// Another provider it reads through (age's `identity`) is not configured.
     NotConfigured,
+    /// The store did not answer before the command's (or the provider's) deadline.
+    TimedOut,
     Other,
 }
 
@@ -313,8 +316,49 @@ pub const KNOWN_UNSUPPORTED: [&str; 12] = [
     "proton-pass",
 ];
 
-/// The one place a provider is built from its config.
+/// The one place a provider is built from its config: the backend its `type` names, its reads
+/// under the deadline its `timeout` field (or FNOX_TIMEOUT, or the command's default) sets.
 pub fn build(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, ProviderError> {
+    let budget = crate::deadline::budget(ctx.name, timeout_field(config)?);
+    Ok(match build_backend(ctx, config)? {
+        Provider::Cipher(inner) => {
+            Provider::Cipher(Box::new(bounded::BoundedCipher { inner, budget }))
+        }
+        Provider::Store(inner) => {
+            Provider::Store(Box::new(bounded::BoundedStore { inner, budget }))
+        }
+    })
+}
+
+/// A provider's `timeout = "5s"` (or seconds as a number); `0` waits without a limit.
+fn timeout_field(config: &ProviderConfig) -> Result<Option<std::time::Duration>, ProviderError> {
+    let invalid = || {
+        ProviderError::new(
+            ErrorKind::Config,
+            format!(
+                "invalid {} provider settings: `timeout` is not a duration like \"5s\", \"1m\" or a number of seconds",
+                config.kind
+            ),
+        )
+        .hint("write it as `timeout = \"10s\"`, or remove it to use FNOX_TIMEOUT or the default (30s)")
+    };
+    match config.fields.get(TIMEOUT_FIELD) {
+        None => Ok(None),
+        Some(toml::Value::String(s)) => crate::deadline::parse(s).map(Some).ok_or_else(invalid),
+        Some(toml::Value::Integer(n)) if *n >= 0 => {
+            Ok(Some(std::time::Duration::from_secs(n.unsigned_abs())))
+        }
+        Some(toml::Value::Float(f)) if f.is_finite() && *f >= 0.0 => {
+            Ok(Some(std::time::Duration::from_secs_f64(*f)))
+        }
+        Some(_) => Err(invalid()),
+    }
+}
+
+/// The field of every provider that bounds how long its reads may wait.
+const TIMEOUT_FIELD: &str = "timeout";
+
+fn build_backend(ctx: &BuildContext, config: &ProviderConfig) -> Result<Provider, ProviderError> {
     match config.kind.as_str() {
         "age" => Ok(Provider::Cipher(Box::new(age::Age::new(
             ctx,
@@ -391,6 +435,7 @@ fn parse_fields<T: DeserializeOwned>(config: &ProviderConfig) -> Result<T, Provi
     for common in COMMON_FIELDS {
         fields.remove(common);
     }
+    fields.remove(TIMEOUT_FIELD);
     toml::Value::Table(fields)
         .try_into()
         .map_err(|e: toml::de::Error| {

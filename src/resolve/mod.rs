@@ -147,6 +147,7 @@ pub fn read_stored(
     names: &[&str],
     use_sync: bool,
 ) -> IndexMap<String, Result<SecretValue>> {
+    let _epoch = crate::deadline::Epoch::start();
     let entries: HashMap<&str, SecretEntry> =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut groups: IndexMap<Option<String>, Vec<(&str, &str)>> = IndexMap::new();
@@ -279,6 +280,7 @@ pub(super) fn kind_of(code: &str) -> crate::provider::ErrorKind {
         CONFIG_CYCLE => ErrorKind::Cycle,
         crate::trust::UNTRUSTED => ErrorKind::Untrusted,
         "fnox::provider::not_configured" => ErrorKind::NotConfigured,
+        crate::deadline::TIMEOUT => ErrorKind::TimedOut,
         _ => ErrorKind::Config,
     }
 }
@@ -296,6 +298,7 @@ pub fn provider_error(message: String, e: ProviderError) -> Error {
         ErrorKind::Cycle => CONFIG_CYCLE,
         ErrorKind::Untrusted => crate::trust::UNTRUSTED,
         ErrorKind::NotConfigured => "fnox::provider::not_configured",
+        ErrorKind::TimedOut => crate::deadline::TIMEOUT,
         ErrorKind::Other => "fnox::provider::error",
     };
     let mut err = Error::new(message).code(code).cause(&e.message);

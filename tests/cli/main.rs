@@ -44,6 +44,7 @@ mod resolve_limits;
 mod set_generate;
 mod shell;
 mod terminal_escaping;
+mod timeouts;
 mod trust;
 mod trust_scope;
 mod tui;

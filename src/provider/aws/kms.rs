@@ -62,7 +62,7 @@ impl Cipher for Kms {
         }
         let key_id = self.key_id.clone();
         let bytes = plaintext.as_bytes().to_vec();
-        self.conn.run(|config| async move {
+        self.conn.run("Encrypt", |config| async move {
             let client = aws_sdk_kms::Client::new(&config);
             let out = client
                 .encrypt()
@@ -93,7 +93,7 @@ impl Cipher for Kms {
                     })
             })
             .collect();
-        let outcome = self.conn.run(|config| async move {
+        let outcome = self.conn.run("Decrypt", |config| async move {
             let client = aws_sdk_kms::Client::new(&config);
             let results: Vec<ItemResult> = stream::iter(decoded)
                 .map(|blob| {
@@ -137,7 +137,7 @@ impl Cipher for Kms {
         let key_id = self.key_id.clone();
         let blobs = decode_all(values);
         let n = values.len();
-        let outcome = self.conn.run(|config| async move {
+        let outcome = self.conn.run("DescribeKey", |config| async move {
             let client = aws_sdk_kms::Client::new(&config);
             let arn = describe_arn(&client, &key_id).await?;
             Ok(key_ids(&client, blobs)
@@ -157,7 +157,7 @@ impl Cipher for Kms {
     fn sealed_with(&self, values: &[&str]) -> Vec<Option<KeyRef>> {
         let blobs = decode_all(values);
         let n = values.len();
-        let outcome = self.conn.run(|config| async move {
+        let outcome = self.conn.run("Decrypt", |config| async move {
             let client = aws_sdk_kms::Client::new(&config);
             Ok(key_ids(&client, blobs).await)
         });
@@ -170,7 +170,7 @@ impl Cipher for Kms {
 
     fn key_info(&self) -> Result<KeyInfo, ProviderError> {
         let key_id = self.key_id.clone();
-        let arn = self.conn.run(|config| async move {
+        let arn = self.conn.run("DescribeKey", |config| async move {
             let client = aws_sdk_kms::Client::new(&config);
             describe_arn(&client, &key_id).await
         })?;
@@ -184,7 +184,7 @@ impl Cipher for Kms {
     }
 
     fn create_key(&self) -> Result<String, ProviderError> {
-        self.conn.run(|config| async move {
+        self.conn.run("CreateKey", |config| async move {
             use aws_sdk_kms::types::{KeySpec, KeyUsageType};
             let client = aws_sdk_kms::Client::new(&config);
             let out = client
@@ -213,7 +213,7 @@ impl Cipher for Kms {
 
     fn check(&self) -> Result<String, ProviderError> {
         let key_id = self.key_id.clone();
-        self.conn.run(|config| async move {
+        self.conn.run("DescribeKey", |config| async move {
             let client = aws_sdk_kms::Client::new(&config);
             let out = client
                 .describe_key()

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use futures_util::stream::{self, StreamExt};
 
 use super::{ErrorKind, ItemResult, ProviderError};
+use crate::env_vars;
 
 /// Requests in flight at once per provider.
 pub const CONCURRENCY: usize = 16;
@@ -69,6 +70,7 @@ impl StoreConfig {
 
 /// A provider's connection: its runtime and SDK config, both made on first use.
 pub struct Connection {
+    service: String,
     target: Target,
     runtime: OnceLock<Result<tokio::runtime::Runtime, ProviderError>>,
     config: OnceLock<SdkConfig>,
@@ -88,14 +90,16 @@ impl Connection {
             })?;
         }
         Ok(Connection {
+            service: service.to_owned(),
             target,
             runtime: OnceLock::new(),
             config: OnceLock::new(),
         })
     }
 
-    /// Runs a future on this provider's runtime with its SDK config.
-    pub fn run<T, F, Fut>(&self, f: F) -> Result<T, ProviderError>
+    /// Runs a future on this provider's runtime with its SDK config; `op` names the API call
+    /// (`Decrypt`) for the error when the read's deadline passes first.
+    pub fn run<T, F, Fut>(&self, op: &str, f: F) -> Result<T, ProviderError>
     where
         F: FnOnce(SdkConfig) -> Fut,
         Fut: Future<Output = Result<T, ProviderError>>,
@@ -105,7 +109,8 @@ impl Connection {
             .get_or_init(|| super::network_runtime("aws"))
             .as_ref()
             .map_err(Clone::clone)?;
-        rt.block_on(async {
+        let what = || format!("{}: {op} at {}", self.service, self.address());
+        rt.block_on(crate::deadline::bounded(what, async {
             let config = match self.config.get() {
                 Some(c) => c.clone(),
                 None => {
@@ -120,7 +125,29 @@ impl Connection {
                 );
             }
             f(config).await
-        })
+        }))
+    }
+
+    /// Where the requests go, for messages: the `endpoint`, else AWS_ENDPOINT_URL, else the
+    /// region's AWS endpoint.
+    fn address(&self) -> String {
+        if let Some(e) = self
+            .target
+            .endpoint
+            .clone()
+            .or_else(|| env_vars::non_empty("AWS_ENDPOINT_URL"))
+        {
+            return e;
+        }
+        let region = self
+            .config
+            .get()
+            .and_then(|c| c.region().map(|r| r.to_string()))
+            .or_else(|| self.target.region.clone());
+        match region {
+            Some(r) => format!("the AWS endpoint of {r}"),
+            None => "AWS".to_owned(),
+        }
     }
 }
 
@@ -130,6 +157,7 @@ impl Connection {
     /// chunk; a name no answer mentions gets `missing(name)`.
     pub fn fetch_chunked<C, F, Fut>(
         &self,
+        op: &str,
         names: &[String],
         batch: usize,
         client: impl FnOnce(&SdkConfig) -> C,
@@ -144,7 +172,7 @@ impl Connection {
         let mut unique = names.to_vec();
         unique.sort();
         unique.dedup();
-        let outcome = self.run(|config| async move {
+        let outcome = self.run(op, |config| async move {
             let client = client(&config);
             let chunks: Vec<Vec<String>> = unique.chunks(batch).map(<[String]>::to_vec).collect();
             let replies: Vec<Vec<(String, ItemResult)>> = stream::iter(chunks)
@@ -205,12 +233,15 @@ fn check_role_arn(arn: &str) -> Result<(), &'static str> {
 }
 
 async fn load(target: &Target) -> SdkConfig {
-    let mut loader = aws_config::defaults(BehaviorVersion::latest()).timeout_config(
-        aws_config::timeout::TimeoutConfig::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .operation_attempt_timeout(Duration::from_secs(30))
-            .build(),
-    );
+    // Each attempt is bounded by FNOX_HTTP_TIMEOUT, and the whole read by its deadline
+    // (`Connection::run`), which cancels the attempts still in flight.
+    let mut timeouts =
+        aws_config::timeout::TimeoutConfig::builder().connect_timeout(Duration::from_secs(5));
+    if let Some(attempt) = crate::deadline::http_timeout() {
+        timeouts = timeouts.operation_attempt_timeout(attempt);
+    }
+    let mut loader =
+        aws_config::defaults(BehaviorVersion::latest()).timeout_config(timeouts.build());
     if let Some(region) = &target.region {
         loader = loader.region(Region::new(region.clone()));
     }

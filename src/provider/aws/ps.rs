@@ -36,6 +36,7 @@ impl Store for ParameterStore {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
         let names: Vec<String> = references.iter().map(|r| self.name(r)).collect();
         self.conn.fetch_chunked(
+            "GetParameters",
             &names,
             BATCH,
             aws_sdk_ssm::Client::new,
@@ -53,7 +54,7 @@ impl Store for ParameterStore {
         let name = self.name(reference);
         let value = value.to_owned();
         let key = self.kms_key_id.clone();
-        self.conn.run(|config| async move {
+        self.conn.run("PutParameter", |config| async move {
             let client = aws_sdk_ssm::Client::new(&config);
             client
                 .put_parameter()
@@ -70,7 +71,7 @@ impl Store for ParameterStore {
     }
 
     fn check(&self) -> Result<String, ProviderError> {
-        self.conn.run(|config| async move {
+        self.conn.run("DescribeParameters", |config| async move {
             let client = aws_sdk_ssm::Client::new(&config);
             client
                 .describe_parameters()

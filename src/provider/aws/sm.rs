@@ -55,6 +55,7 @@ impl Store for SecretsManager {
     fn fetch_batch(&self, references: &[&str]) -> Vec<ItemResult> {
         let names: Vec<String> = references.iter().map(|r| self.name(r)).collect();
         self.conn.fetch_chunked(
+            "BatchGetSecretValue",
             &names,
             BATCH,
             aws_sdk_secretsmanager::Client::new,
@@ -74,7 +75,7 @@ impl Store for SecretsManager {
         let name = self.name(reference);
         let value = value.to_owned();
         let key = self.kms_key_id.clone();
-        self.conn.run(|config| async move {
+        self.conn.run("CreateSecret", |config| async move {
             let client = aws_sdk_secretsmanager::Client::new(&config);
             let created = client
                 .create_secret()
@@ -104,7 +105,7 @@ impl Store for SecretsManager {
     }
 
     fn check(&self) -> Result<String, ProviderError> {
-        self.conn.run(|config| async move {
+        self.conn.run("ListSecrets", |config| async move {
             let client = aws_sdk_secretsmanager::Client::new(&config);
             client
                 .list_secrets()

@@ -184,7 +184,12 @@ impl Connection {
     {
         let rt = self.runtime()?;
         if self.session.get().is_none() {
-            let s = rt.block_on(open_session(self.service, &self.vault));
+            let service = self.service;
+            let waited = || format!("{service}: the access token request");
+            let s = rt.block_on(crate::deadline::bounded(
+                waited,
+                open_session(self.service, &self.vault),
+            ));
             let _ = self.session.set(s);
         }
         self.session()?;
@@ -261,19 +266,24 @@ impl Connection {
             if let Some(body) = body {
                 req = req.json(body);
             }
-            let resp = req
-                .send()
-                .await
-                .map_err(|e| transport(service, &self.vault.url, what, &e))?;
-            let status = resp.status().as_u16();
-            let retry_after = resp
-                .headers()
-                .get(reqwest::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
-            let bytes = resp
-                .bytes()
-                .await
-                .map_err(|e| transport(service, &self.vault.url, what, &e))?;
+            let exchange = async {
+                let resp = req
+                    .send()
+                    .await
+                    .map_err(|e| transport(service, &self.vault.url, what, &e))?;
+                let status = resp.status().as_u16();
+                let retry_after = resp
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+                let bytes = resp
+                    .bytes()
+                    .await
+                    .map_err(|e| transport(service, &self.vault.url, what, &e))?;
+                Ok((status, retry_after, bytes))
+            };
+            let waited = || format!("{service}: {method} {url} for {what}");
+            let (status, retry_after, bytes) = crate::deadline::bounded(waited, exchange).await?;
             if status == 429 && attempt < THROTTLE_ATTEMPTS {
                 let wait = retry_after
                     .map(Duration::from_secs)

@@ -19,7 +19,6 @@ mod ttlv;
 
 use std::future::Future;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use futures_util::stream::{self, StreamExt};
 use serde::Deserialize;
@@ -204,12 +203,17 @@ impl Connection {
         if let Some(token) = &s.token {
             req = req.bearer_auth(token);
         }
-        let resp = req.send().await.map_err(|e| transport(&s.base, what, &e))?;
-        let status = resp.status().as_u16();
-        let raw = resp
-            .bytes()
-            .await
-            .map_err(|e| transport(&s.base, what, &e))?;
+        let exchange = async {
+            let resp = req.send().await.map_err(|e| transport(&s.base, what, &e))?;
+            let status = resp.status().as_u16();
+            let raw = resp
+                .bytes()
+                .await
+                .map_err(|e| transport(&s.base, what, &e))?;
+            Ok((status, raw))
+        };
+        let waited = || format!("{SERVICE}: POST {url} for {what}");
+        let (status, raw) = crate::deadline::bounded(waited, exchange).await?;
         let detail = || {
             let t = String::from_utf8_lossy(&raw);
             let t = t.trim();
@@ -407,9 +411,7 @@ fn open_session(address: Option<&str>) -> Result<Session, ProviderError> {
         crate::error::warn(format!(
             "{COSMIAN_KMS_INSECURE_CERTS} is set: the certificate of the Cosmian KMS at {base} is not verified (development servers only)"
         ));
-        reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(60))
+        super::http::builder()
             .danger_accept_invalid_certs(true)
             .build()
             .map_err(|e| {

@@ -143,11 +143,13 @@ impl Connection {
             .as_ref()
             .map_err(Clone::clone)?;
         if self.session.get().is_none() {
-            let s = rt.block_on(async {
-                let http = http::client(self.api.service)?;
-                let token = credential::token(self.api.service, &http).await?;
+            let service = self.api.service;
+            let waited = || format!("{service}: the access token request");
+            let s = rt.block_on(crate::deadline::bounded(waited, async {
+                let http = http::client(service)?;
+                let token = credential::token(service, &http).await?;
                 Ok(Session { http, token })
-            });
+            }));
             let _ = self.session.set(s);
         }
         self.session()?;
@@ -196,9 +198,14 @@ impl Connection {
             if let Some(body) = body {
                 req = req.json(body);
             }
-            let resp = req.send().await.map_err(|e| self.transport(what, &e))?;
-            let status = resp.status().as_u16();
-            let bytes = resp.bytes().await.map_err(|e| self.transport(what, &e))?;
+            let exchange = async {
+                let resp = req.send().await.map_err(|e| self.transport(what, &e))?;
+                let status = resp.status().as_u16();
+                let bytes = resp.bytes().await.map_err(|e| self.transport(what, &e))?;
+                Ok((status, bytes))
+            };
+            let waited = || format!("{service}: {method} {url} for {what}");
+            let (status, bytes) = crate::deadline::bounded(waited, exchange).await?;
             if matches!(status, 429 | 503) && attempt < ATTEMPTS {
                 tokio::time::sleep(Duration::from_millis(300) * 2u32.pow(attempt - 1)).await;
                 attempt += 1;

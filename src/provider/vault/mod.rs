@@ -163,45 +163,50 @@ impl Connection {
     ) -> Result<Reply, ProviderError> {
         let s = self.session()?;
         let url = format!("{}/v1/{}", s.address, path.trim_start_matches('/'));
-        let mut attempt = 1;
-        let (status, body) = loop {
-            let mut req = s
-                .http
-                .request(method.clone(), &url)
-                .header("X-Vault-Token", &s.token)
-                .header("X-Vault-Request", "true");
-            if let Some(ns) = &s.namespace {
-                req = req.header("X-Vault-Namespace", ns);
-            }
-            if let Some(body) = body {
-                req = req.json(body);
-            }
-            let resp = req
-                .send()
-                .await
-                .map_err(|e| self.transport(&s.address, what, &e))?;
-            let status = resp.status().as_u16();
-            let retry_after = resp
-                .headers()
-                .get(reqwest::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
-            let bytes = resp
-                .bytes()
-                .await
-                .map_err(|e| self.transport(&s.address, what, &e))?;
-            // A rate-limit quota refuses the request before Vault acts on it: safe to send again.
-            if status == 429 && attempt < RATE_LIMIT_ATTEMPTS {
-                if let Some(wait) = rate_limit_wait(attempt, retry_after) {
-                    tokio::time::sleep(wait).await;
-                    attempt += 1;
-                    continue;
+        let waited = || format!("{}: {method} {url} for {what}", self.service);
+        let exchange = async {
+            let mut attempt = 1;
+            loop {
+                let mut req = s
+                    .http
+                    .request(method.clone(), &url)
+                    .header("X-Vault-Token", &s.token)
+                    .header("X-Vault-Request", "true");
+                if let Some(ns) = &s.namespace {
+                    req = req.header("X-Vault-Namespace", ns);
                 }
+                if let Some(body) = body {
+                    req = req.json(body);
+                }
+                let resp = req
+                    .send()
+                    .await
+                    .map_err(|e| self.transport(&s.address, what, &e))?;
+                let status = resp.status().as_u16();
+                let retry_after = resp
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok()?.trim().parse::<u64>().ok());
+                let bytes = resp
+                    .bytes()
+                    .await
+                    .map_err(|e| self.transport(&s.address, what, &e))?;
+                // A rate-limit quota refuses the request before Vault acts on it: safe to send again.
+                if status == 429 && attempt < RATE_LIMIT_ATTEMPTS {
+                    if let Some(wait) = rate_limit_wait(attempt, retry_after) {
+                        tokio::time::sleep(wait).await;
+                        attempt += 1;
+                        continue;
+                    }
+                }
+                break Ok((
+                    status,
+                    serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+                    attempt,
+                ));
             }
-            break (
-                status,
-                serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-            );
         };
+        let (status, body, attempt) = crate::deadline::bounded(waited, exchange).await?;
         let reply = Reply { status, body };
         let errors = reply.errors();
         let service = self.service;
@@ -342,9 +347,7 @@ fn open_session(service: &str, target: &Target) -> Result<Session, ProviderError
         .or_else(|| env_vars::non_empty(FNOX_VAULT_NAMESPACE))
         .or_else(|| env_vars::non_empty(VAULT_NAMESPACE));
     let token = token(service, target, &address, namespace.as_deref())?;
-    let mut builder = reqwest::Client::builder()
-        .connect_timeout(Duration::from_secs(5))
-        .timeout(Duration::from_secs(60));
+    let mut builder = super::http::builder();
     if let Some(path) = env_vars::non_empty(VAULT_CACERT) {
         let pem = std::fs::read(&path).map_err(|e| {
             ProviderError::new(

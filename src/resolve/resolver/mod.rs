@@ -67,6 +67,8 @@ impl<'c> Resolver<'c> {
     /// `fetch`, plus every `secret://` reference in `extra`, in the secrets' templates and
     /// defaults, de-duplicated, in the same batches; `fnox://` references add their secrets.
     pub(super) fn fetch_with(&mut self, names: &[&str], extra: &[Reference]) {
+        // Every read below (and those building the providers needs) shares one deadline.
+        let _epoch = crate::deadline::Epoch::start();
         let mut wanted: Vec<&str> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
         let mut stores: Vec<Reference> = Vec::new();
