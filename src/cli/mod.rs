@@ -156,7 +156,14 @@ pub enum Command {
 pub fn main() -> i32 {
     // Before anything holds a value (the command line may): no core dumps, memory locked.
     let lock = crate::protect::harden();
-    let cli = match Cli::try_parse() {
+    // The parser's definition is built once and never freed: the process ends soon after, and
+    // dropping the tree of every subcommand's arguments was a tenth of a short command's work.
+    let mut command = std::mem::ManuallyDrop::new(<Cli as clap::CommandFactory>::command());
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut m| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m))
+        .map_err(|e| e.format(&mut command));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
