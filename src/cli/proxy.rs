@@ -105,7 +105,14 @@ fn run_command(ctx: &Ctx, command: &[String]) -> Result<i32> {
             .hint("fnox proxy run -- ./agent"));
     };
     let config = ctx.load()?;
-    let (proxy, _) = crate::proxy::checked(&config)?;
+    let (proxy, layer) = crate::proxy::checked(&config)?;
+    // The rules name where credentials go: only a file you approved may say so.
+    let mut domains: Vec<&str> = proxy.rules.iter().map(|r| r.domain.as_str()).collect();
+    domains.dedup();
+    config.require_trusted(
+        layer,
+        &format!("send secrets to {} (its [proxy] rules)", domains.join(", ")),
+    )?;
     let mut names: Vec<&str> = Vec::new();
     for r in &proxy.rules {
         if !names.contains(&r.secret.as_str()) {

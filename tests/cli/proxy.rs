@@ -324,3 +324,20 @@ fn proxy_config_errors_name_the_rule_and_the_fix() {
         }
     }
 }
+
+#[test]
+fn an_untrusted_file_cannot_direct_secrets_through_the_proxy() {
+    let own = age_sandbox();
+    own.run(&["set", "TOKEN", REAL]).ok();
+    let text = own.read("fnox.toml");
+    // The same file, but someone else's.
+    let sb = Sandbox::untrusted();
+    sb.write("fnox.toml", &format!("{text}\n{STRICT}"));
+    let out = sb.run(&["proxy", "run", "--", "sh", "-c", "echo ran"]);
+    let err = out.fails(1);
+    assert!(err.contains("error[fnox::trust::untrusted]"), "{err}");
+    assert!(err.contains("send secrets to api.example.test"), "{err}");
+    assert!(!out.stdout.contains("ran"));
+    // Showing the rules sends nothing.
+    sb.run(&["proxy", "rules"]).ok();
+}
