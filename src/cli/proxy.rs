@@ -139,11 +139,14 @@ fn run_command(ctx: &Ctx, command: &[String]) -> Result<i32> {
     let mut cmd = Command::new(program);
     cmd.args(rest);
     // No real value reaches the command: not the secrets an activated shell exported, not
-    // fnox's own key material.
+    // fnox's own key material, not the providers' ambient credentials.
     for s in config.secrets() {
         cmd.env_remove(s.name);
     }
-    for var in env_vars::KEY_MATERIAL {
+    for var in env_vars::KEY_MATERIAL
+        .iter()
+        .chain(crate::proxy::AMBIENT_CREDENTIALS)
+    {
         cmd.env_remove(var);
     }
     for (var, placeholder) in &placeholders {

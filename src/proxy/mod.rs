@@ -29,6 +29,52 @@ pub const NOT_CONFIGURED: &str = "fnox::proxy::not_configured";
 /// unknown secret, clashing placeholders).
 pub const INVALID_RULE: &str = "fnox::proxy::invalid_rule";
 
+/// Credentials the providers' own tools and SDKs pick up from the environment: removed from the
+/// command's, so it cannot go around the proxy with them (as upstream does).
+pub const AMBIENT_CREDENTIALS: &[&str] = &[
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_CONFIG_FILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_ROLE_ARN",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    "VAULT_TOKEN",
+    "VAULT_ADDR",
+    "VAULT_AGENT_ADDR",
+    "VAULT_CLIENT_CERT",
+    "VAULT_CLIENT_KEY",
+    "FNOX_VAULT_TOKEN",
+    "FNOX_VAULT_ADDR",
+    "BAO_TOKEN",
+    "BAO_ADDR",
+    "GOOGLE_APPLICATION_CREDENTIALS",
+    "AZURE_CLIENT_ID",
+    "AZURE_CLIENT_SECRET",
+    "AZURE_TENANT_ID",
+    "AZURE_CLIENT_CERTIFICATE_PATH",
+    "AZURE_CLIENT_CERTIFICATE_PASSWORD",
+    "AZURE_USERNAME",
+    "AZURE_PASSWORD",
+    "AZURE_FEDERATED_TOKEN_FILE",
+    "AZURE_ACCESS_TOKEN",
+    "OP_SERVICE_ACCOUNT_TOKEN",
+    "BW_SESSION",
+    "BWS_ACCESS_TOKEN",
+    "INFISICAL_TOKEN",
+    "DOPPLER_TOKEN",
+    "PASSWORDSTATE_API_KEY",
+    "COSMIAN_KMS_URL",
+    "PASSWORD_STORE_DIR",
+    "FNOX_PASSWORD_STORE_DIR",
+];
+
 /// Limit of a request or response body passing through the proxy.
 pub const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
 

@@ -194,6 +194,9 @@ async fn serve(listener: std::net::TcpListener, state: Arc<State>) {
 
 type Body = Full<Bytes>;
 
+/// How long connecting to an upstream host (TCP and TLS) may take.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// A response the proxy makes itself (a refusal or a failure): plain text, no values.
 fn answer(status: StatusCode, message: &str) -> Response<Body> {
     let mut r = Response::new(Full::new(Bytes::from(format!("fnox proxy: {message}\n"))));
@@ -396,16 +399,26 @@ async fn forward(
     state: &State,
 ) -> std::result::Result<Response<Body>, String> {
     let (to_host, to_port) = upstream_addr(state, host, 443);
-    let tcp = TcpStream::connect((to_host.as_str(), to_port))
-        .await
-        .map_err(|e| format!("cannot reach {host}: {e}"))?;
     let name = ServerName::try_from(host.to_string())
         .map_err(|_| format!("{host} is not a TLS server name"))?;
-    let tls = state
-        .connector
-        .connect(name, tcp)
-        .await
-        .map_err(|e| format!("TLS with {host} failed: {e}"))?;
+    // Connecting and the handshake are bounded; the answer may rightly take long.
+    let tls = tokio::time::timeout(CONNECT_TIMEOUT, async {
+        let tcp = TcpStream::connect((to_host.as_str(), to_port))
+            .await
+            .map_err(|e| format!("cannot reach {host}: {e}"))?;
+        state
+            .connector
+            .connect(name, tcp)
+            .await
+            .map_err(|e| format!("TLS with {host} failed: {e}"))
+    })
+    .await
+    .map_err(|_| {
+        format!(
+            "{host} did not accept a TLS connection within {}s",
+            CONNECT_TIMEOUT.as_secs()
+        )
+    })??;
     let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(tls))
         .await
         .map_err(|e| format!("HTTP with {host} failed: {e}"))?;

@@ -122,6 +122,10 @@ fn proxy_run(sb: &Sandbox, up: &Upstream, script: &str) -> Output {
     );
     sb.output(
         sb.fnox()
+            // What an activated shell and the providers' tools would have left in the environment.
+            .env("TOKEN", REAL)
+            .env("AWS_SECRET_ACCESS_KEY", "ambient-aws-secret")
+            .env("VAULT_TOKEN", "ambient-vault-token")
             .env("FNOX_PROXY_CA_FILE", sb.path("server.pem"))
             .env("FNOX_PROXY_CONNECT_TO", map)
             .args(["proxy", "run", "--", "sh", "-c", script]),
@@ -137,6 +141,7 @@ fn proxy_puts_the_real_value_in_only_for_the_allowed_route() {
         &sb,
         &up,
         r#"printf 'child=%s\n' "$TOKEN"
+           printf 'ambient=%s|%s\n' "$AWS_SECRET_ACCESS_KEY" "$VAULT_TOKEN"
            case "$HTTPS_PROXY" in http://127.0.0.1:*) echo proxy-set;; esac
            grep -q 'BEGIN CERTIFICATE' "$SSL_CERT_FILE" && ! grep -q 'PRIVATE' "$SSL_CERT_FILE" && echo ca-public-only
            [ "$CURL_CA_BUNDLE" = "$SSL_CERT_FILE" ] && [ "$NODE_EXTRA_CA_CERTS" = "$SSL_CERT_FILE" ] && [ "$REQUESTS_CA_BUNDLE" = "$SSL_CERT_FILE" ] && echo ca-vars
@@ -144,6 +149,7 @@ fn proxy_puts_the_real_value_in_only_for_the_allowed_route() {
     );
     let stdout = out.ok();
     assert!(stdout.contains("child=ph_test_token_0000\n"), "{stdout}");
+    assert!(stdout.contains("ambient=|\n"), "{stdout}");
     assert!(stdout.contains("proxy-set\n"), "{stdout}");
     assert!(stdout.contains("ca-public-only\n"), "{stdout}");
     assert!(stdout.contains("ca-vars\n"), "{stdout}");
