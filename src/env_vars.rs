@@ -82,6 +82,13 @@ pub const FNOX_MASK: &str = "FNOX_MASK";
 pub const FNOX_TIMEOUT: &str = "FNOX_TIMEOUT";
 /// Upstream's timeout of one HTTP request (and of one AWS attempt), `30s` unless set; `0`: none.
 pub const FNOX_HTTP_TIMEOUT: &str = "FNOX_HTTP_TIMEOUT";
+/// `fnox proxy run`: a PEM file of CA certificates trusted for upstream hosts besides the
+/// system's (e.g. a private or test CA).
+pub const FNOX_PROXY_CA_FILE: &str = "FNOX_PROXY_CA_FILE";
+/// `fnox proxy run`: `HOST:PORT:ADDRESS:PORT[,...]`, connect to a loopback ADDRESS:PORT instead
+/// of HOST:PORT (as curl's --connect-to; the certificate is still checked for HOST). For tests
+/// and local stand-ins of a real API.
+pub const FNOX_PROXY_CONNECT_TO: &str = "FNOX_PROXY_CONNECT_TO";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 4] = [
     FNOX_AGE_KEY,

@@ -199,6 +199,7 @@ pub fn area_code(file: &str) -> &'static str {
         ("lease", "fnox::lease::error"),
         ("list", "fnox::list::error"),
         ("profiles", "fnox::profiles::error"),
+        ("proxy", "fnox::proxy::error"),
         ("reencrypt", "fnox::reencrypt::error"),
         ("remove", "fnox::remove::error"),
         ("scan", "fnox::scan::error"),

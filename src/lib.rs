@@ -15,6 +15,7 @@ pub mod mcp;
 pub mod progress;
 pub mod protect;
 pub mod provider;
+pub mod proxy;
 pub mod reference;
 pub mod resolve;
 pub mod secret;

@@ -24,6 +24,7 @@ mod mcp;
 mod merge_driver;
 mod profiles;
 mod provider;
+mod proxy;
 mod reencrypt;
 mod remove;
 mod scan;
@@ -123,6 +124,7 @@ pub enum Command {
     #[command(alias = "profile")]
     Profiles(profiles::Args),
     Provider(provider::Args),
+    Proxy(proxy::Args),
     Reencrypt(reencrypt::Args),
     #[command(aliases = ["complete", "completions"])]
     Completion(completion::Args),
@@ -214,6 +216,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Mcp(args) => mcp::run(ctx, args),
         Command::Profiles(args) => profiles::run(ctx, args),
         Command::Provider(args) => provider::run(ctx, args),
+        Command::Proxy(args) => proxy::run(ctx, args),
         Command::Reencrypt(args) => reencrypt::run(ctx, args),
         Command::Completion(args) => completion::run(ctx, args),
         Command::Version(args) => version::run(ctx, args),

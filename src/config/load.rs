@@ -848,6 +848,16 @@ impl Config {
         out
     }
 
+    /// The `[proxy]` table in effect, whole, from the highest-priority file that has one, with
+    /// that file's layer.
+    pub fn proxy(&self) -> Option<(&crate::config::model::ProxyConfig, usize)> {
+        self.layers
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, l)| l.file.proxy.as_ref().map(|p| (p, i)))
+    }
+
     /// The legacy top-level `age_key_file`, resolved against its file.
     pub fn age_key_file(&self) -> Option<PathBuf> {
         self.layers.iter().rev().find_map(|l| {

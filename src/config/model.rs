@@ -48,6 +48,63 @@ pub struct ConfigFile {
     /// `fnox mcp`, the MCP server for agents: which tools it offers and which secrets it may
     /// resolve. Merged field by field across files (a later file wins per field).
     pub mcp: Option<McpConfig>,
+    /// `fnox proxy run`: which HTTPS destinations may receive which secrets, substituted for
+    /// placeholders in request headers. The table of the highest-priority file that has one is
+    /// used whole (tables are not merged across files).
+    pub proxy: Option<ProxyConfig>,
+}
+
+/// The `[proxy]` table: the credential proxy's egress mode and rules.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+pub struct ProxyConfig {
+    /// "strict" (default): a destination no rule names is refused. "permissive": it is tunnelled
+    /// untouched (no inspection, no substitution).
+    #[serde(default)]
+    pub egress: ProxyEgress,
+    /// Print a line per intercepted request to stderr: method, domain, path and the names of
+    /// the secrets substituted (never headers, bodies or values).
+    #[serde(default)]
+    pub audit: bool,
+    /// The destinations and the secret each may receive.
+    #[serde(default)]
+    pub rules: Vec<ProxyRule>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ProxyEgress {
+    #[default]
+    Strict,
+    Permissive,
+}
+
+/// One `[[proxy.rules]]` entry: where one secret may be sent.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+pub struct ProxyRule {
+    /// The secret (of the active profiles) whose value replaces the placeholder.
+    pub secret: String,
+    /// The exact host name (no wildcard, no port: HTTPS on 443 only).
+    #[schemars(extend("examples" = ["api.github.com"]))]
+    pub domain: String,
+    /// The environment variable that carries the placeholder to the command; default: `secret`.
+    pub env: Option<String>,
+    /// The request header the placeholder is substituted in; default "authorization".
+    #[serde(default = "default_proxy_header")]
+    pub header: String,
+    /// The HTTP methods allowed; default: any.
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// Path globs (`*` within a segment, `**` across), starting with `/`; default: any path.
+    #[serde(default)]
+    #[schemars(extend("examples" = [["/repos/example/**"]]))]
+    pub paths: Vec<String>,
+    /// The placeholder the command sees (for SDKs that check a credential's format); default:
+    /// one made up for the run.
+    pub placeholder: Option<String>,
+}
+
+fn default_proxy_header() -> String {
+    "authorization".to_string()
 }
 
 /// `[settings]`: each field from the highest-priority file that sets it.

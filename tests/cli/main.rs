@@ -37,6 +37,7 @@ mod parse_errors;
 mod password_store;
 mod process_protection;
 mod providers;
+mod proxy;
 mod reencrypt;
 mod references;
 mod reliability;
