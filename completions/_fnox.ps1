@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -85,6 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Trust config files: let them run commands, send credentials to the addresses they name, import files from outside their directory, and load into the shell hook')
             [CompletionResult]::new('untrust', 'untrust', [CompletionResultType]::ParameterValue, 'Withdraw trust from a config file (or a tree given to `fnox trust --tree`): it may no longer run commands or send credentials, and the shell hook stops loading it')
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'Browse and manage the active profile''s secrets in a terminal dashboard')
+            [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Manage the per-user daemon that keeps resolved values in memory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -108,6 +110,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -132,6 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -152,6 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -189,6 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -226,6 +232,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -254,6 +261,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -282,6 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -310,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -335,6 +345,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -360,6 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -385,6 +397,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -410,6 +423,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -435,6 +449,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -463,6 +478,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -491,6 +507,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -522,6 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -553,6 +571,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -577,6 +596,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -596,6 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Make a new key current and re-encrypt every value of the provider under it')
@@ -625,6 +646,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -649,6 +671,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -669,6 +692,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -707,6 +731,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a short-lived credential lease from a secret')
@@ -741,6 +766,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -762,6 +788,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -781,6 +808,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -800,6 +828,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -842,6 +871,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -862,6 +892,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -881,6 +912,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a provider table to the config, with placeholders to edit (as upstream fnox writes them; an age provider gets this machine''s public key when there is one)')
@@ -916,6 +948,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -940,6 +973,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -964,6 +998,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -984,6 +1019,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1004,6 +1040,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1027,6 +1064,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1050,6 +1088,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1073,6 +1112,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1094,6 +1134,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1115,6 +1156,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1165,6 +1207,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1184,6 +1227,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1203,6 +1247,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1222,6 +1267,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1247,6 +1293,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1272,6 +1319,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1292,6 +1340,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1312,6 +1361,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1331,6 +1381,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1352,6 +1403,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1383,6 +1435,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1405,6 +1458,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1426,6 +1480,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1446,6 +1501,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1465,6 +1521,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1484,6 +1541,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1503,6 +1561,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1523,6 +1582,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1544,6 +1604,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1563,6 +1624,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1584,6 +1646,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1603,6 +1666,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1622,8 +1686,163 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
             [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'fnox;daemon' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the daemon in the background (nothing happens when one runs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the daemon and discard its cache')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the daemon runs, its pid and how many values it holds')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Discard every cached value (the daemon keeps running)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the daemon in the foreground (what `start` runs)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fnox;daemon;start' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'fnox;daemon;stop' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'fnox;daemon;status' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'As JSON')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'fnox;daemon;clear' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'fnox;daemon;serve' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use instead of searching fnox.toml upward from here')
+            [CompletionResult]::new('-P', '-P ', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile(s) to use; comma-separated or repeated, later ones overlay earlier ones [env: FNOX_PROFILE]')
+            [CompletionResult]::new('--if-missing', '--if-missing', [CompletionResultType]::ParameterName, 'What to do when a secret cannot be resolved; with `set`, stored on the secret [env: FNOX_IF_MISSING]')
+            [CompletionResult]::new('--write-profile', '--write-profile', [CompletionResultType]::ParameterName, 'Profile that writes go to when several are active')
+            [CompletionResult]::new('--age-key-file', '--age-key-file', [CompletionResultType]::ParameterName, 'Deprecated: use FNOX_AGE_KEY_FILE or the provider''s key_file')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what fnox is doing (on stderr)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations and no progress on stderr (warnings and errors still show)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour in messages (as NO_COLOR)')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not inherit top-level secrets into a non-default profile [env: FNOX_NO_DEFAULTS]')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt [env: FNOX_NON_INTERACTIVE]')
+            [CompletionResult]::new('--no-daemon', '--no-daemon', [CompletionResultType]::ParameterName, 'Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'fnox;daemon;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the daemon in the background (nothing happens when one runs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the daemon and discard its cache')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the daemon runs, its pid and how many values it holds')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Discard every cached value (the daemon keeps running)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the daemon in the foreground (what `start` runs)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fnox;daemon;help;start' {
+            break
+        }
+        'fnox;daemon;help;stop' {
+            break
+        }
+        'fnox;daemon;help;status' {
+            break
+        }
+        'fnox;daemon;help;clear' {
+            break
+        }
+        'fnox;daemon;help;serve' {
+            break
+        }
+        'fnox;daemon;help;help' {
             break
         }
         'fnox;help' {
@@ -1661,6 +1880,7 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             [CompletionResult]::new('trust', 'trust', [CompletionResultType]::ParameterValue, 'Trust config files: let them run commands, send credentials to the addresses they name, import files from outside their directory, and load into the shell hook')
             [CompletionResult]::new('untrust', 'untrust', [CompletionResultType]::ParameterValue, 'Withdraw trust from a config file (or a tree given to `fnox trust --tree`): it may no longer run commands or send credentials, and the shell hook stops loading it')
             [CompletionResult]::new('tui', 'tui', [CompletionResultType]::ParameterValue, 'Browse and manage the active profile''s secrets in a terminal dashboard')
+            [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Manage the per-user daemon that keeps resolved values in memory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1808,6 +2028,29 @@ Register-ArgumentCompleter -Native -CommandName 'fnox' -ScriptBlock {
             break
         }
         'fnox;help;tui' {
+            break
+        }
+        'fnox;help;daemon' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the daemon in the background (nothing happens when one runs)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the daemon and discard its cache')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Say whether the daemon runs, its pid and how many values it holds')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Discard every cached value (the daemon keeps running)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the daemon in the foreground (what `start` runs)')
+            break
+        }
+        'fnox;help;daemon;start' {
+            break
+        }
+        'fnox;help;daemon;stop' {
+            break
+        }
+        'fnox;help;daemon;status' {
+            break
+        }
+        'fnox;help;daemon;clear' {
+            break
+        }
+        'fnox;help;daemon;serve' {
             break
         }
         'fnox;help;help' {

@@ -37,6 +37,9 @@ _fnox() {
             fnox,config-files)
                 cmd="fnox__subcmd__config__subcmd__files"
                 ;;
+            fnox,daemon)
+                cmd="fnox__subcmd__daemon"
+                ;;
             fnox,deactivate)
                 cmd="fnox__subcmd__deactivate"
                 ;;
@@ -157,6 +160,42 @@ _fnox() {
             fnox,x)
                 cmd="fnox__subcmd__exec"
                 ;;
+            fnox__subcmd__daemon,clear)
+                cmd="fnox__subcmd__daemon__subcmd__clear"
+                ;;
+            fnox__subcmd__daemon,help)
+                cmd="fnox__subcmd__daemon__subcmd__help"
+                ;;
+            fnox__subcmd__daemon,serve)
+                cmd="fnox__subcmd__daemon__subcmd__serve"
+                ;;
+            fnox__subcmd__daemon,start)
+                cmd="fnox__subcmd__daemon__subcmd__start"
+                ;;
+            fnox__subcmd__daemon,status)
+                cmd="fnox__subcmd__daemon__subcmd__status"
+                ;;
+            fnox__subcmd__daemon,stop)
+                cmd="fnox__subcmd__daemon__subcmd__stop"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,clear)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__clear"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,help)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__help"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,serve)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__serve"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,start)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__start"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,status)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__status"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,stop)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__stop"
+                ;;
             fnox__subcmd__help,__man)
                 cmd="fnox__subcmd__help__subcmd____man"
                 ;;
@@ -174,6 +213,9 @@ _fnox() {
                 ;;
             fnox__subcmd__help,config-files)
                 cmd="fnox__subcmd__help__subcmd__config__subcmd__files"
+                ;;
+            fnox__subcmd__help,daemon)
+                cmd="fnox__subcmd__help__subcmd__daemon"
                 ;;
             fnox__subcmd__help,deactivate)
                 cmd="fnox__subcmd__help__subcmd__deactivate"
@@ -261,6 +303,21 @@ _fnox() {
                 ;;
             fnox__subcmd__help,version)
                 cmd="fnox__subcmd__help__subcmd__version"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,clear)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__clear"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,serve)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__serve"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,start)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__start"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,status)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__status"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,stop)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__stop"
                 ;;
             fnox__subcmd__help__subcmd__key,retire)
                 cmd="fnox__subcmd__help__subcmd__key__subcmd__retire"
@@ -404,7 +461,7 @@ _fnox() {
 
     case "${cmd}" in
         fnox)
-            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject key lease mcp profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui help"
+            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject key lease mcp profiles provider reencrypt completion version v check c doctor dr config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui daemon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,7 +503,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd____man)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -488,7 +545,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__activate)
-            opts="-c -P -v -q -h --no-hook-env --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help bash zsh fish nu pwsh"
+            opts="-c -P -v -q -h --no-hook-env --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help bash zsh fish nu pwsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -530,7 +587,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__check)
-            opts="-a -c -P -v -q -h --all --json --integrity --signatures --signers --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -c -P -v -q -h --all --json --integrity --signatures --signers --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,7 +633,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__ci__subcmd__redact)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -618,7 +675,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__completion)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help bash elvish fish powershell zsh"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,7 +717,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__config__subcmd__files)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,8 +758,358 @@ _fnox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fnox__subcmd__daemon)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help start stop status clear serve help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__clear)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help)
+            opts="start stop status clear serve help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__serve)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__start)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__status)
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__stop)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fnox__subcmd__deactivate)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -744,7 +1151,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__diff)
-            opts="-c -P -v -q -h --textconv --values --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --textconv --values --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -790,7 +1197,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__doctor)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -832,7 +1239,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__edit)
-            opts="-f -c -P -v -q -h --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -c -P -v -q -h --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -874,7 +1281,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__exec)
-            opts="-c -P -v -q -h --replace --env-file --strict --env-references --mask --no-mask --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --replace --env-file --strict --env-references --mask --no-mask --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -920,7 +1327,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__export)
-            opts="-f -o -n -c -P -v -q -h --format --output --all --header --dry-run --strict --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -o -n -c -P -v -q -h --format --output --all --header --dry-run --strict --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -978,7 +1385,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__get)
-            opts="-c -P -v -q -h --base64-decode --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --base64-decode --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,7 +1427,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help)
-            opts="init get set list remove exec export import inject key lease mcp profiles provider reencrypt completion version check doctor config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui help"
+            opts="init get set list remove exec export import inject key lease mcp profiles provider reencrypt completion version check doctor config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui daemon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1513,90 @@ _fnox() {
         fnox__subcmd__help__subcmd__config__subcmd__files)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon)
+            opts="start stop status clear serve"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1678,7 +2169,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__hook__subcmd__env)
-            opts="-s -c -P -v -q -h --shell --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-s -c -P -v -q -h --shell --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1728,7 +2219,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__import)
-            opts="-p -i -f -g -n -c -P -v -q -h --provider --input --filter --prefix --force --global --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help env json yaml toml"
+            opts="-p -i -f -g -n -c -P -v -q -h --provider --input --filter --prefix --force --global --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help env json yaml toml"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1794,7 +2285,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__init)
-            opts="-f -g -c -P -v -q -h --force --global --skip-wizard --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -g -c -P -v -q -h --force --global --skip-wizard --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1836,7 +2327,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__inject)
-            opts="-i -o -c -P -v -q -h --in-file --out-file --check --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-i -o -c -P -v -q -h --in-file --out-file --check --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,7 +2385,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help rotate retire status help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help rotate retire status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2006,7 +2497,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key__subcmd__retire)
-            opts="-n -f -c -P -v -q -h --below --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-n -f -c -P -v -q -h --below --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,7 +2543,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key__subcmd__rotate)
-            opts="-n -f -c -P -v -q -h --key-id --create --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-n -f -c -P -v -q -h --key-id --create --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2098,7 +2589,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key__subcmd__status)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2140,7 +2631,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help create list revoke cleanup help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help create list revoke cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2182,7 +2673,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__cleanup)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2224,7 +2715,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__create)
-            opts="-a -d -f -i -l -c -P -v -q -h --all --duration --format --interactive --label --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -d -f -i -l -c -P -v -q -h --all --duration --format --interactive --label --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2374,7 +2865,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__list)
-            opts="-c -P -v -q -h --active --expired --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --active --expired --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2416,7 +2907,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__revoke)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2458,7 +2949,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__list)
-            opts="-f -s -V -c -P -v -q -h --full --sources --values --json --stale --complete --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -s -V -c -P -v -q -h --full --sources --values --json --stale --complete --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2500,7 +2991,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__mcp)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2542,7 +3033,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__merge__subcmd__driver)
-            opts="-c -P -v -q -h --install --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --install --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2584,7 +3075,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__profiles)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2626,7 +3117,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help add a set list ls remove rm delete test t help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help add a set list ls remove rm delete test t help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2668,7 +3159,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__add)
-            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm cosmian-kms doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
+            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm cosmian-kms doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2798,7 +3289,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__list)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2840,7 +3331,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__remove)
-            opts="-g -f -c -P -v -q -h --global --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-g -f -c -P -v -q -h --global --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2882,7 +3373,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__test)
-            opts="-a -c -P -v -q -h --all --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -c -P -v -q -h --all --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2924,7 +3415,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__reencrypt)
-            opts="-p -f -n -c -P -v -q -h --provider --to --filter --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -f -n -c -P -v -q -h --provider --to --filter --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2982,7 +3473,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__remove)
-            opts="-g -n -f -c -P -v -q -h --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-g -n -f -c -P -v -q -h --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3024,7 +3515,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__scan)
-            opts="-i -c -P -v -q -h --ignore --format --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-i -c -P -v -q -h --ignore --format --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3078,7 +3569,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__schema)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3120,7 +3611,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__set)
-            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --generate --bytes --format --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --generate --bytes --format --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3202,7 +3693,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__sync)
-            opts="-p -s -g -f -n -c -P -v -q -h --provider --source --filter --global --local-file --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -s -g -f -n -c -P -v -q -h --provider --source --filter --global --local-file --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3264,7 +3755,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__trust)
-            opts="-c -P -v -q -h --tree --list --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --tree --list --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3310,7 +3801,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__tui)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3352,7 +3843,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__untrust)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3394,7 +3885,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__version)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

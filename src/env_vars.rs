@@ -82,6 +82,12 @@ pub const FNOX_MASK: &str = "FNOX_MASK";
 pub const FNOX_TIMEOUT: &str = "FNOX_TIMEOUT";
 /// Upstream's timeout of one HTTP request (and of one AWS attempt), `30s` unless set; `0`: none.
 pub const FNOX_HTTP_TIMEOUT: &str = "FNOX_HTTP_TIMEOUT";
+/// The per-user daemon for this run: on (use it, starting it on demand) or off (resolve
+/// directly); wins over `[daemon] enabled`, `--no-daemon` wins over it.
+pub const FNOX_DAEMON: &str = "FNOX_DAEMON";
+/// How long the daemon waits without a request before it exits (`8h`, `30m`, `1s`); wins over
+/// `[daemon] idle_timeout`.
+pub const FNOX_DAEMON_IDLE_TIMEOUT: &str = "FNOX_DAEMON_IDLE_TIMEOUT";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 4] = [
     FNOX_AGE_KEY,
