@@ -249,7 +249,13 @@ pub fn cached_read(
             out[*i] = Some(r);
         }
         if !fresh.is_empty() && !BROKEN.load(Ordering::Relaxed) {
-            let stored = call(&Request::Put { entries: fresh });
+            let mut request = Request::Put { entries: fresh };
+            let stored = call(&request);
+            if let Request::Put { entries } = &mut request {
+                for (_, v) in entries.iter_mut() {
+                    zeroize::Zeroize::zeroize(v);
+                }
+            }
             if let Err(e) = stored {
                 if !SPAWNED.load(Ordering::Relaxed) {
                     fail(config, e);

@@ -161,8 +161,11 @@ fn handle(stream: UnixStream, state: &Mutex<State>, idle: Duration) -> bool {
     stop
 }
 
-fn reply(mut stream: &UnixStream, response: Response) {
+fn reply(mut stream: &UnixStream, mut response: Response) {
     let mut text = serde_json::to_string(&response).unwrap_or_else(|_| "{}".into());
+    for v in response.values.iter_mut().flatten().flatten() {
+        zero(v);
+    }
     text.push('\n');
     let _ = stream.write_all(text.as_bytes());
     zero(&mut text);
