@@ -3,7 +3,8 @@
 # scripts/cosmian-kms.sh) and the Azure Key Vault and Google Cloud stand-ins (tests/cli/support/;
 # they hold every request 20 ms and 10 ms, a round trip to a nearby region) on free loopback
 # ports, creates a KMS key, an AES key, a Key Vault RSA key and a Cloud KMS key, and runs
-# benches/remote.rs (100 values per provider, batched vs one at a time).
+# benches/remote.rs (100 values per provider, batched vs one at a time; then `fnox get` of one
+# Secrets Manager value with --no-daemon and from a warm per-user daemon).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=target/test-tools/venv

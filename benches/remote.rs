@@ -3,6 +3,8 @@
 //! AES key) and the Azure Key Vault and Google Cloud stand-ins (100 secrets and 100 KMS values
 //! each), resolved batch-first (as `fnox exec` does) and one at a time on the same warm
 //! connection. Run through `bench/remote.sh`, which starts the servers and creates the keys.
+//! Then, with moto, `fnox get` of one Secrets Manager value as a whole process (the release
+//! binary): resolved directly, and served by a warm per-user daemon.
 
 use std::time::{Duration, Instant};
 
@@ -120,4 +122,63 @@ fn main() {
             single.as_secs_f64() / batched.as_secs_f64()
         );
     }
+    if std::env::var("FNOX_BENCH_KMS_KEY").is_ok() {
+        daemon_rows(run);
+    }
+}
+
+/// `fnox get` of one aws-sm value, the whole process: `--no-daemon` against a warm daemon.
+fn daemon_rows(run: u32) {
+    use std::process::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tempfile::tempdir().unwrap();
+    let text = format!(
+        "[daemon]\nenabled = true\n\n[providers]\nsm = {{ type = \"aws-sm\", region = \"us-east-1\", prefix = \"bench-{run}/\" }}\n\n[secrets]\nD = {{ provider = \"sm\", value = \"S0\" }}\n"
+    );
+    std::fs::write(dir.path().join("fnox.toml"), text).unwrap();
+    let fnox = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_fnox"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("XDG_RUNTIME_DIR", runtime.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let time = |args: &[&str]| {
+        median(
+            (0..ROUNDS * 2)
+                .map(|_| {
+                    let t = Instant::now();
+                    assert_eq!(fnox(args), b"value-0\n");
+                    t.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let direct = time(&["--no-daemon", "get", "D"]);
+    fnox(&["daemon", "start"]);
+    fnox(&["get", "D"]);
+    let served = time(&["get", "D"]);
+    fnox(&["daemon", "stop"]);
+    println!();
+    println!(
+        "| `fnox get` of one aws-sm value (process, median of {}) | time |",
+        ROUNDS * 2
+    );
+    println!("|---|---|");
+    println!(
+        "| --no-daemon (direct) | {:.1} ms |",
+        direct.as_secs_f64() * 1e3
+    );
+    println!(
+        "| daemon (warm) | {:.1} ms ({:.1}x) |",
+        served.as_secs_f64() * 1e3,
+        direct.as_secs_f64() / served.as_secs_f64()
+    );
 }

@@ -37,6 +37,9 @@ _fnox() {
             fnox,config-files)
                 cmd="fnox__subcmd__config__subcmd__files"
                 ;;
+            fnox,daemon)
+                cmd="fnox__subcmd__daemon"
+                ;;
             fnox,deactivate)
                 cmd="fnox__subcmd__deactivate"
                 ;;
@@ -160,6 +163,42 @@ _fnox() {
             fnox,x)
                 cmd="fnox__subcmd__exec"
                 ;;
+            fnox__subcmd__daemon,clear)
+                cmd="fnox__subcmd__daemon__subcmd__clear"
+                ;;
+            fnox__subcmd__daemon,help)
+                cmd="fnox__subcmd__daemon__subcmd__help"
+                ;;
+            fnox__subcmd__daemon,serve)
+                cmd="fnox__subcmd__daemon__subcmd__serve"
+                ;;
+            fnox__subcmd__daemon,start)
+                cmd="fnox__subcmd__daemon__subcmd__start"
+                ;;
+            fnox__subcmd__daemon,status)
+                cmd="fnox__subcmd__daemon__subcmd__status"
+                ;;
+            fnox__subcmd__daemon,stop)
+                cmd="fnox__subcmd__daemon__subcmd__stop"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,clear)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__clear"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,help)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__help"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,serve)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__serve"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,start)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__start"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,status)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__status"
+                ;;
+            fnox__subcmd__daemon__subcmd__help,stop)
+                cmd="fnox__subcmd__daemon__subcmd__help__subcmd__stop"
+                ;;
             fnox__subcmd__help,__man)
                 cmd="fnox__subcmd__help__subcmd____man"
                 ;;
@@ -177,6 +216,9 @@ _fnox() {
                 ;;
             fnox__subcmd__help,config-files)
                 cmd="fnox__subcmd__help__subcmd__config__subcmd__files"
+                ;;
+            fnox__subcmd__help,daemon)
+                cmd="fnox__subcmd__help__subcmd__daemon"
                 ;;
             fnox__subcmd__help,deactivate)
                 cmd="fnox__subcmd__help__subcmd__deactivate"
@@ -267,6 +309,21 @@ _fnox() {
                 ;;
             fnox__subcmd__help,version)
                 cmd="fnox__subcmd__help__subcmd__version"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,clear)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__clear"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,serve)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__serve"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,start)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__start"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,status)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__status"
+                ;;
+            fnox__subcmd__help__subcmd__daemon,stop)
+                cmd="fnox__subcmd__help__subcmd__daemon__subcmd__stop"
                 ;;
             fnox__subcmd__help__subcmd__key,retire)
                 cmd="fnox__subcmd__help__subcmd__key__subcmd__retire"
@@ -434,7 +491,7 @@ _fnox() {
 
     case "${cmd}" in
         fnox)
-            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject key lease mcp profiles provider proxy reencrypt completion version v check c doctor dr config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui help"
+            opts="-c -P -v -q -h -V --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help --version init i get set s list ls secrets remove rm delete exec x export ex import im inject key lease mcp profiles provider proxy reencrypt completion version v check c doctor dr config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui daemon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -476,7 +533,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd____man)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,7 +575,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__activate)
-            opts="-c -P -v -q -h --no-hook-env --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help bash zsh fish nu pwsh"
+            opts="-c -P -v -q -h --no-hook-env --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help bash zsh fish nu pwsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,7 +617,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__check)
-            opts="-a -c -P -v -q -h --all --json --integrity --signatures --signers --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -c -P -v -q -h --all --json --integrity --signatures --signers --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,7 +663,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__ci__subcmd__redact)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,7 +705,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__completion)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help bash elvish fish powershell zsh"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,7 +747,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__config__subcmd__files)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,8 +788,358 @@ _fnox() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fnox__subcmd__daemon)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help start stop status clear serve help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__clear)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help)
+            opts="start stop status clear serve help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__serve)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__start)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__status)
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__daemon__subcmd__stop)
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -P)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --if-missing)
+                    COMPREPLY=($(compgen -W "error warn ignore" -- "${cur}"))
+                    return 0
+                    ;;
+                --write-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --age-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fnox__subcmd__deactivate)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,7 +1181,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__diff)
-            opts="-c -P -v -q -h --textconv --values --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --textconv --values --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -820,7 +1227,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__doctor)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,7 +1269,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__edit)
-            opts="-f -c -P -v -q -h --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -c -P -v -q -h --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,7 +1311,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__exec)
-            opts="-c -P -v -q -h --replace --env-file --strict --env-references --mask --no-mask --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --replace --env-file --strict --env-references --mask --no-mask --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -950,7 +1357,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__export)
-            opts="-f -o -n -c -P -v -q -h --format --output --all --header --dry-run --strict --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -o -n -c -P -v -q -h --format --output --all --header --dry-run --strict --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1008,7 +1415,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__get)
-            opts="-c -P -v -q -h --base64-decode --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --base64-decode --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1050,7 +1457,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__help)
-            opts="init get set list remove exec export import inject key lease mcp profiles provider proxy reencrypt completion version check doctor config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui help"
+            opts="init get set list remove exec export import inject key lease mcp profiles provider proxy reencrypt completion version check doctor config-files edit sync scan diff merge-driver ci-redact schema __man activate hook-env deactivate trust untrust tui daemon help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1543,90 @@ _fnox() {
         fnox__subcmd__help__subcmd__config__subcmd__files)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon)
+            opts="start stop status clear serve"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__clear)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fnox__subcmd__help__subcmd__daemon__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1750,7 +2241,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__hook__subcmd__env)
-            opts="-s -c -P -v -q -h --shell --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-s -c -P -v -q -h --shell --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,7 +2291,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__import)
-            opts="-p -i -f -g -n -c -P -v -q -h --provider --input --filter --prefix --force --global --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help env json yaml toml"
+            opts="-p -i -f -g -n -c -P -v -q -h --provider --input --filter --prefix --force --global --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help env json yaml toml"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1866,7 +2357,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__init)
-            opts="-f -g -c -P -v -q -h --force --global --skip-wizard --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -g -c -P -v -q -h --force --global --skip-wizard --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1908,7 +2399,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__inject)
-            opts="-i -o -c -P -v -q -h --in-file --out-file --check --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-i -o -c -P -v -q -h --in-file --out-file --check --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1966,7 +2457,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help rotate retire status help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help rotate retire status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2078,7 +2569,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key__subcmd__retire)
-            opts="-n -f -c -P -v -q -h --below --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-n -f -c -P -v -q -h --below --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2124,7 +2615,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key__subcmd__rotate)
-            opts="-n -f -c -P -v -q -h --key-id --create --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-n -f -c -P -v -q -h --key-id --create --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2170,7 +2661,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__key__subcmd__status)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,7 +2703,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help create list revoke cleanup help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help create list revoke cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2254,7 +2745,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__cleanup)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2296,7 +2787,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__create)
-            opts="-a -d -f -i -l -c -P -v -q -h --all --duration --format --interactive --label --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -d -f -i -l -c -P -v -q -h --all --duration --format --interactive --label --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2446,7 +2937,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__list)
-            opts="-c -P -v -q -h --active --expired --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --active --expired --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2488,7 +2979,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__lease__subcmd__revoke)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2530,7 +3021,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__list)
-            opts="-f -s -V -c -P -v -q -h --full --sources --values --json --stale --complete --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-f -s -V -c -P -v -q -h --full --sources --values --json --stale --complete --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2572,7 +3063,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__mcp)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,7 +3105,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__merge__subcmd__driver)
-            opts="-c -P -v -q -h --install --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --install --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2656,7 +3147,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__profiles)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2698,7 +3189,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help add a set list ls remove rm delete test t help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help add a set list ls remove rm delete test t help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2740,7 +3231,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__add)
-            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm cosmian-kms doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
+            opts="-g -f -c -P -v -q -h --global --vault --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help 1password age aws aws-kms aws-ps aws-sm azure-ac azure-kms azure-sm bitwarden bitwarden-sm cosmian-kms doppler fido2 foks gcp gcp-kms gcp-sm infisical keepass keeper-sm keychain password-store passwordstate plain proton-pass vault vault-transit yubikey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2870,7 +3361,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__list)
-            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --json --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2912,7 +3403,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__remove)
-            opts="-g -f -c -P -v -q -h --global --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-g -f -c -P -v -q -h --global --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2954,7 +3445,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__provider__subcmd__test)
-            opts="-a -c -P -v -q -h --all --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-a -c -P -v -q -h --all --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2996,7 +3487,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__proxy)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help rules run help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help rules run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3094,7 +3585,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__proxy__subcmd__rules)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3136,7 +3627,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__proxy__subcmd__run)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3178,7 +3669,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__reencrypt)
-            opts="-p -f -n -c -P -v -q -h --provider --to --filter --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -f -n -c -P -v -q -h --provider --to --filter --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3236,7 +3727,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__remove)
-            opts="-g -n -f -c -P -v -q -h --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-g -n -f -c -P -v -q -h --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3278,7 +3769,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__scan)
-            opts="-i -c -P -v -q -h --ignore --format --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-i -c -P -v -q -h --ignore --format --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3332,7 +3823,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__schema)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3374,7 +3865,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__set)
-            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --generate --bytes --format --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -k -d -g -n -f -c -P -v -q -h --provider --key-name --description --default --base64-encode --from-file --generate --bytes --format --global --dry-run --force --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3456,7 +3947,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__sync)
-            opts="-p -s -g -f -n -c -P -v -q -h --provider --source --filter --global --local-file --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-p -s -g -f -n -c -P -v -q -h --provider --source --filter --global --local-file --force --dry-run --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3518,7 +4009,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__trust)
-            opts="-c -P -v -q -h --tree --list --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --tree --list --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3564,7 +4055,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__tui)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3606,7 +4097,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__untrust)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3648,7 +4139,7 @@ _fnox() {
             return 0
             ;;
         fnox__subcmd__version)
-            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --age-key-file --help"
+            opts="-c -P -v -q -h --config --profile --verbose --quiet --if-missing --no-color --no-defaults --non-interactive --write-profile --no-daemon --age-key-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

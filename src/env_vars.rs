@@ -89,6 +89,12 @@ pub const FNOX_PROXY_CA_FILE: &str = "FNOX_PROXY_CA_FILE";
 /// of HOST:PORT (as curl's --connect-to; the certificate is still checked for HOST). For tests
 /// and local stand-ins of a real API.
 pub const FNOX_PROXY_CONNECT_TO: &str = "FNOX_PROXY_CONNECT_TO";
+/// The per-user daemon for this run: on (use it, starting it on demand) or off (resolve
+/// directly); wins over `[daemon] enabled`, `--no-daemon` wins over it.
+pub const FNOX_DAEMON: &str = "FNOX_DAEMON";
+/// How long the daemon waits without a request before it exits (`8h`, `30m`, `1s`); wins over
+/// `[daemon] idle_timeout`.
+pub const FNOX_DAEMON_IDLE_TIMEOUT: &str = "FNOX_DAEMON_IDLE_TIMEOUT";
 /// Key material that fnox never hands on to a child process unless it is itself a secret.
 pub const KEY_MATERIAL: [&str; 4] = [
     FNOX_AGE_KEY,

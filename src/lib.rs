@@ -1,6 +1,7 @@
 pub mod child;
 pub mod cli;
 pub mod config;
+pub mod daemon;
 pub mod deadline;
 pub mod dotenv;
 pub mod editor;

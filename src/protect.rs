@@ -35,7 +35,16 @@ pub fn harden() -> Lock {
     std::panic::set_hook(Box::new(|info| {
         eprint!("{}", panic_report(info.location()))
     }));
-    lock_memory()
+    let lock = lock_memory();
+    let _ = LOCK_STATE.set(lock);
+    lock
+}
+
+/// What `harden` made of the memory lock (None before it ran), for `fnox daemon status`.
+static LOCK_STATE: std::sync::OnceLock<Lock> = std::sync::OnceLock::new();
+
+pub fn lock_state() -> Option<Lock> {
+    LOCK_STATE.get().copied()
 }
 
 /// What a panic prints: the place, and a backtrace with RUST_BACKTRACE (function names only).

@@ -5,6 +5,7 @@ mod check;
 mod ci_redact;
 pub mod completion;
 mod config_files;
+mod daemon;
 mod deactivate;
 mod diff;
 mod doctor;
@@ -95,6 +96,9 @@ pub struct GlobalArgs {
     /// Profile that writes go to when several are active
     #[arg(long, global = true, value_name = "PROFILE")]
     pub write_profile: Option<String>,
+    /// Resolve directly, without the per-user daemon, for this command (FNOX_DAEMON=off for a session)
+    #[arg(long, global = true)]
+    pub no_daemon: bool,
     /// Deprecated: use FNOX_AGE_KEY_FILE or the provider's key_file
     #[arg(long, global = true, hide = true, value_name = "PATH")]
     pub age_key_file: Option<PathBuf>,
@@ -152,6 +156,7 @@ pub enum Command {
     Trust(trust::Args),
     Untrust(untrust::Args),
     Tui(tui::Args),
+    Daemon(daemon::Args),
 }
 
 /// Parses the command line and runs it; returns the process exit code.
@@ -201,6 +206,23 @@ fn report(e: Error) -> i32 {
 }
 
 fn run(ctx: &Ctx, command: Command) -> Result<i32> {
+    if ctx.global.no_daemon {
+        crate::daemon::disable();
+    }
+    // The read commands may be served by the daemon; writes and admin commands resolve directly.
+    if matches!(
+        command,
+        Command::Get(_)
+            | Command::Exec(_)
+            | Command::Export(_)
+            | Command::List(_)
+            | Command::HookEnv(_)
+            | Command::Tui(_)
+            | Command::Mcp(_)
+            | Command::CiRedact(_)
+    ) {
+        crate::daemon::allow();
+    }
     match command {
         Command::Init(args) => init::run(ctx, args),
         Command::Get(args) => get::run(ctx, args),
@@ -237,6 +259,7 @@ fn run(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Trust(args) => trust::run(ctx, args),
         Command::Untrust(args) => untrust::run(ctx, args),
         Command::Tui(args) => tui::run(ctx, args),
+        Command::Daemon(args) => daemon::run(ctx, args),
     }
 }
 

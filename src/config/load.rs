@@ -817,6 +817,22 @@ impl Config {
             .find_map(|l| l.file.settings.as_ref()?.mask)
     }
 
+    /// `[daemon] enabled` from the highest-priority file that sets it.
+    pub fn daemon_enabled(&self) -> Option<bool> {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file.daemon.as_ref()?.enabled)
+    }
+
+    /// `[daemon] idle_timeout` from the highest-priority file that sets it.
+    pub fn daemon_idle_timeout(&self) -> Option<String> {
+        self.layers
+            .iter()
+            .rev()
+            .find_map(|l| l.file.daemon.as_ref()?.idle_timeout.clone())
+    }
+
     /// The file-level `if_missing`, from the highest-priority file that sets it.
     pub fn if_missing(&self) -> Option<IfMissing> {
         self.layers.iter().rev().find_map(|l| l.file.if_missing)

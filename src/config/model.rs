@@ -52,6 +52,8 @@ pub struct ConfigFile {
     /// placeholders in request headers. The table of the highest-priority file that has one is
     /// used whole (tables are not merged across files).
     pub proxy: Option<ProxyConfig>,
+    /// The per-user daemon that keeps resolved values in memory (see `fnox daemon`).
+    pub daemon: Option<DaemonConfig>,
 }
 
 /// The `[proxy]` table: the credential proxy's egress mode and rules.
@@ -105,6 +107,17 @@ pub struct ProxyRule {
 
 fn default_proxy_header() -> String {
     "authorization".to_string()
+}
+
+/// `[daemon]`: each field from the highest-priority file that sets it.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+pub struct DaemonConfig {
+    /// Read commands (get, exec, export, hook-env, ...) use the daemon, starting it on demand;
+    /// default false. FNOX_DAEMON=on|off and `--no-daemon` override it.
+    pub enabled: Option<bool>,
+    /// How long the daemon waits without a request before it exits, e.g. "8h" (the default),
+    /// "30m"; FNOX_DAEMON_IDLE_TIMEOUT overrides it.
+    pub idle_timeout: Option<String>,
 }
 
 /// `[settings]`: each field from the highest-priority file that sets it.
@@ -307,6 +320,8 @@ pub struct SecretConfig {
     /// Let `exec` and the shell hook set this secret although its name changes how programs or
     /// shells run (PATH, LD_PRELOAD, PROMPT_COMMAND, ...; see the README's Safety section).
     pub allow_dangerous_name: Option<bool>,
+    /// false: the daemon never keeps this secret's value (it is read afresh every time).
+    pub daemon_cache: Option<bool>,
 }
 
 /// `value` (a `plain` provider's is the secret itself) and `default` are redacted.

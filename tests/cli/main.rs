@@ -11,6 +11,7 @@ mod commands;
 mod commands_more;
 mod concurrency;
 mod cosmian_kms;
+mod daemon;
 mod diff_values;
 mod discovery;
 mod dropin;

@@ -186,9 +186,21 @@ impl<'c> Resolver<'c> {
         self.add_integrity_keys(&mut built);
         // A spinner on stderr if the batches take a while (remote stores); cleared when dropped.
         let progress = crate::progress::Progress::start("fetching secrets", built.len());
-        let read = |(_, items, p): &BuiltGroup| {
+        let config = self.config;
+        let entries = self.entries;
+        let daemon = crate::daemon::in_use(config);
+        let read = |(source, items, p): &BuiltGroup| {
             let inputs: Vec<&str> = items.iter().map(|(_, v)| v.as_str()).collect();
             let r = match p {
+                // Only a provider that could be built (trusted, configured) is asked of the cache.
+                #[cfg(unix)]
+                Ok(p) if daemon => {
+                    let cacheable = cacheable(config, entries, source, items);
+                    let source = format!("{source:?}");
+                    crate::daemon::client::cached_read(config, &source, &cacheable, &inputs, |i| {
+                        p.read_batch(i)
+                    })
+                }
                 Ok(p) => p.read_batch(&inputs),
                 Err(_) => Vec::new(),
             };
@@ -603,4 +615,31 @@ impl<'c> Resolver<'c> {
         out.push_str(rest);
         Ok(())
     }
+}
+
+/// Which items of a batch the daemon may keep: not a secret or provider with
+/// `daemon_cache = false`.
+fn cacheable(
+    config: &Config,
+    entries: &HashMap<&str, SecretEntry>,
+    source: &Source,
+    items: &[(Item, String)],
+) -> Vec<bool> {
+    let provider_ok = match source {
+        Source::Named(name) => crate::daemon::provider_cacheable(config, name),
+        Source::Default { .. } => true,
+    };
+    items
+        .iter()
+        .map(|(item, _)| {
+            provider_ok
+                && match item {
+                    Item::Secret(name) => {
+                        entries.get(name).and_then(|e| e.secret.daemon_cache) != Some(false)
+                    }
+                    // The MAC key the integrity check needs, read through the same provider.
+                    Item::Reference(..) | Item::MacKey(..) => true,
+                }
+        })
+        .collect()
 }
