@@ -93,14 +93,26 @@ impl Tmux {
         self.run(&["capture-pane", "-p"])
     }
 
-    /// Polls the screen until `done` holds; panics with the screen at the deadline.
+    /// Polls the screen until `done` holds on two captures in a row that are
+    /// the same, so a frame still being drawn is never what a test reads;
+    /// panics with the screen at the deadline.
     fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last: Option<String> = None;
         loop {
             let screen = self.screen();
             if done(&screen) {
-                return screen;
+                if last.as_deref() == Some(screen.as_str()) {
+                    return screen;
+                }
+                if start.elapsed() > DEADLINE {
+                    return screen;
+                }
+                last = Some(screen);
+                std::thread::sleep(Duration::from_millis(30));
+                continue;
             }
+            last = None;
             if start.elapsed() > DEADLINE {
                 panic!("waited {DEADLINE:?} for {what}; the screen:\n{screen}");
             }
@@ -207,8 +219,10 @@ fn tui_search_filters_by_name() {
     tmux.wait_for("3 of 3 secrets");
     tmux.keys(&["/"]);
     tmux.type_text("db");
-    let screen = tmux.wait_for("2 of 3 secrets");
-    assert!(screen.contains("Search: db"), "{screen}");
+    // "d" alone already matches the same two, so wait for the whole query.
+    let screen = tmux.wait_until("the query typed and applied", |s| {
+        s.contains("Search: db") && s.contains("2 of 3 secrets")
+    });
     assert!(
         screen.contains("DB_URL") && screen.contains("DB_PASSWORD"),
         "{screen}"
