@@ -23,6 +23,7 @@ mod list;
 mod man;
 mod mcp;
 mod merge_driver;
+mod parse;
 mod profiles;
 mod provider;
 mod proxy;
@@ -163,20 +164,9 @@ pub enum Command {
 pub fn main() -> i32 {
     // Before anything holds a value (the command line may): no core dumps, memory locked.
     let lock = crate::protect::harden();
-    // The parser's definition is built once and never freed: the process ends soon after, and
-    // dropping the tree of every subcommand's arguments was a tenth of a short command's work.
-    let mut command = std::mem::ManuallyDrop::new(<Cli as clap::CommandFactory>::command());
-    let parsed = command
-        .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|mut m| <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut m))
-        .map_err(|e| e.format(&mut command));
-    let cli = match parsed {
+    let cli = match parse::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
-        }
+        Err(code) => return code,
     };
     if cli.global.no_color {
         crate::error::disable_color();

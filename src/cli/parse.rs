@@ -1,0 +1,219 @@
+//! Reading the command line.
+//!
+//! clap builds the definition of every subcommand before it parses anything: for `fnox get`
+//! or the shell hook, that was a fifth of the instructions the whole command ran. The
+//! commands that shells and scripts run over and over (`get`, `exec`, `export`, `list`,
+//! `hook-env`) are therefore first parsed against a definition that holds only the global
+//! flags and that one subcommand, built by the same derives. Whatever that parse does not
+//! accept (help, a mistake, a flag it does not know) is parsed again by the whole definition,
+//! so every message, suggestion and exit code is the one the full parser gives; the small
+//! parse only ever stands in for a full parse that would have succeeded the same way
+//! (`tests::the_short_parse_gives_what_the_full_parse_gives`).
+
+use std::ffi::OsString;
+use std::mem::ManuallyDrop;
+
+use clap::{ArgMatches, Args as _, CommandFactory, FromArgMatches};
+
+use super::{exec, export, get, hook_env, list, Cli, Command, GlobalArgs};
+
+/// The parsed command line, or the exit code of a parse that printed help, the version or an
+/// error.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
+    if let [_, flag] = args.as_slice() {
+        if flag == "--version" || flag == "-V" {
+            use std::io::Write;
+            let _ = writeln!(std::io::stdout(), "fnox {}", env!("CARGO_PKG_VERSION"));
+            return Err(0);
+        }
+    }
+    if let Some(cli) = short(&args) {
+        return Ok(cli);
+    }
+    full(args)
+}
+
+/// The whole definition. Built once and never freed: the process ends soon after, and dropping
+/// the tree of every subcommand's arguments was a tenth of a short command's work.
+fn full(args: Vec<OsString>) -> Result<Cli, i32> {
+    let mut command = ManuallyDrop::new(Cli::command());
+    command
+        .try_get_matches_from_mut(args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m))
+        .map_err(|e| {
+            let e = e.format(&mut command);
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            code
+        })
+}
+
+type Build = fn(&mut ArgMatches) -> Result<Command, clap::Error>;
+
+/// The names (and aliases) of the subcommands with a short parse.
+const SHORT: &[&str] = &[
+    "get", "exec", "x", "run", "export", "ex", "list", "ls", "secrets", "hook-env",
+];
+
+/// The definition of the subcommand typed as `name` (under that name) and what builds its value.
+fn subcommand(name: &str) -> Option<(clap::Command, Build)> {
+    let name: &'static str = SHORT.iter().find(|n| **n == name)?;
+    let one = clap::Command::new(name);
+    Some(match name {
+        "get" => (get::Args::augment_args(one), |m| {
+            get::Args::from_arg_matches_mut(m).map(Command::Get)
+        }),
+        "exec" | "x" | "run" => (exec::Args::augment_args(one), |m| {
+            exec::Args::from_arg_matches_mut(m).map(Command::Exec)
+        }),
+        "export" | "ex" => (export::Args::augment_args(one), |m| {
+            export::Args::from_arg_matches_mut(m).map(Command::Export)
+        }),
+        "list" | "ls" | "secrets" => (list::Args::augment_args(one), |m| {
+            list::Args::from_arg_matches_mut(m).map(Command::List)
+        }),
+        "hook-env" => (hook_env::Args::augment_args(one), |m| {
+            hook_env::Args::from_arg_matches_mut(m).map(Command::HookEnv)
+        }),
+        _ => return None,
+    })
+}
+
+/// The global flags that take a value, and those that do not.
+const GLOBAL_WITH_VALUE: &[&str] = &[
+    "-c",
+    "--config",
+    "-P",
+    "--profile",
+    "--if-missing",
+    "--write-profile",
+    "--age-key-file",
+];
+const GLOBAL_SWITCHES: &[&str] = &[
+    "-v",
+    "--verbose",
+    "-q",
+    "--quiet",
+    "--no-color",
+    "--no-defaults",
+    "--non-interactive",
+    "--no-daemon",
+];
+
+/// Where the subcommand's name is: after global flags spelled as above (`--flag=value` too).
+/// None for anything else before it (combined short flags, an unknown flag, no subcommand).
+fn subcommand_index(args: &[OsString]) -> Option<usize> {
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_str()?;
+        if GLOBAL_WITH_VALUE.contains(&arg) {
+            i += 2;
+        } else if GLOBAL_SWITCHES.contains(&arg)
+            || arg.split_once('=').is_some_and(|(flag, _)| {
+                flag.starts_with("--") && GLOBAL_WITH_VALUE.contains(&flag)
+            })
+        {
+            i += 1;
+        } else if arg.starts_with('-') {
+            return None;
+        } else {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The parse against the global flags and one subcommand; None when that does not succeed.
+fn short(args: &[OsString]) -> Option<Cli> {
+    let (sub, build) = subcommand(args.get(subcommand_index(args)?)?.to_str()?)?;
+    let root = clap::Command::new("fnox").subcommand_required(true);
+    let mut root = ManuallyDrop::new(GlobalArgs::augment_args(root).subcommand(sub));
+    let mut matches = root.try_get_matches_from_mut(args).ok()?;
+    let global = GlobalArgs::from_arg_matches_mut(&mut matches).ok()?;
+    let (_, mut sub) = matches.remove_subcommand()?;
+    let command = build(&mut sub).ok()?;
+    Some(Cli { global, command })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(line: &str) -> Vec<OsString> {
+        std::iter::once("fnox")
+            .chain(line.split_whitespace())
+            .map(OsString::from)
+            .collect()
+    }
+
+    fn full_parse(line: &str) -> Option<Cli> {
+        let mut command = Cli::command();
+        let mut m = command.try_get_matches_from_mut(argv(line)).ok()?;
+        Cli::from_arg_matches_mut(&mut m).ok()
+    }
+
+    #[test]
+    fn the_short_parse_gives_what_the_full_parse_gives() {
+        let lines = [
+            "get KEY",
+            "get --base64-decode KEY",
+            "-P prod get KEY",
+            "get KEY -P dev,prod --quiet",
+            "--profile=prod -c some/fnox.toml get KEY --no-daemon",
+            "--config=x.toml --if-missing warn get KEY",
+            "-v get KEY",
+            "exec -- ./app --flag value",
+            "x -- env",
+            "exec",
+            "run --mask -- sh -c true",
+            "-q exec --no-mask -P a -- true -P b",
+            "export",
+            "ex --format json",
+            "export -f shell -o out.env",
+            "ls -V",
+            "hook-env -s tcsh",
+            "list",
+            "ls --values",
+            "secrets -P prod",
+            "hook-env -s bash",
+            "--no-color hook-env --shell zsh",
+            "hook-env -s fish --non-interactive",
+        ];
+        for line in lines {
+            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
+            let got = short(&argv(line)).unwrap_or_else(|| panic!("{line}: no short parse"));
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
+        }
+    }
+
+    #[test]
+    fn what_the_short_parse_does_not_accept_goes_to_the_full_parser() {
+        for line in [
+            "get",
+            "get --help",
+            "get -h",
+            "get KEY --no-such-flag",
+            "-vq get KEY",
+            "-v -q get KEY",
+            "--help",
+            "help get",
+            "set KEY value",
+            "get KEY OTHER",
+            "",
+        ] {
+            assert!(short(&argv(line)).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_short_subcommand_is_one_the_full_definition_knows_by_that_name() {
+        let full = Cli::command();
+        for name in SHORT {
+            assert!(subcommand(name).is_some(), "{name}");
+            assert!(
+                full.find_subcommand(name).is_some(),
+                "{name} is no subcommand of fnox"
+            );
+        }
+    }
+}
