@@ -1,6 +1,10 @@
 //! Keeping plaintext in memory only: every fnox process turns core dumps off and, where it may,
 //! locks its memory so that values are never swapped to disk. Done first thing in `cli::main`,
-//! for every command (values can arrive on the command line itself, as `fnox set KEY VALUE`).
+//! for every command (values can arrive on the command line itself, as `fnox set KEY VALUE`),
+//! with two exceptions that handle no value of their own: `fnox --version` alone does none of it,
+//! and the shell hook locks memory (`lock`) only once it finds something changed, before it
+//! reads a config file (when nothing changed it decodes its own state and exits; locking was a
+//! quarter of that prompt's time, and the environment it inherits is the shell's, unlocked there).
 //!
 //! - `RLIMIT_CORE` soft limit 0 (the hard limit is kept): no core file. Limits are inherited, so
 //!   the programs fnox starts (`exec`'s command, `edit`'s editor, gpg, ...) start with it too;
@@ -28,16 +32,17 @@ pub enum Lock {
     Unsupported,
 }
 
-/// Turns core dumps off, locks memory where possible and keeps panic messages off stderr;
-/// returns what became of the lock.
-pub fn harden() -> Lock {
+/// Turns core dumps off and keeps panic messages off stderr.
+pub fn harden() {
     no_core_dumps();
     std::panic::set_hook(Box::new(|info| {
         eprint!("{}", panic_report(info.location()))
     }));
-    let lock = lock_memory();
-    let _ = LOCK_STATE.set(lock);
-    lock
+}
+
+/// Locks memory where possible (once per process); returns what became of the lock.
+pub fn lock() -> Lock {
+    *LOCK_STATE.get_or_init(lock_memory)
 }
 
 /// What `harden` made of the memory lock (None before it ran), for `fnox daemon status`.

@@ -162,12 +162,18 @@ pub enum Command {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> i32 {
-    // Before anything holds a value (the command line may): no core dumps, memory locked.
-    let lock = crate::protect::harden();
-    let cli = match parse::parse(std::env::args_os().collect()) {
+    // Before anything holds a value (the command line may): no core dumps, memory locked (but
+    // not for `--version` alone, and the hook locks it once it has something to load; see
+    // crate::protect).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if !parse::version_only(&args) {
+        crate::protect::harden();
+    }
+    let cli = match parse::parse(args) {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    let lock = (!matches!(cli.command, Command::HookEnv(_))).then(crate::protect::lock);
     if cli.global.no_color {
         crate::error::disable_color();
     }
@@ -181,7 +187,7 @@ pub fn main() -> i32 {
         Ok(ctx) => ctx,
         Err(e) => return report(e),
     };
-    if let Some(note) = crate::protect::lock_note(lock) {
+    if let Some(note) = lock.and_then(crate::protect::lock_note) {
         ctx.verbose(note);
     }
     match run(&ctx, cli.command) {

@@ -20,17 +20,21 @@ use super::{exec, export, get, hook_env, list, Cli, Command, GlobalArgs};
 /// The parsed command line, or the exit code of a parse that printed help, the version or an
 /// error.
 pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
-    if let [_, flag] = args.as_slice() {
-        if flag == "--version" || flag == "-V" {
-            use std::io::Write;
-            let _ = writeln!(std::io::stdout(), "fnox {}", env!("CARGO_PKG_VERSION"));
-            return Err(0);
-        }
+    if version_only(&args) {
+        use std::io::Write;
+        let _ = writeln!(std::io::stdout(), "fnox {}", env!("CARGO_PKG_VERSION"));
+        return Err(0);
     }
     if let Some(cli) = short(&args) {
         return Ok(cli);
     }
     full(args)
+}
+
+/// Whether the command line is `fnox --version` (or `-V`) and nothing else, which is answered
+/// without clap (as clap would answer it).
+pub fn version_only(args: &[OsString]) -> bool {
+    matches!(args, [_, flag] if flag == "--version" || flag == "-V")
 }
 
 /// The whole definition. Built once and never freed: the process ends soon after, and dropping
