@@ -45,7 +45,7 @@ pub fn lock() -> Lock {
     *LOCK_STATE.get_or_init(lock_memory)
 }
 
-/// What `harden` made of the memory lock (None before it ran), for `fnox daemon status`.
+/// What `lock` made of the memory lock (None before it ran), for `fnox daemon status`.
 static LOCK_STATE: std::sync::OnceLock<Lock> = std::sync::OnceLock::new();
 
 pub fn lock_state() -> Option<Lock> {

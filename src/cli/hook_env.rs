@@ -96,7 +96,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
         _ => out.debug("config files, profile or settings changed: loading"),
     }
     // From here on values are read: memory locked first (crate::protect).
-    crate::protect::lock();
+    ctx.lock_memory();
     let previous = previous.unwrap_or_default();
 
     // What the shell has now, then the environment as the user had it: the resolver's fallback to

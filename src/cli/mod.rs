@@ -162,9 +162,9 @@ pub enum Command {
 
 /// Parses the command line and runs it; returns the process exit code.
 pub fn main() -> i32 {
-    // Before anything holds a value (the command line may): no core dumps, memory locked (but
-    // not for `--version` alone, and the hook locks it once it has something to load; see
-    // crate::protect).
+    // Before anything holds a value (the command line may): no core dumps, then memory locked
+    // once the context is set up (but neither for `--version` alone, and the hook locks memory
+    // once it has something to load; see crate::protect).
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if !parse::version_only(&args) {
         crate::protect::harden();
@@ -173,7 +173,6 @@ pub fn main() -> i32 {
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    let lock = (!matches!(cli.command, Command::HookEnv(_))).then(crate::protect::lock);
     if cli.global.no_color {
         crate::error::disable_color();
     }
@@ -187,8 +186,8 @@ pub fn main() -> i32 {
         Ok(ctx) => ctx,
         Err(e) => return report(e),
     };
-    if let Some(note) = lock.and_then(crate::protect::lock_note) {
-        ctx.verbose(note);
+    if !matches!(cli.command, Command::HookEnv(_)) {
+        ctx.lock_memory();
     }
     match run(&ctx, cli.command) {
         Ok(code) => code,
@@ -394,6 +393,13 @@ impl Ctx {
     pub fn say(&self, message: impl std::fmt::Display) {
         if !self.global.quiet {
             eprintln!("{}", crate::term::escape_text(&message.to_string()));
+        }
+    }
+
+    /// Locks memory where possible (crate::protect::lock); says with -v when it could not.
+    pub fn lock_memory(&self) {
+        if let Some(note) = crate::protect::lock_note(crate::protect::lock()) {
+            self.verbose(note);
         }
     }
 
