@@ -16,6 +16,8 @@ use toml_edit::{DocumentMut, Item, Value};
 
 /// Random documents fed to the parser and the editor.
 const DOCUMENT_CASES: u32 = 512;
+/// Large documents read sparsely and in full.
+const SPARSE_CASES: u32 = 1024;
 /// Random edit sequences applied to valid documents.
 const EDIT_CASES: u32 = 512;
 
@@ -403,4 +405,315 @@ fn random_edits_never_panic_always_reparse_and_keep_untouched_entries() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+/// Right-hand sides of secret entries for the sparse read: the simple ones it sets aside,
+/// references between secrets, and everything it must leave to the full parse.
+const SPARSE_ENTRIES: &[&str] = &[
+    "{ provider = \"age\", value = \"YWdl+/=\" }",
+    "{ default = \"${B}\" }",
+    "{ default = \"fnox://C\" }",
+    "{ default = \"fnox://NOPE\" }",
+    "{ default = \"pre-${D}-post\", if_missing = \"warn\" }",
+    "{ default = 'literal ${E}' }",
+    "{ default = \"d\", line = 2, json_path = \"a.b\", as_file = true, env = \"exec\" }",
+    "{ env = true, daemon_cache = false, allow_dangerous_name = true }",
+    "{ provider = \"age\", value = \"v\", sync = { provider = \"p\", value = \"v\" } }",
+    "{}",
+    "{ value = \"a\\tb\\\"c\\\\\" }",
+    "{ default = \"x\" } # comment",
+    "{ default = \"\"\"\nA = { default = \"inner\" }\n\"\"\" }",
+];
+
+/// Right-hand sides the full parse refuses or that the sparse read must leave to it.
+const SPARSE_ODD_ENTRIES: &[&str] = &[
+    "{ value = \"x\", }",
+    "{ value = \"\\e\" }",
+    "{ value = \"\\u00e9\" }",
+    "{ line = 01 }",
+    "{ line = 1_0 }",
+    "{ line = -1 }",
+    "{ if_missing = \"Warn\" }",
+    "{ env = \"sometimes\" }",
+    "{ default = 1 }",
+    "{ unknown = [1, 2] }",
+    "\"bare\"",
+    "{ a.b = 1 }",
+    "{\n  default = \"over lines\"\n}",
+    "{ default = \"unterminated }",
+];
+
+/// The wanted names, and those the entries refer to.
+const SPARSE_NAMES: &[&str] = &["A", "B", "C", "D", "E", "T"];
+/// Names of entries: the wanted ones and more.
+const SPARSE_KEYS: &[&str] = &[
+    "A", "B", "C", "D", "E", "T", "F", "G", "H", "I", "J", "K", "L", "M", "a-b", "_x",
+];
+
+/// Table headers and root-level lines for the sparse read, the odd ones included.
+const SPARSE_HEADERS: &[&str] = &[
+    "[secrets]",
+    "[profiles.p.secrets]",
+    "[profiles.q.secrets]",
+    "[providers]\nv = { type = \"vault\", token = { secret = \"D\" } }",
+    "[secrets.T]\ndefault = \"t\"",
+    "[ secrets ]",
+    "[profiles.p]",
+    "[[secrets]]",
+    "[providers.x]\ntype = \"plain\"\nnote = \"\"\"\n[secrets]\nE = { default = \"in a string\" }\n\"\"\"",
+];
+
+const SPARSE_ROOT: &[&str] = &[
+    "default_provider = \"age\"",
+    "import = [\n]",
+    "secrets.E = { default = \"dotted\" }",
+    "profiles = { p = { secrets = { A = { default = \"inline\" } } } }",
+    "\u{feff}",
+];
+
+/// A document over the sparse read's size limit (a long comment first or last).
+fn sparse_document() -> impl Strategy<Value = String> {
+    let entry = prop_oneof![
+        6 => proptest::sample::select(SPARSE_ENTRIES),
+        1 => proptest::sample::select(SPARSE_ODD_ENTRIES),
+    ];
+    let line = (proptest::sample::select(SPARSE_KEYS), entry);
+    let tables =
+        proptest::sample::subsequence(SPARSE_HEADERS, 0..=4).prop_flat_map(move |headers| {
+            let n = headers.len();
+            let lines = proptest::collection::vec(line.clone(), 0..6);
+            (Just(headers), proptest::collection::vec(lines, n))
+        });
+    let structured = (
+        proptest::collection::vec(proptest::sample::select(SPARSE_ROOT), 0..2),
+        tables.prop_map(|(headers, bodies)| headers.into_iter().zip(bodies).collect::<Vec<_>>()),
+    )
+        .prop_map(|(root, tables)| {
+            let mut out = String::new();
+            for line in root {
+                out.push_str(&format!("{line}\n"));
+            }
+            for (header, lines) in tables {
+                out.push_str(&format!("{header}\n"));
+                for (name, entry) in lines {
+                    out.push_str(&format!("{name} = {entry}\n"));
+                }
+            }
+            out
+        });
+    let doc = prop_oneof![4 => structured, 1 => document()];
+    (doc, any::<bool>()).prop_map(|(doc, first)| {
+        let pad = format!("# {}\n", "x".repeat(fnox::config::sparse::MIN_LEN));
+        if first {
+            format!("{pad}{doc}")
+        } else {
+            format!("{doc}\n{pad}")
+        }
+    })
+}
+
+/// Everything of a secret, values included (its Debug redacts them).
+fn describe_secret(s: &model::SecretConfig) -> String {
+    format!(
+        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+        s.provider,
+        s.value,
+        s.default,
+        s.description,
+        s.if_missing,
+        s.env,
+        s.as_file,
+        s.json_path,
+        s.line,
+        s.sync.as_ref().map(|y| (&y.provider, &y.value)),
+        s.allow_dangerous_name,
+        s.daemon_cache
+    )
+}
+
+/// Everything of a parsed file but its secrets, with positions.
+fn describe_rest(f: &model::ConfigFile) -> String {
+    let providers = |m: &indexmap::IndexMap<String, toml::Spanned<model::ProviderConfig>>| {
+        m.iter()
+            .map(|(k, v)| {
+                format!(
+                    "{k}@{:?}={} {}",
+                    v.span(),
+                    v.get_ref().kind,
+                    v.get_ref().fields
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let leases = |m: &indexmap::IndexMap<String, toml::Spanned<model::LeaseConfig>>| {
+        m.iter()
+            .map(|(k, v)| {
+                format!(
+                    "{k}@{:?}={} {}",
+                    v.span(),
+                    v.get_ref().kind,
+                    v.get_ref().fields
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let profiles: Vec<String> = f
+        .profiles
+        .iter()
+        .map(|(name, p)| {
+            format!(
+                "{name}: {:?} {:?} {:?}",
+                p.default_provider,
+                providers(&p.providers),
+                leases(&p.leases)
+            )
+        })
+        .collect();
+    format!(
+        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {profiles:?} {:?} {:?} {:?} {:?}",
+        f.import,
+        f.root,
+        f.default_provider,
+        f.if_missing,
+        f.env,
+        f.age_key_file,
+        providers(&f.providers),
+        leases(&f.leases),
+        f.settings,
+        f.mcp,
+        f.proxy,
+        f.daemon
+    )
+}
+
+/// The names a secret or provider refers to: `${NAME}`, `fnox://NAME`, `{ secret = "NAME" }`.
+fn referred(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [("${", "}"), ("fnox://", "")] {
+        let mut rest = text;
+        while let Some(at) = rest.find(open) {
+            rest = &rest[at + open.len()..];
+            let end = if close.is_empty() {
+                rest.find(|c: char| !(c.is_ascii_alphanumeric() || "_-.~+".contains(c)))
+                    .unwrap_or(rest.len())
+            } else {
+                rest.find(close).unwrap_or(rest.len())
+            };
+            out.push(rest[..end].to_owned());
+        }
+    }
+    out
+}
+
+/// The sparse read of a large file (issue 22) gives what the full parse gives for everything a
+/// command reading a few secrets looks at: the same error, the same providers and settings, and
+/// each secret it parses (the wanted ones and all they refer to, in every table) exactly as the
+/// full parse has it, at the same place; every other secret is accounted for as set aside.
+#[test]
+fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
+    use fnox::config::load::Layer;
+    use fnox::config::sparse;
+    // (sparse reads, complete reads, errors)
+    let counts = std::cell::Cell::new((0u32, 0u32, 0u32));
+    let wanted = proptest::collection::vec(proptest::sample::select(SPARSE_NAMES), 1..3);
+    let result = runner(SPARSE_CASES).run(&(sparse_document(), wanted), |(text, wanted)| {
+        let full = model::parse(&text);
+        let (file, set_aside) = match (sparse::parse(&text), &full) {
+            (Err(a), Err(b)) => {
+                prop_assert_eq!(a.to_string(), b.to_string());
+                let (s, f, e) = counts.get();
+                counts.set((s, f, e + 1));
+                return Ok(());
+            }
+            (Ok(read), Ok(_)) => read,
+            (a, b) => {
+                return Err(TestCaseError::fail(format!(
+                    "sparse {:?} / full {:?}",
+                    a.err(),
+                    b.as_ref().err()
+                )))
+            }
+        };
+        let full = full.unwrap();
+        let sparse_read = set_aside.is_some();
+        let mut layers = [Layer {
+            path: "fnox.toml".into(),
+            text: text.clone(),
+            file,
+            profile: None,
+            global: false,
+            trusted: Default::default(),
+            set_aside,
+        }];
+        let wanted: Vec<String> = wanted.iter().map(|w| (*w).to_owned()).collect();
+        if !sparse::complete(&mut layers, &wanted) {
+            return Ok(()); // the loader parses in full
+        }
+        let (sparse_n, complete_n, errors) = counts.get();
+        counts.set((sparse_n + sparse_read as u32, complete_n + 1, errors));
+        let layer = &layers[0];
+        let got = &layer.file;
+        prop_assert_eq!(describe_rest(got), describe_rest(&full));
+        let set_aside: Vec<(Option<&str>, &str)> = layer
+            .set_aside
+            .as_ref()
+            .map(|s| s.names(&layer.text).collect())
+            .unwrap_or_default();
+        let mut tables = vec![(None, &full.secrets, &got.secrets)];
+        for (p, profile) in &full.profiles {
+            let Some(mine) = got.profiles.get(p) else {
+                return Err(TestCaseError::fail(format!("profile {p} missing")));
+            };
+            tables.push((Some(p.as_str()), &profile.secrets, &mine.secrets));
+        }
+        prop_assert_eq!(tables.len(), got.profiles.len() + 1);
+        let mut must: Vec<String> = wanted.clone();
+        for p in got.providers.values() {
+            must.extend(referred(&p.get_ref().fields.to_string()));
+        }
+        for (table, all, mine) in &tables {
+            for (name, item) in mine.iter() {
+                let Some(theirs) = all.get(name) else {
+                    return Err(TestCaseError::fail(format!("{name} is not in the file")));
+                };
+                prop_assert_eq!(
+                    describe_secret(item.get_ref()),
+                    describe_secret(theirs.get_ref())
+                );
+                prop_assert_eq!(item.span(), theirs.span());
+                let s = item.get_ref();
+                for text in [&s.value, &s.default].into_iter().flatten() {
+                    must.extend(referred(text));
+                }
+            }
+            for name in all.keys() {
+                let aside = set_aside.contains(&(*table, name.as_str()));
+                prop_assert!(
+                    aside != mine.contains_key(name),
+                    "{name} in {table:?}: set aside {aside}"
+                );
+            }
+            let order: Vec<&String> = mine.keys().collect();
+            let expected: Vec<&String> = all.keys().filter(|k| mine.contains_key(*k)).collect();
+            prop_assert_eq!(order, expected);
+        }
+        for name in &must {
+            for (table, all, mine) in &tables {
+                prop_assert!(
+                    !all.contains_key(name) || mine.contains_key(name),
+                    "{name} (needed) left out of {table:?}"
+                );
+            }
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    // Enough of the documents took the sparse path for it to be exercised.
+    let (sparse_n, complete_n, errors) = counts.get();
+    assert!(
+        sparse_n >= SPARSE_CASES / 8 && errors >= SPARSE_CASES / 10,
+        "{sparse_n} sparse reads, {complete_n} complete, {errors} errors"
+    );
 }

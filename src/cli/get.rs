@@ -22,9 +22,10 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
-    let config = ctx.load()?;
+    let config = ctx.load_only(&[args.key.as_str()])?;
     let Some(entry) = config.secret(&args.key) else {
-        return Err(unknown_secret(&config, &args.key));
+        // The suggestions come from every secret: read them all.
+        return Err(unknown_secret(&ctx.load()?, &args.key));
     };
     let opts = ResolveOptions {
         strict: true,

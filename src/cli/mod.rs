@@ -308,6 +308,7 @@ impl Ctx {
             allow_none,
             for_write,
             trusted_only: false,
+            only: None,
         }
     }
 
@@ -321,6 +322,15 @@ impl Ctx {
     /// Loads the config for reading; no config at all is an error.
     pub fn load(&self) -> Result<Config> {
         config::load(&self.cwd, self.load_options(false, false))
+    }
+
+    /// Loads the config for reading `names`: a large file's entries that these secrets do not
+    /// refer to may be left unparsed, so the config holds these and what they need (not every
+    /// secret).
+    pub fn load_only(&self, names: &[&str]) -> Result<Config> {
+        let mut opts = self.load_options(false, false);
+        opts.only = Some(names.iter().map(|n| (*n).to_owned()).collect());
+        config::load(&self.cwd, opts)
     }
 
     /// Loads the config for a command that reports on it (`doctor`, `config-files`, `scan`):

@@ -27,6 +27,8 @@ pub struct Layer {
     /// Whether the file is trusted, worked out on first use (it hashes the whole text): `exec`
     /// asks once per secret.
     pub trusted: std::sync::OnceLock<bool>,
+    /// The secret entries a sparse read left unparsed (`LoadOptions::only`).
+    pub set_aside: Option<super::sparse::SetAside>,
 }
 
 /// The file's text holds defaults and `plain` values: Debug shows its size only.
@@ -118,6 +120,9 @@ pub struct LoadOptions {
     pub for_write: bool,
     /// The shell hook: files that are not trusted are left out (with their imports).
     pub trusted_only: bool,
+    /// A read of these secrets only (and what they refer to): a large file's other entries may
+    /// be left unparsed (`sparse`), so `Config::secrets` lists a subset.
+    pub only: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +147,7 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         seen: HashSet::new(),
         layers: Vec::new(),
         trusted_only: opts.trusted_only,
+        sparse: opts.only.is_some(),
         untrusted: Vec::new(),
         cwd: cwd.to_path_buf(),
     };
@@ -190,6 +196,7 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
                 seen: std::mem::take(&mut loader.seen),
                 layers: Vec::new(),
                 trusted_only: opts.trusted_only,
+                sparse: loader.sparse,
                 untrusted: Vec::new(),
                 cwd: cwd.to_path_buf(),
             };
@@ -209,6 +216,16 @@ pub fn load(cwd: &Path, opts: LoadOptions) -> Result<Config> {
         }
         for layers in per_dir.into_iter().rev() {
             loader.layers.extend(layers);
+        }
+    }
+    if let Some(wanted) = &opts.only {
+        if !super::sparse::complete(&mut loader.layers, wanted) {
+            for layer in loader.layers.iter_mut() {
+                if layer.set_aside.take().is_some() {
+                    layer.file =
+                        model::parse(&layer.text).map_err(|e| parse_error(&layer.path, &e))?;
+                }
+            }
         }
     }
     let config = Config {
@@ -294,6 +311,8 @@ struct Loader {
     seen: HashSet<PathBuf>,
     layers: Vec<Layer>,
     trusted_only: bool,
+    /// Large files' simple secret entries are set aside (`LoadOptions::only`).
+    sparse: bool,
     untrusted: Vec<PathBuf>,
     cwd: PathBuf,
 }
@@ -330,7 +349,12 @@ impl Loader {
             self.untrusted.push(path.to_path_buf());
             return Ok(());
         }
-        let file = model::parse(&text).map_err(|e| parse_error(path, &e))?;
+        let (file, set_aside) = if self.sparse {
+            super::sparse::parse(&text)
+        } else {
+            model::parse(&text).map(|file| (file, None))
+        }
+        .map_err(|e| parse_error(path, &e))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let base_real = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
         for import in &file.import {
@@ -369,6 +393,7 @@ impl Loader {
             profile,
             global,
             trusted: std::sync::OnceLock::new(),
+            set_aside,
         });
         Ok(())
     }
@@ -685,6 +710,29 @@ impl Config {
             origin,
         })
         .collect()
+    }
+
+    /// The names of the effective secrets, also those a sparse read left unparsed.
+    pub fn secret_names(&self) -> HashSet<&str> {
+        let mut names: HashSet<&str> = self.secrets().iter().map(|e| e.name).collect();
+        let drop_top = self.drops_top_secrets(&self.profiles);
+        for layer in &self.layers {
+            let Some(set_aside) = &layer.set_aside else {
+                continue;
+            };
+            for (profile, name) in set_aside.names(&layer.text) {
+                // As `effective` counts a table.
+                let counts = match (profile, &layer.profile) {
+                    (None, None) => !drop_top,
+                    (None, Some(p)) => self.profiles.contains(p),
+                    (Some(p), _) => self.profiles.iter().any(|a| a == p),
+                };
+                if counts {
+                    names.insert(name);
+                }
+            }
+        }
+        names
     }
 
     pub fn secret(&self, name: &str) -> Option<SecretEntry<'_>> {

@@ -4,5 +4,6 @@ pub mod edit;
 pub mod load;
 pub mod model;
 pub mod set;
+pub mod sparse;
 
 pub use load::{load, Config, LoadOptions, Section, DEFAULT_PROFILE};

@@ -229,8 +229,7 @@ pub fn fingerprint(config: &Config) -> [u8; 32] {
     }
     field(config.profiles.join(",").as_bytes());
     field(&[config.no_defaults as u8]);
-    let names: std::collections::HashSet<String> =
-        config.secrets().iter().map(|e| e.name.to_owned()).collect();
+    let names = config.secret_names();
     let mut vars: Vec<(std::ffi::OsString, std::ffi::OsString)> = std::env::vars_os()
         .filter(|(k, _)| {
             let k = k.to_string_lossy();

@@ -384,6 +384,7 @@ pub fn load_every_profile(cwd: &std::path::Path, first: Config) -> Result<Config
             allow_none: false,
             for_write: false,
             trusted_only: false,
+            only: None,
         },
     )
 }

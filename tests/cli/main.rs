@@ -32,6 +32,7 @@ mod key_cosmian;
 mod key_kms;
 mod key_transit;
 mod keychain;
+mod large_files;
 mod lease;
 mod mcp;
 mod parse_errors;
