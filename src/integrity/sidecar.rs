@@ -73,7 +73,13 @@ impl Sidecar {
             let line = line.trim_end_matches('\r');
             if let Some(rest) = line.strip_prefix("tag ") {
                 if let Some(prefixes) = &prefixes {
-                    if !prefixes.iter().any(|p| rest.starts_with(p.as_str())) && !line.contains('%')
+                    // An encoded section or name (`%`) may still be a wanted one once decoded.
+                    let b = rest.as_bytes();
+                    let head = memchr::memchr(b' ', b).map_or(b.len(), |i| {
+                        memchr::memchr(b' ', &b[i + 1..]).map_or(b.len(), |j| i + 1 + j)
+                    });
+                    if !prefixes.iter().any(|p| rest.starts_with(p.as_str()))
+                        && memchr::memchr(b'%', &b[..head]).is_none()
                     {
                         continue;
                     }
