@@ -463,6 +463,9 @@ const SPARSE_HEADERS: &[&str] = &[
     "[providers.x]\ntype = \"plain\"\nnote = \"\"\"\n[secrets]\nE = { default = \"in a string\" }\n\"\"\"",
 ];
 
+/// The tables most documents are made of.
+const SPARSE_TABLES: &[&str] = &["[secrets]", "[profiles.p.secrets]", "[profiles.q.secrets]"];
+
 const SPARSE_ROOT: &[&str] = &[
     "default_provider = \"age\"",
     "import = [\n]",
@@ -474,29 +477,40 @@ const SPARSE_ROOT: &[&str] = &[
 /// A document over the sparse read's size limit (a long comment first or last).
 fn sparse_document() -> impl Strategy<Value = String> {
     let entry = prop_oneof![
-        6 => proptest::sample::select(SPARSE_ENTRIES),
+        12 => proptest::sample::select(SPARSE_ENTRIES),
         1 => proptest::sample::select(SPARSE_ODD_ENTRIES),
     ];
     let line = (proptest::sample::select(SPARSE_KEYS), entry);
-    let tables =
-        proptest::sample::subsequence(SPARSE_HEADERS, 0..=4).prop_flat_map(move |headers| {
-            let n = headers.len();
-            let lines = proptest::collection::vec(line.clone(), 0..6);
-            (Just(headers), proptest::collection::vec(lines, n))
-        });
+    let headers = prop_oneof![
+        3 => proptest::sample::subsequence(SPARSE_TABLES, 1..=3),
+        1 => proptest::sample::subsequence(SPARSE_HEADERS, 0..=4),
+    ];
+    let tables = headers.prop_flat_map(move |headers| {
+        let n = headers.len();
+        let lines = proptest::collection::vec(line.clone(), 0..8);
+        (Just(headers), proptest::collection::vec(lines, n))
+    });
     let structured = (
-        proptest::collection::vec(proptest::sample::select(SPARSE_ROOT), 0..2),
+        prop_oneof![
+            3 => Just(vec![SPARSE_HEADERS[3]]),
+            1 => proptest::collection::vec(proptest::sample::select(SPARSE_ROOT), 0..2),
+        ],
         tables.prop_map(|(headers, bodies)| headers.into_iter().zip(bodies).collect::<Vec<_>>()),
+        proptest::bool::weighted(0.2),
     )
-        .prop_map(|(root, tables)| {
+        .prop_map(|(root, tables, duplicates)| {
             let mut out = String::new();
             for line in root {
                 out.push_str(&format!("{line}\n"));
             }
             for (header, lines) in tables {
                 out.push_str(&format!("{header}\n"));
+                // A name twice in a table is an error: in one document of five.
+                let mut seen = HashSet::new();
                 for (name, entry) in lines {
-                    out.push_str(&format!("{name} = {entry}\n"));
+                    if seen.insert(name) || duplicates {
+                        out.push_str(&format!("{name} = {entry}\n"));
+                    }
                 }
             }
             out
@@ -613,12 +627,12 @@ fn referred(text: &str) -> Vec<String> {
 fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
     use fnox::config::load::Layer;
     use fnox::config::sparse;
-    // (sparse reads, complete reads, errors)
+    // (sparse reads that took entries in, complete reads, errors)
     let counts = std::cell::Cell::new((0u32, 0u32, 0u32));
     let wanted = proptest::collection::vec(proptest::sample::select(SPARSE_NAMES), 1..3);
     let result = runner(SPARSE_CASES).run(&(sparse_document(), wanted), |(text, wanted)| {
         let full = model::parse(&text);
-        let (file, set_aside) = match (sparse::parse(&text), &full) {
+        let (file, set_aside) = match (sparse::parse(&text, true), &full) {
             (Err(a), Err(b)) => {
                 prop_assert_eq!(a.to_string(), b.to_string());
                 let (s, f, e) = counts.get();
@@ -635,6 +649,25 @@ fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
             }
         };
         let full = full.unwrap();
+        // Read at once, every entry: all of the full parse, in its order, at its positions.
+        let (all, none) = sparse::parse(&text, false).unwrap();
+        prop_assert!(none.is_none());
+        prop_assert_eq!(describe_rest(&all), describe_rest(&full));
+        let mut pairs = vec![(&all.secrets, &full.secrets)];
+        for (p, profile) in &full.profiles {
+            pairs.push((&all.profiles[p].secrets, &profile.secrets));
+        }
+        for (mine, theirs) in pairs {
+            let mine: Vec<_> = mine
+                .iter()
+                .map(|(k, v)| (k, v.span(), describe_secret(v.get_ref())))
+                .collect();
+            let theirs: Vec<_> = theirs
+                .iter()
+                .map(|(k, v)| (k, v.span(), describe_secret(v.get_ref())))
+                .collect();
+            prop_assert_eq!(mine, theirs);
+        }
         let sparse_read = set_aside.is_some();
         let mut layers = [Layer {
             path: "fnox.toml".into(),
@@ -650,7 +683,22 @@ fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
             return Ok(()); // the loader parses in full
         }
         let (sparse_n, complete_n, errors) = counts.get();
-        counts.set((sparse_n + sparse_read as u32, complete_n + 1, errors));
+        // A sparse read that took set-aside entries in (not only left them out).
+        let took_in = sparse_read && {
+            let l = &layers[0];
+            let left = l.set_aside.as_ref().map_or(0, |s| s.names(&l.text).count());
+            let parsed = l.file.secrets.len()
+                + l.file
+                    .profiles
+                    .values()
+                    .map(|p| p.secrets.len())
+                    .sum::<usize>();
+            let kept = sparse::parse(&text, true).map_or(0, |(f, _)| {
+                f.secrets.len() + f.profiles.values().map(|p| p.secrets.len()).sum::<usize>()
+            });
+            parsed > kept && left > 0
+        };
+        counts.set((sparse_n + took_in as u32, complete_n + 1, errors));
         let layer = &layers[0];
         let got = &layer.file;
         prop_assert_eq!(describe_rest(got), describe_rest(&full));

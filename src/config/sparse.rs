@@ -1,17 +1,20 @@
-//! A sparse read of a large fnox.toml for a command that needs a few secrets (`fnox get KEY`):
-//! its one-line secret entries are checked by a strict scanner and set aside, the rest of the
-//! file (providers, settings, every entry the scanner does not fully understand) is parsed as
-//! TOML, and only the set-aside entries the command needs are parsed afterwards: those it asked
-//! for and, by name, every one that the parsed text mentions (`${NAME}`, `fnox://NAME`,
-//! `{ secret = "NAME" }`), to a fixed point.
+//! Reading a large fnox.toml fast. Its one-line secret entries (most of such a file) are checked
+//! by a strict scanner and read by it, not by the TOML parser; the rest of the file (providers,
+//! settings, every entry the scanner does not fully understand) is parsed as TOML, its positions
+//! moved back to their places in the file.
 //!
-//! The result must be the full parse's for everything the command looks at. So an entry is set
-//! aside only when the full parse would accept it as it stands: a bare key, inside `[secrets]` or
-//! `[profiles.NAME.secrets]`, on one line, an inline table of `SecretConfig`'s scalar fields with
-//! values of the right type, no duplicate. Anything else (a header or key that could also define
-//! secrets, a multi-line construct the scanner cannot follow, a byte-order mark) and the whole
-//! file is parsed in full, as is a file whose reduced text does not parse (the full parse then
-//! gives the error with its true position).
+//! A command that needs a few secrets (`fnox get KEY`) leaves the entries aside and reads in
+//! only those it needs (`complete`): those it asked for and, by name, every one that the parsed
+//! text mentions (`${NAME}`, `fnox://NAME`, `{ secret = "NAME" }`), to a fixed point across files.
+//! Every other command reads them all in at once.
+//!
+//! The result must be the full parse's. So an entry is the scanner's only when the full parse
+//! would take it as it stands: a bare key, inside `[secrets]` or `[profiles.NAME.secrets]`, on
+//! one line, an inline table of `SecretConfig`'s scalar fields with values of the right type,
+//! strings with the simple escapes only, no duplicate. Anything else (a header or key that could
+//! also define secrets, a multi-line construct the scanner cannot follow, a byte-order mark) and
+//! the whole file is parsed in full, as is a file whose reduced text does not parse (the full
+//! parse then gives the error with its true position).
 
 use std::ops::Range;
 
@@ -62,18 +65,28 @@ impl SetAside {
     }
 }
 
-/// Parses `text`, setting its simple secret entries aside when it is large enough and the scan
-/// accepts it; else in full. An error is always the full parse's.
-pub fn parse(text: &str) -> Result<(ConfigFile, Option<SetAside>), toml::de::Error> {
+/// Parses `text`. When it is large enough and the scan accepts it, its simple secret entries
+/// are read by the scanner, not the TOML parser: with `set_aside` they are left out (for
+/// `complete`), else read in at once. Otherwise, in full. An error is always the full parse's.
+pub fn parse(
+    text: &str,
+    set_aside: bool,
+) -> Result<(ConfigFile, Option<SetAside>), toml::de::Error> {
     if text.len() >= MIN_LEN {
-        if let Some(set_aside) = scan(text) {
-            let mut reduced = String::with_capacity(set_aside.kept.iter().map(|r| r.len()).sum());
-            for r in &set_aside.kept {
+        if let Some(aside) = scan(text) {
+            let mut reduced = String::with_capacity(aside.kept.iter().map(|r| r.len()).sum());
+            for r in &aside.kept {
                 reduced.push_str(&text[r.clone()]);
             }
             if let Ok(mut file) = model::parse(&reduced) {
-                remap(&mut file, |at| set_aside.original(at));
-                return Ok((file, Some(set_aside)));
+                remap(&mut file, |at| aside.original(at));
+                if set_aside {
+                    return Ok((file, Some(aside)));
+                }
+                file.secrets.reserve(aside.entries.len());
+                if take_in(&mut file, text, &aside, 0..aside.entries.len()) {
+                    return Ok((file, None));
+                }
             }
         }
     }
@@ -142,7 +155,7 @@ pub fn complete(layers: &mut [Layer], wanted: &[String]) -> bool {
         let Some(mut s) = layer.set_aside.take() else {
             continue;
         };
-        let ok = take_in(&mut layer.file, &layer.text, &s, &needed[li]);
+        let ok = take_in(&mut layer.file, &layer.text, &s, needed[li].iter().copied());
         if ok {
             let mut i = 0;
             s.entries.retain(|_| {
@@ -168,15 +181,22 @@ pub fn complete(layers: &mut [Layer], wanted: &[String]) -> bool {
     fnox_refs.iter().all(|name| defined(name))
 }
 
-/// Parses the needed set-aside entries of one file into its parsed form, at their positions.
-fn take_in(file: &mut ConfigFile, text: &str, s: &SetAside, needed: &[usize]) -> bool {
-    if needed.is_empty() {
-        return true;
-    }
-    for &i in needed {
+/// Parses set-aside entries of one file (by index) into its parsed form, at their positions
+/// and in file order. The scan checked each entry, so its values are read from it directly.
+fn take_in(
+    file: &mut ConfigFile,
+    text: &str,
+    s: &SetAside,
+    which: impl IntoIterator<Item = usize>,
+) -> bool {
+    let mut any = false;
+    for i in which {
+        any = true;
         let e = &s.entries[i];
         let line = &text[e.line.clone()];
-        let Ok(one) = toml::from_str::<IndexMap<String, toml::Spanned<SecretConfig>>>(line) else {
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let mut secret = SecretConfig::default();
+        let Some(found) = entry(line, Checked::Clean, Some(&mut secret)) else {
             return false;
         };
         let map = match &e.profile {
@@ -186,23 +206,25 @@ fn take_in(file: &mut ConfigFile, text: &str, s: &SetAside, needed: &[usize]) ->
                 None => return false,
             },
         };
-        for (name, item) in one {
-            let span = item.span();
-            let at = e.line.start;
-            map.insert(
-                name,
-                toml::Spanned::new(span.start + at..span.end + at, item.into_inner()),
-            );
+        let at = e.line.start;
+        map.insert(
+            line[found.name].to_owned(),
+            toml::Spanned::new(at + found.table.start..at + found.table.end, secret),
+        );
+    }
+    if any {
+        in_file_order(&mut file.secrets);
+        for p in file.profiles.values_mut() {
+            in_file_order(&mut p.secrets);
         }
     }
-    // File order, as the full parse has it.
-    file.secrets
-        .sort_by(|_, a, _, b| a.span().start.cmp(&b.span().start));
-    for p in file.profiles.values_mut() {
-        p.secrets
-            .sort_by(|_, a, _, b| a.span().start.cmp(&b.span().start));
-    }
     true
+}
+
+fn in_file_order<T>(map: &mut IndexMap<String, toml::Spanned<T>>) {
+    if !map.values().is_sorted_by_key(|item| item.span().start) {
+        map.sort_by(|_, a, _, b| a.span().start.cmp(&b.span().start));
+    }
 }
 
 /// Moves every span of a parsed reduced text to its place in the file.
@@ -328,8 +350,8 @@ fn scan(text: &str) -> Option<SetAside> {
         }
         if let Context::Secrets(table) = &context {
             let profile: Option<&str> = table.clone().map(|p| &text[p]);
-            if let Some(name) = entry(line, checked) {
-                let name = pos + name.start..pos + name.end;
+            if let Some(found) = entry(line, checked, None) {
+                let name = pos + found.name.start..pos + found.name.end;
                 if !names.insert((profile, &text[name.clone()])) {
                     return None;
                 }
@@ -444,10 +466,18 @@ const FIELDS: [(&str, Kind); 11] = [
     ("daemon_cache", Kind::Flag),
 ];
 
-/// The name's place in `line` when the line is one secret entry the full parse takes as it is:
+/// A line's entry: where its name and its inline table are in the line.
+struct Found {
+    name: Range<usize>,
+    table: Range<usize>,
+}
+
+/// The entry on `line` when the line is one secret entry the full parse takes as it is:
 /// `NAME = { field = value, ... }` with known fields of the right types, strings without
-/// unusual escapes or control characters, an optional comment.
-fn entry(line: &str, checked: Checked) -> Option<Range<usize>> {
+/// unusual escapes or control characters, an optional comment. With `out`, the entry's values
+/// are written into it.
+fn entry(line: &str, checked: Checked, mut out: Option<&mut SecretConfig>) -> Option<Found> {
+    use super::model::{EnvMode, IfMissing};
     let b = line.as_bytes();
     let b = b.strip_suffix(b"\r").unwrap_or(b);
     // Allowed nowhere on a line but a tab (a string or comment would have to hold it).
@@ -472,6 +502,7 @@ fn entry(line: &str, checked: Checked) -> Option<Range<usize>> {
     c.blank();
     c.eat(b'=')?;
     c.blank();
+    let table_start = c.i;
     c.eat(b'{')?;
     c.blank();
     if c.peek() == Some(b'}') {
@@ -497,18 +528,55 @@ fn entry(line: &str, checked: Checked) -> Option<Range<usize>> {
             c.eat(b'=')?;
             c.blank();
             match FIELDS[field].1 {
-                Kind::Text => c.string().map(|_| ())?,
-                Kind::Flag => c.flag()?,
-                Kind::Count => c.count()?,
+                Kind::Text => {
+                    let s = c.string()?;
+                    if let Some(out) = out.as_deref_mut() {
+                        let value = Some(s.value(line));
+                        match FIELDS[field].0 {
+                            "provider" => out.provider = value,
+                            "value" => out.value = value,
+                            "default" => out.default = value,
+                            "description" => out.description = value,
+                            _ => out.json_path = value,
+                        }
+                    }
+                }
+                Kind::Flag => {
+                    let flag = Some(c.flag()?);
+                    if let Some(out) = out.as_deref_mut() {
+                        match FIELDS[field].0 {
+                            "as_file" => out.as_file = flag,
+                            "allow_dangerous_name" => out.allow_dangerous_name = flag,
+                            _ => out.daemon_cache = flag,
+                        }
+                    }
+                }
+                Kind::Count => {
+                    let n = c.count()?;
+                    if let Some(out) = out.as_deref_mut() {
+                        out.line = Some(n);
+                    }
+                }
                 Kind::IfMissing => {
-                    let word = c
-                        .string()?
-                        .filter(|w| matches!(*w, b"error" | b"warn" | b"ignore"));
-                    word.map(|_| ())?
+                    let mode = match c.word()? {
+                        b"error" => IfMissing::Error,
+                        b"warn" => IfMissing::Warn,
+                        b"ignore" => IfMissing::Ignore,
+                        _ => return None,
+                    };
+                    if let Some(out) = out.as_deref_mut() {
+                        out.if_missing = Some(mode);
+                    }
                 }
                 Kind::Env => {
-                    if c.flag().is_none() {
-                        c.string()?.filter(|w| *w == b"exec")?;
+                    let mode = match c.flag() {
+                        Some(true) => EnvMode::All,
+                        Some(false) => EnvMode::Never,
+                        None if c.word()? == b"exec" => EnvMode::ExecOnly,
+                        None => return None,
+                    };
+                    if let Some(out) = out.as_deref_mut() {
+                        out.env = Some(mode);
                     }
                 }
             }
@@ -520,9 +588,10 @@ fn entry(line: &str, checked: Checked) -> Option<Range<usize>> {
             }
         }
     }
+    let table = table_start..c.i;
     c.blank();
     match c.peek() {
-        None | Some(b'#') => Some(name),
+        None | Some(b'#') => Some(Found { name, table }),
         _ => None,
     }
 }
@@ -592,21 +661,21 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn flag(&mut self) -> Option<()> {
+    fn flag(&mut self) -> Option<bool> {
         let rest = &self.b[self.i..];
-        let len = if rest.starts_with(b"true") {
-            4
+        let (len, value) = if rest.starts_with(b"true") {
+            (4, true)
         } else if rest.starts_with(b"false") {
-            5
+            (5, false)
         } else {
             return None;
         };
         self.i += len;
-        Some(())
+        Some(value)
     }
 
     /// A decimal integer as `usize` reads it: `0`, or up to 18 digits without a leading zero.
-    fn count(&mut self) -> Option<()> {
+    fn count(&mut self) -> Option<usize> {
         let digits = self.b[self.i..]
             .iter()
             .take_while(|x| x.is_ascii_digit())
@@ -614,13 +683,17 @@ impl<'a> Cursor<'a> {
         if digits == 0 || digits > 18 || (digits > 1 && self.b[self.i] == b'0') {
             return None;
         }
+        let value = self.b[self.i..self.i + digits]
+            .iter()
+            .fold(0usize, |n, d| n * 10 + usize::from(d - b'0'));
         self.i += digits;
-        Some(())
+        Some(value)
     }
 
-    /// A one-line basic or literal string (the line has no control character). Its content when it has no escape (Some(None) when
-    /// it has the simple escapes `\" \\ \b \f \n \r \t`); None for anything else.
-    fn string(&mut self) -> Option<Option<&'a [u8]>> {
+    /// A one-line basic or literal string (the line has no control character): where its
+    /// content is, and whether it has escapes (only the simple `\" \\ \b \f \n \r \t`; None for
+    /// anything else).
+    fn string(&mut self) -> Option<Str> {
         let quote = self.peek()?;
         if !matches!(quote, b'"' | b'\'') || self.b[self.i..].starts_with(&[quote; 3]) {
             return None;
@@ -637,8 +710,10 @@ impl<'a> Cursor<'a> {
             };
             self.i += at + 1;
             if rest[at] == quote {
-                let content = &self.b[start..self.i - 1];
-                return Some((!escaped).then_some(content));
+                return Some(Str {
+                    content: start..self.i - 1,
+                    escaped,
+                });
             }
             escaped = true;
             match self.next()? {
@@ -646,6 +721,46 @@ impl<'a> Cursor<'a> {
                 _ => return None,
             }
         }
+    }
+
+    /// An unescaped string's content, for the words `if_missing` and `env` take.
+    fn word(&mut self) -> Option<&'a [u8]> {
+        let s = self.string()?;
+        (!s.escaped).then(|| &self.b[s.content])
+    }
+}
+
+/// A string `Cursor::string` read.
+struct Str {
+    content: Range<usize>,
+    escaped: bool,
+}
+
+impl Str {
+    /// Its value: `line` is the text the cursor read.
+    fn value(&self, line: &str) -> String {
+        let raw = &line[self.content.clone()];
+        if !self.escaped {
+            return raw.to_owned();
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            out.push(match chars.next() {
+                Some('b') => '\u{8}',
+                Some('f') => '\u{c}',
+                Some('n') => '\n',
+                Some('r') => '\r',
+                Some('t') => '\t',
+                Some(other) => other, // `"` and `\`: `string` let no other through
+                None => break,
+            });
+        }
+        out
     }
 }
 
@@ -760,7 +875,7 @@ mod tests {
     }
 
     fn layer(text: String) -> Layer {
-        let (file, set_aside) = parse(&text).unwrap();
+        let (file, set_aside) = parse(&text, true).unwrap();
         Layer {
             path: "fnox.toml".into(),
             text,
@@ -772,29 +887,44 @@ mod tests {
         }
     }
 
+    /// Every field of a secret, values included.
+    fn fields(s: &SecretConfig) -> String {
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            s.provider,
+            s.value,
+            s.default,
+            s.description,
+            s.if_missing,
+            s.env,
+            s.as_file,
+            s.json_path,
+            s.line,
+            s.allow_dangerous_name,
+            s.daemon_cache
+        )
+    }
+
     #[test]
-    fn entries_the_full_parse_takes_as_they_are_are_recognised() {
+    fn entries_the_full_parse_takes_as_they_are_are_read_as_it_reads_them() {
         for line in [
             r#"A = { provider = "age", value = "YWdl+/=" }"#,
-            r#"A_1-b={default="x",description='it is'}"#,
+            r#"A_1-b={default="x",description='it is \n'}"#,
             "A = {}",
             r#"  A = { if_missing = "warn", env = "exec", line = 0, as_file = false } # note"#,
             r#"A = { env = true, line = 12, daemon_cache = false, allow_dangerous_name = true }"#,
-            r#"A = { default = "tab\there \"q\" \\ é" }"#,
+            r#"A = { env = false, if_missing = 'ignore', line = 999999999999999999 }"#,
+            r#"A = { default = "tab\there \"q\" \\ \b\f\n\r é" }"#,
             "A = { json_path = \"a.b\" }\r",
         ] {
-            assert_eq!(
-                entry(line, Checked::No),
-                Some(
-                    line.find('A').unwrap()
-                        ..line.find('A').unwrap()
-                            + line[line.find('A').unwrap()..]
-                                .bytes()
-                                .take_while(|c| is_key_byte(*c))
-                                .count()
-                ),
-                "{line}"
-            );
+            let mut secret = SecretConfig::default();
+            let found = entry(line, Checked::No, Some(&mut secret)).expect(line);
+            let full: IndexMap<String, toml::Spanned<SecretConfig>> =
+                toml::from_str(&format!("{line}\n")).unwrap();
+            let (name, item) = full.first().unwrap();
+            assert_eq!(&line[found.name], name, "{line}");
+            assert_eq!(found.table, item.span(), "{line}");
+            assert_eq!(fields(&secret), fields(item.get_ref()), "{line}");
         }
     }
 
@@ -822,8 +952,11 @@ mod tests {
             r#"A = { value = "x""#,
             "A = { value = \"x\" }\rB = {}",
         ] {
-            assert_eq!(entry(line, Checked::No), None, "{line}");
-            assert_eq!(entry(line, Checked::file(line.as_bytes())), None, "{line}");
+            assert!(entry(line, Checked::No, None).is_none(), "{line}");
+            assert!(
+                entry(line, Checked::file(line.as_bytes()), None).is_none(),
+                "{line}"
+            );
         }
     }
 
@@ -840,7 +973,7 @@ mod tests {
             "[profiles.prod.secrets]\n",
             "A = { default = \"prod\" }\n",
         ));
-        let (file, set_aside) = parse(&text).unwrap();
+        let (file, set_aside) = parse(&text, true).unwrap();
         let set_aside = set_aside.expect("the scan accepts the file");
         let names: Vec<_> = set_aside.names(&text).collect();
         assert_eq!(names, [(None, "A"), (None, "C"), (Some("prod"), "A")]);
@@ -861,7 +994,7 @@ mod tests {
     #[test]
     fn a_small_file_or_one_the_scan_cannot_follow_is_parsed_in_full() {
         let entry = "[secrets]\nA = { default = \"a\" }\n";
-        assert!(parse(entry).unwrap().1.is_none());
+        assert!(parse(entry, true).unwrap().1.is_none());
         for odd in [
             "[secrets.T]\nvalue = \"t\"\n",
             "[[secrets]]\n",
@@ -873,7 +1006,7 @@ mod tests {
             "[secrets]\n\"Q\" = { default = \"q\" }\n",
         ] {
             let text = large(&format!("{entry}{odd}"));
-            let sparse = parse(&text);
+            let sparse = parse(&text, true);
             let full = model::parse(&text);
             assert!(sparse.as_ref().map_or(true, |(_, s)| s.is_none()), "{odd}");
             assert_eq!(sparse.is_ok(), full.is_ok(), "{odd}");
@@ -895,7 +1028,7 @@ mod tests {
             "  'C = { default = \"c\" }',\n",
             "]\n",
         ));
-        let (file, set_aside) = parse(&text).unwrap();
+        let (file, set_aside) = parse(&text, true).unwrap();
         let set_aside = set_aside.unwrap();
         let names: Vec<_> = set_aside.names(&text).map(|(_, n)| n).collect();
         assert_eq!(names, ["A"]);
