@@ -1,0 +1,279 @@
+//! The scan of a whole file: which lines are simple secret entries the scanner reads, in which
+//! table, and which text stays for the TOML parser; strings, comments and brackets followed
+//! across lines so that no line inside a multi-line construct is taken for an entry.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use super::entry::entry;
+use super::{is_key_byte, name_hash, Entry, SetAside};
+
+/// Where the scanner is: which table the lines belong to.
+enum Context {
+    Other,
+    /// `[secrets]` (None) or `[profiles.NAME.secrets]` (NAME's place in the file).
+    Secrets(Option<Range<usize>>),
+}
+
+/// Scans a file: the entries it can set aside and the text that stays. None when anything could
+/// make the reduced parse differ from the full one.
+pub(super) fn scan(text: &str) -> Option<SetAside> {
+    let b = text.as_bytes();
+    if text.starts_with('\u{feff}') {
+        return None;
+    }
+    let checked = Checked::file(b);
+    let mut context = Context::Other;
+    let mut entries: Vec<Entry> = Vec::new();
+    // Names per table, set aside or kept: a name twice in a table is the full parse's error.
+    let mut names: HashSet<(Option<&str>, &str)> = HashSet::default();
+    // Most lines of a large file are entries of about 100-400 bytes.
+    names.reserve(text.len() / 256);
+    let mut pos = 0;
+    while pos < b.len() {
+        let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
+        let next = (end + 1).min(b.len());
+        let line = &text[pos..end];
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if trimmed.is_empty() || trimmed == "\r" || trimmed.starts_with('#') {
+            pos = next;
+            continue;
+        }
+        if trimmed.starts_with('[') {
+            context = header(trimmed, end - trimmed.len())?;
+            pos = next;
+            continue;
+        }
+        if let Context::Secrets(table) = &context {
+            let profile: Option<&str> = table.clone().map(|p| &text[p]);
+            if let Some(found) = entry(line, checked, None) {
+                let name = pos + found.name.start..pos + found.name.end;
+                if !names.insert((profile, &text[name.clone()])) {
+                    return None;
+                }
+                entries.push(Entry {
+                    hash: name_hash(&text[name.clone()]),
+                    profile: table.clone(),
+                    name,
+                    line: pos..next,
+                });
+                pos = next;
+                continue;
+            }
+            // Kept: it must name its secret plainly, for the duplicate check.
+            let key_len = trimmed.bytes().take_while(|c| is_key_byte(*c)).count();
+            let after = trimmed[key_len..].trim_start_matches([' ', '\t']);
+            if key_len == 0 || !after.starts_with('=') {
+                return None;
+            }
+            let offset = end - line.len() + (line.len() - trimmed.len());
+            if !names.insert((profile, &text[offset..offset + key_len])) {
+                return None;
+            }
+            pos = statement_end(b, pos)?.end;
+            continue;
+        }
+        let stmt = statement_end(b, pos)?;
+        let key = &text[pos..stmt.key_end];
+        // A key or inline table elsewhere that could define secrets (`secrets.X = ...`,
+        // `x = { secrets = ... }`, an escape that could spell it).
+        if key.contains("secrets")
+            || key.contains('\\')
+            || (stmt.inline_table && text[stmt.key_end..stmt.end].contains("secrets"))
+        {
+            return None;
+        }
+        pos = stmt.end;
+    }
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    let mut from = 0;
+    for e in &entries {
+        if e.line.start > from {
+            kept.push(from..e.line.start);
+        }
+        from = e.line.end;
+    }
+    if from < b.len() {
+        kept.push(from..b.len());
+    }
+    let mut runs = vec![(0, 0)];
+    let mut reduced = 0;
+    for r in &kept {
+        runs.push((reduced, r.start));
+        reduced += r.len();
+    }
+    Some(SetAside {
+        entries,
+        runs,
+        kept,
+    })
+}
+
+/// The context a table header puts the following lines in; None for a header that could define
+/// secrets in a way the scanner does not follow (`[secrets.NAME]`, `[[secrets]]`, quoted keys).
+/// `at` is the header's offset in the file.
+fn header(line: &str, at: usize) -> Option<Context> {
+    if line.starts_with("[[") || line.contains(['"', '\'']) {
+        return (!line.contains("secrets")).then_some(Context::Other);
+    }
+    let close = line.find(']')?;
+    let rest = line[close + 1..].trim_start_matches([' ', '\t']);
+    if !(rest.is_empty() || rest == "\r" || rest.starts_with('#')) {
+        return None;
+    }
+    let inner = line[1..close].trim_matches([' ', '\t']);
+    if inner == "secrets" {
+        return Some(Context::Secrets(None));
+    }
+    if let Some(name) = inner
+        .strip_prefix("profiles.")
+        .and_then(|r| r.strip_suffix(".secrets"))
+    {
+        if !name.is_empty() && name.bytes().all(is_key_byte) {
+            let start = at + (name.as_ptr() as usize - line.as_ptr() as usize);
+            return Some(Context::Secrets(Some(start..start + name.len())));
+        }
+    }
+    (!inner.contains("secrets")).then_some(Context::Other)
+}
+
+/// What a check of the whole file found out about control characters.
+#[derive(Clone, Copy)]
+pub(super) enum Checked {
+    /// None but tabs and line feeds.
+    Clean,
+    /// None but tabs, line feeds and carriage returns: a line may have one before its line feed only.
+    CarriageReturns,
+    /// Some: every line is checked.
+    No,
+}
+
+impl Checked {
+    pub(super) fn file(b: &[u8]) -> Checked {
+        if has_control(b, true) {
+            Checked::No
+        } else if memchr::memchr(b'\r', b).is_some() {
+            Checked::CarriageReturns
+        } else {
+            Checked::Clean
+        }
+    }
+}
+
+/// Whether `b` has a byte TOML allows in no string or comment (a control character but tab, and
+/// with `breaks` line feed and carriage return), in blocks the compiler turns into vector
+/// compares: all of a large file passes through here.
+pub(super) fn has_control(b: &[u8], breaks: bool) -> bool {
+    let control = |x: u8| {
+        ((x < 0x20) & (x != b'\t') & !(breaks & ((x == b'\n') | (x == b'\r')))) | (x == 0x7f)
+    };
+    let mut blocks = b.chunks_exact(64);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &x| any | control(x)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&x| control(x))
+}
+
+/// Where a key/value statement's key and the whole statement end.
+struct Statement {
+    /// The `=`.
+    key_end: usize,
+    /// After its line break.
+    end: usize,
+    /// Whether its value has an inline table (a `{` outside strings and comments).
+    inline_table: bool,
+}
+
+/// The key/value statement that starts at `start`, followed through strings, comments and
+/// brackets across lines; None when it does not end as valid TOML would.
+fn statement_end(b: &[u8], start: usize) -> Option<Statement> {
+    let mut depth = 0usize;
+    let mut key_end = None;
+    let mut inline_table = false;
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'\n' if depth == 0 => {
+                return Some(Statement {
+                    key_end: key_end?,
+                    end: i + 1,
+                    inline_table,
+                })
+            }
+            b'#' => {
+                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
+                continue;
+            }
+            b'"' | b'\'' => {
+                i = string_end(b, i)?;
+                continue;
+            }
+            b'=' if depth == 0 && key_end.is_none() => key_end = Some(i),
+            b'{' => {
+                inline_table = true;
+                depth += 1;
+            }
+            b'[' => depth += 1,
+            b']' | b'}' => depth = depth.checked_sub(1)?,
+            _ => {}
+        }
+        i += 1;
+    }
+    (depth == 0).then_some(Statement {
+        key_end: key_end?,
+        end: b.len(),
+        inline_table,
+    })
+}
+
+/// Just past the string that opens at `i` (basic, literal, or either multi-line form).
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    let quote = b[i];
+    let basic = quote == b'"';
+    if b[i..].starts_with(&[quote; 3]) {
+        let mut j = i + 3;
+        loop {
+            let at = if basic {
+                memchr::memchr2(b'"', b'\\', &b[j..])?
+            } else {
+                memchr::memchr(b'\'', &b[j..])?
+            };
+            j += at;
+            if b[j] == b'\\' {
+                j += 2;
+                if j > b.len() {
+                    return None;
+                }
+                continue;
+            }
+            let run = b[j..].iter().take_while(|&&x| x == quote).count();
+            if run >= 3 {
+                // Up to two quotes of the content may come before the closing three.
+                return (run <= 5).then_some(j + run);
+            }
+            j += run;
+        }
+    }
+    let mut j = i + 1;
+    loop {
+        let at = if basic {
+            memchr::memchr3(b'"', b'\\', b'\n', &b[j..])?
+        } else {
+            memchr::memchr2(b'\'', b'\n', &b[j..])?
+        };
+        j += at;
+        match b[j] {
+            b'\n' => return None,
+            b'\\' => {
+                if b.get(j + 1).is_none_or(|&x| x == b'\n') {
+                    return None;
+                }
+                j += 2;
+            }
+            _ => return Some(j + 1),
+        }
+    }
+}
