@@ -474,7 +474,8 @@ const SPARSE_ROOT: &[&str] = &[
     "\u{feff}",
 ];
 
-/// A document over the sparse read's size limit (a long comment first or last).
+/// A document of a large file's size (a long comment first or last, so that the reduced text's
+/// positions are far from the file's).
 fn sparse_document() -> impl Strategy<Value = String> {
     let entry = prop_oneof![
         12 => proptest::sample::select(SPARSE_ENTRIES),
@@ -517,7 +518,7 @@ fn sparse_document() -> impl Strategy<Value = String> {
         });
     let doc = prop_oneof![4 => structured, 1 => document()];
     (doc, any::<bool>()).prop_map(|(doc, first)| {
-        let pad = format!("# {}\n", "x".repeat(fnox::config::sparse::MIN_LEN));
+        let pad = format!("# {}\n", "x".repeat(32 * 1024));
         if first {
             format!("{pad}{doc}")
         } else {

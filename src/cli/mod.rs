@@ -324,7 +324,7 @@ impl Ctx {
         config::load(&self.cwd, self.load_options(false, false))
     }
 
-    /// Loads the config for reading `names`: a large file's entries that these secrets do not
+    /// Loads the config for reading `names`: the entries that these secrets do not
     /// refer to may be left unparsed, so the config holds these and what they need (not every
     /// secret).
     pub fn load_only(&self, names: &[&str]) -> Result<Config> {

@@ -120,7 +120,7 @@ pub struct LoadOptions {
     pub for_write: bool,
     /// The shell hook: files that are not trusted are left out (with their imports).
     pub trusted_only: bool,
-    /// A read of these secrets only (and what they refer to): a large file's other entries may
+    /// A read of these secrets only (and what they refer to): a file's other entries may
     /// be left unparsed (`sparse`), so `Config::secrets` lists a subset.
     pub only: Option<Vec<String>>,
 }
@@ -311,7 +311,7 @@ struct Loader {
     seen: HashSet<PathBuf>,
     layers: Vec<Layer>,
     trusted_only: bool,
-    /// Large files' simple secret entries are set aside (`LoadOptions::only`).
+    /// Simple secret entries are set aside (`LoadOptions::only`).
     sparse: bool,
     untrusted: Vec<PathBuf>,
     cwd: PathBuf,

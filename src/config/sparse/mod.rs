@@ -1,4 +1,4 @@
-//! Reading a large fnox.toml fast. Its one-line secret entries (most of such a file) are checked
+//! Reading fnox.toml fast. Its one-line secret entries (most of a large file) are checked
 //! by a strict scanner and read by it, not by the TOML parser; the rest of the file (providers,
 //! settings, every entry the scanner does not fully understand) is parsed as TOML, its positions
 //! moved back to their places in the file.
@@ -28,9 +28,6 @@ use super::load::Layer;
 use super::model::{self, ConfigFile, SecretConfig};
 use entry::entry;
 use scan::{scan, Checked};
-
-/// Below this size a full parse costs less than it saves.
-pub const MIN_LEN: usize = 32 * 1024;
 
 #[derive(Debug, Clone)]
 struct Entry {
@@ -70,28 +67,27 @@ impl SetAside {
     }
 }
 
-/// Parses `text`. When it is large enough and the scan accepts it, its simple secret entries
-/// are read by the scanner, not the TOML parser: with `set_aside` they are left out (for
+/// Parses `text`. When the scan accepts it (a file of one entry as much as one of 10,000: the
+/// scan costs less than the TOML parse at every size), its simple secret entries are read by the
+/// scanner, not the TOML parser: with `set_aside` they are left out (for
 /// `complete`), else read in at once. Otherwise, in full. An error is always the full parse's.
 pub fn parse(
     text: &str,
     set_aside: bool,
 ) -> Result<(ConfigFile, Option<SetAside>), toml::de::Error> {
-    if text.len() >= MIN_LEN {
-        if let Some(aside) = scan(text) {
-            let mut reduced = String::with_capacity(aside.kept.iter().map(|r| r.len()).sum());
-            for r in &aside.kept {
-                reduced.push_str(&text[r.clone()]);
+    if let Some(aside) = scan(text) {
+        let mut reduced = String::with_capacity(aside.kept.iter().map(|r| r.len()).sum());
+        for r in &aside.kept {
+            reduced.push_str(&text[r.clone()]);
+        }
+        if let Ok(mut file) = model::parse(&reduced) {
+            remap(&mut file, |at| aside.original(at));
+            if set_aside {
+                return Ok((file, Some(aside)));
             }
-            if let Ok(mut file) = model::parse(&reduced) {
-                remap(&mut file, |at| aside.original(at));
-                if set_aside {
-                    return Ok((file, Some(aside)));
-                }
-                file.secrets.reserve(aside.entries.len());
-                if take_in(&mut file, text, &aside, 0..aside.entries.len()) {
-                    return Ok((file, None));
-                }
+            file.secrets.reserve(aside.entries.len());
+            if take_in(&mut file, text, &aside, 0..aside.entries.len()) {
+                return Ok((file, None));
             }
         }
     }
@@ -323,7 +319,7 @@ mod tests {
 
     /// A file over the size limit: `body`, then a long comment.
     fn large(body: &str) -> String {
-        format!("{body}# {}\n", "x".repeat(MIN_LEN))
+        format!("{body}# {}\n", "x".repeat(32 * 1024))
     }
 
     fn layer(text: String) -> Layer {
@@ -444,9 +440,9 @@ mod tests {
     }
 
     #[test]
-    fn a_small_file_or_one_the_scan_cannot_follow_is_parsed_in_full() {
+    fn a_file_the_scan_cannot_follow_is_parsed_in_full() {
         let entry = "[secrets]\nA = { default = \"a\" }\n";
-        assert!(parse(entry, true).unwrap().1.is_none());
+        assert!(parse(entry, true).unwrap().1.is_some());
         for odd in [
             "[secrets.T]\nvalue = \"t\"\n",
             "[[secrets]]\n",
