@@ -25,10 +25,33 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
         let _ = writeln!(std::io::stdout(), "fnox {}", env!("CARGO_PKG_VERSION"));
         return Err(0);
     }
-    if let Some(cli) = short(&args) {
+    if let Some(cli) = hook(&args).or_else(|| short(&args)) {
         return Ok(cli);
     }
     full(args)
+}
+
+/// The command line the shell hook runs at every prompt, `fnox hook-env [-s|--shell SHELL]`
+/// (`--shell=SHELL` too) and nothing else, read without clap: its one-subcommand parse was
+/// a tenth of an unchanged prompt. Anything else, an unknown shell included, goes to clap.
+fn hook(args: &[OsString]) -> Option<Cli> {
+    let shell = match args {
+        [_, sub] if sub == "hook-env" => None,
+        [_, sub, flag, shell] if sub == "hook-env" && (flag == "-s" || flag == "--shell") => {
+            Some(shell.to_str()?)
+        }
+        [_, sub, flag] if sub == "hook-env" => Some(flag.to_str()?.strip_prefix("--shell=")?),
+        _ => return None,
+    };
+    if shell.is_some_and(|s| !crate::shell::Shell::NAMES.contains(&s)) {
+        return None;
+    }
+    Some(Cli {
+        global: GlobalArgs::default(),
+        command: Command::HookEnv(hook_env::Args {
+            shell: shell.map(str::to_owned),
+        }),
+    })
 }
 
 /// Whether the command line is `fnox --version` (or `-V`) and nothing else, which is answered
@@ -187,6 +210,31 @@ mod tests {
             let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
             let got = short(&argv(line)).unwrap_or_else(|| panic!("{line}: no short parse"));
             assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_hooks_command_line_is_read_as_the_full_parse_reads_it() {
+        for line in [
+            "hook-env",
+            "hook-env -s bash",
+            "hook-env --shell zsh",
+            "hook-env --shell=fish",
+        ] {
+            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
+            let got = hook(&argv(line)).unwrap_or_else(|| panic!("{line}: not read"));
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
+        }
+        for line in [
+            "hook-env -s tcsh",
+            "hook-env -s",
+            "hook-env --shell=",
+            "hook-env -sbash",
+            "hook-env -s bash -v",
+            "-q hook-env -s bash",
+            "hook-env --help",
+        ] {
+            assert!(hook(&argv(line)).is_none(), "{line}");
         }
     }
 
