@@ -72,6 +72,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
     out.debug(format!("hook-env in {}", ctx.cwd.display()));
     // The as_file secrets of shells that are gone: a readdir when there are any shells' files.
     files::reap();
+    let no_defaults =
+        ctx.global.no_defaults || env_vars::flag(env_vars::FNOX_NO_DEFAULTS) == Some(true);
+    // Most prompts change nothing: only the fingerprint and imports are read to find that out.
+    let head = Session::head_from_env();
+    let imports = head.as_ref().map_or(&[][..], |h| &h.imports[..]);
+    let mut fp = shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, imports);
+    if head.as_ref().is_some_and(|h| h.fingerprint == fp.hash) {
+        out.debug("nothing changed");
+        return Ok(0);
+    }
     let previous = match Session::from_env() {
         Ok(p) => p,
         Err(e) => {
@@ -80,24 +90,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<i32> {
             Some(Session::default())
         }
     };
-    let no_defaults =
-        ctx.global.no_defaults || env_vars::flag(env_vars::FNOX_NO_DEFAULTS) == Some(true);
-    let imports = previous.as_ref().map_or(&[][..], |s| &s.imports[..]);
-    let fp = shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, imports);
-    match &previous {
-        Some(s) if s.fingerprint == fp.hash => {
-            out.debug("nothing changed");
-            return Ok(0);
-        }
-        None if !fp.project => {
-            out.debug("no fnox config here and nothing loaded");
-            return Ok(0);
-        }
-        _ => out.debug("config files, profile or settings changed: loading"),
+    if previous.is_none() && !fp.project {
+        out.debug("no fnox config here and nothing loaded");
+        return Ok(0);
     }
+    out.debug("config files, profile or settings changed: loading");
     // From here on values are read: memory locked first (crate::protect).
     ctx.lock_memory();
     let previous = previous.unwrap_or_default();
+    if previous.imports[..] != *imports {
+        // The session could not be read in full: its imports count for nothing.
+        fp = shell::fingerprint(&ctx.cwd, &ctx.profiles, no_defaults, &previous.imports);
+    }
 
     // What the shell has now, then the environment as the user had it: the resolver's fallback to
     // an environment variable must see the user's value, not a secret loaded for another directory.

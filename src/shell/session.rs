@@ -74,6 +74,16 @@ pub struct Session {
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+/// The part of a [`Session`] that says whether anything changed: read alone at every prompt,
+/// the variables (and their previous values) only once something did.
+#[derive(Deserialize)]
+pub struct Head {
+    #[serde(rename = "f")]
+    pub fingerprint: String,
+    #[serde(rename = "i", default)]
+    pub imports: Vec<String>,
+}
+
 impl Session {
     /// The state left by the previous prompt: None when there is none, an error when it is damaged.
     pub fn from_env() -> Result<Option<Session>> {
@@ -81,6 +91,34 @@ impl Session {
             return Ok(None);
         };
         Session::decode(&raw).map(Some)
+    }
+
+    /// The fingerprint and imports of the state left by the previous prompt: None when there is
+    /// none or it cannot be read (`from_env` then says what is wrong with it).
+    pub fn head_from_env() -> Option<Head> {
+        Session::head(env_vars::non_empty(env_vars::FNOX_SESSION)?.trim())
+    }
+
+    /// `head_from_env` of one encoded session. The fingerprint is serialized first
+    /// (`{"f":"…"`): when no imports follow it, it is read from the first bytes alone, not from
+    /// the whole state (with every variable's previous value).
+    fn head(raw: &str) -> Option<Head> {
+        let prefix = &raw.as_bytes()[..raw.len().min(128) & !3];
+        if let Ok(start) = B64.decode(prefix) {
+            if let Some(rest) = start.strip_prefix(br#"{"f":""#) {
+                if let Some(end) = rest.iter().position(|&b| b == b'"' || b == b'\\') {
+                    let after = &rest[end..];
+                    let alone = [&b"\"}"[..], b"\",\"v\":", b"\",\"d\":"];
+                    if alone.iter().any(|a| after.starts_with(a)) {
+                        return Some(Head {
+                            fingerprint: String::from_utf8(rest[..end].to_vec()).ok()?,
+                            imports: Vec::new(),
+                        });
+                    }
+                }
+            }
+        }
+        serde_json::from_slice(&B64.decode(raw).ok()?).ok()
     }
 
     pub fn decode(raw: &str) -> Result<Session> {
@@ -219,5 +257,33 @@ mod tests {
         };
         assert!(Session::decode(&bad.encode()).is_err());
         assert!(Session::decode("%%%").is_err());
+    }
+
+    #[test]
+    fn the_head_is_what_the_whole_session_says() {
+        let many: Vec<Managed> = (0..200)
+            .map(|i| Managed::new(&format!("V{i}"), Some(b"previous value")))
+            .collect();
+        for (imports, vars, files) in [
+            (vec![], vec![], None),
+            (vec![], many.clone(), None),
+            (vec![], vec![], Some("/run/x".to_owned())),
+            (vec!["/x/shared.toml".to_owned()], many.clone(), None),
+            (vec!["/a".to_owned(), "/b".to_owned()], vec![], None),
+        ] {
+            for fingerprint in ["", "00ff00ff00ff00ff", &"f".repeat(200)] {
+                let s = Session {
+                    fingerprint: fingerprint.to_owned(),
+                    imports: imports.clone(),
+                    vars: vars.clone(),
+                    files: files.clone(),
+                };
+                let head = Session::head(&s.encode()).expect("a head");
+                assert_eq!(head.fingerprint, fingerprint);
+                assert_eq!(head.imports, imports);
+            }
+        }
+        assert!(Session::head("%%%").is_none());
+        assert!(Session::head("").is_none());
     }
 }
