@@ -29,16 +29,47 @@ use super::model::{self, ConfigFile, SecretConfig};
 use entry::entry;
 use scan::{scan, Checked};
 
+/// A set-aside entry: places in the file as 32-bit offsets (the scan refuses a larger file),
+/// so that 10,000 of them fit in few pages.
 #[derive(Debug, Clone)]
 struct Entry {
-    /// The profile of `[profiles.NAME.secrets]` (its place in the file), None for `[secrets]`.
-    profile: Option<Range<usize>>,
-    name: Range<usize>,
     /// `name_hash` of the name: `complete` tests every entry without reading the file's text
     /// again (10,000 cache misses cost more than the test).
     hash: u64,
     /// The whole line, its line break included.
-    line: Range<usize>,
+    line: (u32, u32),
+    name: (u32, u32),
+    /// The profile of `[profiles.NAME.secrets]` (its place in the file), None for `[secrets]`.
+    profile: Option<(u32, u32)>,
+}
+
+impl Entry {
+    fn new(
+        hash: u64,
+        line: Range<usize>,
+        name: Range<usize>,
+        profile: Option<Range<usize>>,
+    ) -> Entry {
+        let pair = |r: Range<usize>| (r.start as u32, r.end as u32);
+        Entry {
+            hash,
+            line: pair(line),
+            name: pair(name),
+            profile: profile.map(pair),
+        }
+    }
+
+    fn line(&self) -> Range<usize> {
+        self.line.0 as usize..self.line.1 as usize
+    }
+
+    fn name(&self) -> Range<usize> {
+        self.name.0 as usize..self.name.1 as usize
+    }
+
+    fn profile(&self) -> Option<Range<usize>> {
+        self.profile.map(|(a, b)| a as usize..b as usize)
+    }
 }
 
 /// What a sparse read left out of a file, and how the reduced text's offsets map back.
@@ -57,7 +88,7 @@ impl SetAside {
     pub fn names<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (Option<&'a str>, &'a str)> {
         self.entries
             .iter()
-            .map(move |e| (e.profile.clone().map(|p| &text[p]), &text[e.name.clone()]))
+            .map(move |e| (e.profile().map(|p| &text[p]), &text[e.name()]))
     }
 
     fn original(&self, reduced: usize) -> usize {
@@ -130,12 +161,12 @@ pub fn complete(layers: &mut [Layer], wanted: &[String]) -> bool {
             for (ei, e) in s.entries.iter().enumerate() {
                 if !taken[li][ei]
                     && hashes.contains(&e.hash)
-                    && tokens.contains(&layer.text[e.name.clone()])
+                    && tokens.contains(&layer.text[e.name()])
                 {
                     taken[li][ei] = true;
                     needed[li].push(ei);
                     added = true;
-                    let line = &layer.text[e.line.clone()];
+                    let line = &layer.text[e.line()];
                     let before = fresh.len();
                     words(line, &mut tokens, &mut fresh);
                     hashes.extend(fresh[before..].iter().map(|w| name_hash(w)));
@@ -194,20 +225,20 @@ fn take_in(
     for i in which {
         any = true;
         let e = &s.entries[i];
-        let line = &text[e.line.clone()];
+        let line = &text[e.line()];
         let line = line.strip_suffix('\n').unwrap_or(line);
         let mut secret = SecretConfig::default();
         let Some(found) = entry(line, Checked::Clean, Some(&mut secret)) else {
             return false;
         };
-        let map = match &e.profile {
+        let map = match e.profile() {
             None => &mut file.secrets,
-            Some(p) => match file.profiles.get_mut(&text[p.clone()]) {
+            Some(p) => match file.profiles.get_mut(&text[p]) {
                 Some(profile) => &mut profile.secrets,
                 None => return false,
             },
         };
-        let at = e.line.start;
+        let at = e.line().start;
         map.insert(
             line[found.name].to_owned(),
             toml::Spanned::new(at + found.table.start..at + found.table.end, secret),

@@ -20,16 +20,21 @@ enum Context {
 /// make the reduced parse differ from the full one.
 pub(super) fn scan(text: &str) -> Option<SetAside> {
     let b = text.as_bytes();
-    if text.starts_with('\u{feff}') {
+    if text.starts_with('\u{feff}') || u32::try_from(text.len()).is_err() {
         return None;
     }
     let checked = Checked::file(b);
     let mut context = Context::Other;
     let mut entries: Vec<Entry> = Vec::new();
-    // Names per table, set aside or kept: a name twice in a table is the full parse's error.
-    let mut names: HashSet<(Option<&str>, &str)> = HashSet::default();
+    // Names per table, set aside or kept, by hash: a name twice in a table is the full parse's
+    // error (and two names of one hash, a full parse that finds none).
+    let mut names: HashSet<u64> = HashSet::default();
     // Most lines of a large file are entries of about 100-400 bytes.
     names.reserve(text.len() / 256);
+    let in_table = |profile: Option<&str>, name: &str| {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one((profile, name))
+    };
     let mut pos = 0;
     while pos < b.len() {
         let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
@@ -49,15 +54,15 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
             let profile: Option<&str> = table.clone().map(|p| &text[p]);
             if let Some(found) = entry(line, checked, None) {
                 let name = pos + found.name.start..pos + found.name.end;
-                if !names.insert((profile, &text[name.clone()])) {
+                if !names.insert(in_table(profile, &text[name.clone()])) {
                     return None;
                 }
-                entries.push(Entry {
-                    hash: name_hash(&text[name.clone()]),
-                    profile: table.clone(),
+                entries.push(Entry::new(
+                    name_hash(&text[name.clone()]),
+                    pos..next,
                     name,
-                    line: pos..next,
-                });
+                    table.clone(),
+                ));
                 pos = next;
                 continue;
             }
@@ -68,7 +73,7 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
                 return None;
             }
             let offset = end - line.len() + (line.len() - trimmed.len());
-            if !names.insert((profile, &text[offset..offset + key_len])) {
+            if !names.insert(in_table(profile, &text[offset..offset + key_len])) {
                 return None;
             }
             pos = statement_end(b, pos)?.end;
@@ -89,10 +94,11 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
     let mut kept: Vec<Range<usize>> = Vec::new();
     let mut from = 0;
     for e in &entries {
-        if e.line.start > from {
-            kept.push(from..e.line.start);
+        let line = e.line();
+        if line.start > from {
+            kept.push(from..line.start);
         }
-        from = e.line.end;
+        from = line.end;
     }
     if from < b.len() {
         kept.push(from..b.len());
