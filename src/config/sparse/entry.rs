@@ -9,7 +9,7 @@ use crate::config::model::SecretConfig;
 
 /// What a field of a secret holds.
 #[derive(Clone, Copy)]
-enum Kind {
+pub(super) enum Kind {
     Text,
     Flag,
     Count,
@@ -18,7 +18,7 @@ enum Kind {
 }
 
 /// `SecretConfig`'s scalar fields (`sync` is a table: an entry with it is kept).
-const FIELDS: [(&str, Kind); 11] = [
+pub(super) const FIELDS: [(&str, Kind); 11] = [
     ("provider", Kind::Text),
     ("value", Kind::Text),
     ("default", Kind::Text),
@@ -31,6 +31,24 @@ const FIELDS: [(&str, Kind); 11] = [
     ("allow_dangerous_name", Kind::Flag),
     ("daemon_cache", Kind::Flag),
 ];
+
+/// The place of a field's name in `FIELDS`.
+pub(super) fn field_index(name: &[u8]) -> Option<usize> {
+    Some(match name {
+        b"provider" => 0,
+        b"value" => 1,
+        b"default" => 2,
+        b"description" => 3,
+        b"if_missing" => 4,
+        b"env" => 5,
+        b"as_file" => 6,
+        b"json_path" => 7,
+        b"line" => 8,
+        b"allow_dangerous_name" => 9,
+        b"daemon_cache" => 10,
+        _ => return None,
+    })
+}
 
 /// A line's entry: where its name and its inline table are in the line.
 pub(super) struct Found {
@@ -87,9 +105,7 @@ pub(super) fn entry(
             {
                 c.i += 1;
             }
-            let field = FIELDS
-                .iter()
-                .position(|(f, _)| f.as_bytes() == &b[from..c.i])?;
+            let field = field_index(&b[from..c.i])?;
             if seen & (1 << field) != 0 {
                 return None;
             }

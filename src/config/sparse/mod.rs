@@ -341,8 +341,20 @@ fn name_hash(name: &str) -> u64 {
 }
 
 fn is_key_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
+    KEY_BYTES[c as usize]
 }
+
+/// The bytes of a bare key (`A-Za-z0-9_-`), as a table: the scanner asks for every name byte.
+static KEY_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        c += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -404,6 +416,20 @@ mod tests {
             assert_eq!(&line[found.name], name, "{line}");
             assert_eq!(found.table, item.span(), "{line}");
             assert_eq!(fields(&secret), fields(item.get_ref()), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_field_is_found_at_its_place() {
+        for (i, (name, _)) in entry::FIELDS.iter().enumerate() {
+            assert_eq!(entry::field_index(name.as_bytes()), Some(i), "{name}");
+        }
+        assert_eq!(entry::field_index(b"sync"), None);
+        for c in 0..=255u8 {
+            assert_eq!(
+                is_key_byte(c),
+                c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
+            );
         }
     }
 

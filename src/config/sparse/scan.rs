@@ -40,7 +40,10 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
         let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
         let next = (end + 1).min(b.len());
         let line = &text[pos..end];
-        let trimmed = line.trim_start_matches([' ', '\t']);
+        let trimmed = &line[line
+            .bytes()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count()..];
         if trimmed.is_empty() || trimmed == "\r" || trimmed.starts_with('#') {
             pos = next;
             continue;
