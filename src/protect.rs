@@ -13,9 +13,14 @@
 //!   collector, no ptrace attach and no `/proc/PID/environ`, `mem`, `maps` for other processes of
 //!   the same user. The kernel resets it when a process executes another program (execve), so
 //!   children of `exec` and `edit` are ordinary dumpable processes again (gdb and /proc/self work).
-//! - Linux: `mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)` when it cannot fail later: with an
-//!   unlimited `RLIMIT_MEMLOCK` or the CAP_IPC_LOCK capability. Under a finite limit, `MCL_FUTURE`
-//!   would make an allocation past the limit fail, so fnox does not lock and says so with `-v`.
+//! - Linux: memory locked when that cannot fail later: with an unlimited `RLIMIT_MEMLOCK` or the
+//!   CAP_IPC_LOCK capability. Under a finite limit, `MCL_FUTURE` would make an allocation past the
+//!   limit fail, so fnox does not lock and says so with `-v`. What is locked: every mapping made
+//!   from then on (`mlockall(MCL_FUTURE | MCL_ONFAULT)`: heap growth, thread stacks, arenas, files
+//!   read), and of the mappings already there, each that can hold a value, i.e. every writable or
+//!   anonymous one (heap, stack, the programs' data), with `mlock2(MLOCK_ONFAULT)`. Read-only file
+//!   mappings (the programs' code and constants) are left out: they never hold a value, are never
+//!   swapped (only dropped and read again), and locking their pages was most of the lock's cost.
 //!   Memory locks are not inherited across fork and end at execve.
 //! - A panic prints where it happened, never its message: the message of a failed slice or
 //!   `expect` may quote the text it was working on, which may be a value.
@@ -124,8 +129,36 @@ fn lock_memory() -> Lock {
         return Lock::Limited(limit.rlim_cur);
     }
     // SAFETY: mlockall takes flags only. MCL_ONFAULT (Linux 4.4) locks pages as they are first
-    // touched instead of faulting in every mapping (thread stacks, arenas) at once.
+    // touched instead of faulting in every new mapping (thread stacks, arenas) at once.
+    if unsafe { libc::mlockall(libc::MCL_FUTURE | libc::MCL_ONFAULT) } != 0 {
+        let first = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if first != libc::EINVAL || unsafe { libc::mlockall(libc::MCL_FUTURE) } != 0 {
+            return Lock::Failed(first);
+        }
+    }
+    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+        // Without the list, lock everything there is (the slower way).
+        return lock_all();
+    };
+    for (start, end) in lockable(&maps) {
+        let (addr, len) = (start as *const libc::c_void, (end - start) as usize);
+        // SAFETY: mlock2/mlock change the flags of this process's own mappings in the range, which
+        // /proc/self/maps just listed; they neither read nor write memory.
+        let locked = unsafe {
+            libc::syscall(libc::SYS_mlock2, addr, len, libc::MLOCK_ONFAULT) == 0
+                || libc::mlock(addr, len) == 0
+        };
+        if !locked {
+            return Lock::Failed(std::io::Error::last_os_error().raw_os_error().unwrap_or(0));
+        }
+    }
+    Lock::Locked
+}
+
+#[cfg(target_os = "linux")]
+fn lock_all() -> Lock {
     let flags = libc::MCL_CURRENT | libc::MCL_FUTURE;
+    // SAFETY: mlockall takes flags only.
     if unsafe { libc::mlockall(flags | libc::MCL_ONFAULT) } == 0 {
         return Lock::Locked;
     }
@@ -134,6 +167,43 @@ fn lock_memory() -> Lock {
         return Lock::Locked;
     }
     Lock::Failed(first)
+}
+
+/// The address ranges of /proc/self/maps that can hold a value: every mapping that is writable or
+/// not backed by a file, except the kernel's own ([vdso], [vvar], [vsyscall]); neighbours joined.
+#[cfg(any(target_os = "linux", test))]
+fn lockable(maps: &str) -> Vec<(u64, u64)> {
+    let mut ranges: Vec<(u64, u64)> = Vec::new();
+    for line in maps.lines() {
+        let mut fields = line.split_ascii_whitespace();
+        let (Some(range), Some(perms), Some(_offset), Some(_dev), Some(inode)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            continue;
+        };
+        let name = fields.next().unwrap_or("");
+        let writable = perms.as_bytes().get(1) == Some(&b'w');
+        let anonymous = inode == "0" && !name.starts_with("[v");
+        if !(writable || anonymous) {
+            continue;
+        }
+        let Some((start, end)) = range.split_once('-') else {
+            continue;
+        };
+        let (Ok(start), Ok(end)) = (u64::from_str_radix(start, 16), u64::from_str_radix(end, 16))
+        else {
+            continue;
+        };
+        match ranges.last_mut() {
+            Some(last) if last.1 == start => last.1 = end,
+            _ => ranges.push((start, end)),
+        }
+    }
+    ranges
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -145,19 +215,66 @@ fn lock_memory() -> Lock {
 #[cfg(target_os = "linux")]
 fn has_ipc_lock() -> bool {
     const CAP_IPC_LOCK: u32 = 14;
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return false;
+    const VERSION_3: u32 = 0x2008_0522;
+    #[repr(C)]
+    struct Header {
+        version: u32,
+        pid: i32,
+    }
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct Data {
+        effective: u32,
+        permitted: u32,
+        inheritable: u32,
+    }
+    let mut header = Header {
+        version: VERSION_3,
+        pid: 0,
     };
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("CapEff:"))
-        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
-        .is_some_and(|caps| caps & (1 << CAP_IPC_LOCK) != 0)
+    let mut data = [Data {
+        effective: 0,
+        permitted: 0,
+        inheritable: 0,
+    }; 2];
+    // SAFETY: capget reads the header and writes two data structs (version 3) for this process.
+    let ok = unsafe { libc::syscall(libc::SYS_capget, &mut header, data.as_mut_ptr()) } == 0;
+    ok && data[0].effective & (1 << CAP_IPC_LOCK) != 0
 }
 
 #[cfg(test)]
 mod tests {
     use std::sync::Mutex;
+
+    #[test]
+    fn the_lock_takes_writable_and_anonymous_mappings_and_leaves_read_only_files() {
+        let maps = "\
+5600-5700 r--p 00000000 fe:00 42   /usr/bin/fnox
+5700-5900 r-xp 00100000 fe:00 42   /usr/bin/fnox
+5900-5a00 r--p 00300000 fe:00 42   /usr/bin/fnox
+5a00-5b00 rw-p 00400000 fe:00 42   /usr/bin/fnox
+5b00-5c00 rw-p 00000000 00:00 0 
+6000-7000 rw-p 00000000 00:00 0    [heap]
+7f00-7f10 ---p 00000000 00:00 0 
+7f10-7f20 rw-p 00000000 00:00 0 
+7f30-7f40 r-xp 00000000 fe:00 7    /usr/lib/libc.so.6
+7f40-7f50 rw-p 00010000 fe:00 7    /usr/lib/libc.so.6
+7ff0-7ff8 rw-p 00000000 00:00 0    [stack]
+7ff8-7ffa r--p 00000000 00:00 0    [vvar]
+7ffa-7ffc r-xp 00000000 00:00 0    [vdso]
+ff60-ff61 --xp 00000000 00:00 0    [vsyscall]
+";
+        assert_eq!(
+            super::lockable(maps),
+            [
+                (0x5a00, 0x5c00),
+                (0x6000, 0x7000),
+                (0x7f00, 0x7f20),
+                (0x7f40, 0x7f50),
+                (0x7ff0, 0x7ff8)
+            ]
+        );
+    }
 
     #[test]
     fn a_panic_report_never_carries_the_panic_message() {

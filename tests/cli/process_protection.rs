@@ -19,7 +19,9 @@ const NOBODY: u32 = 65534;
 /// The child's report on its parent (fnox) and on itself.
 const PROBE: &str = "cat /proc/$PPID/status /proc/$PPID/limits; \
     echo \"owner $(stat -c %u /proc/$PPID/environ)\"; echo \"self $(stat -c %u /proc/$$/environ)\"; \
-    echo \"uid $(id -u)\"; echo \"child_core $(ulimit -c)\"";
+    echo \"uid $(id -u)\"; echo \"child_core $(ulimit -c)\"; \
+    awk '/^[0-9a-f]+-/ { m = $0 } /^VmFlags:/ { print \"map\", ($0 ~ / lo/ ? \"locked\" : \"unlocked\"), m }' \
+    /proc/$PPID/smaps 2>/dev/null; true";
 
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
@@ -202,6 +204,28 @@ fn fnox_locks_its_memory_when_the_memlock_limit_allows_it() {
     let p = probe(&sb, true, Memlock::RootOrUnlimited);
     let locked: u64 = p.number("VmLck:").parse().unwrap();
     assert!(locked > 0, "fnox did not lock its memory:\n{}", p.text);
+    // Every mapping that can hold a value is locked: each writable one (heap, stack, thread
+    // stacks, arenas, the programs' data) and each not backed by a file. Only read-only file
+    // mappings (code, constants) and the kernel's vdso/vvar/vsyscall may be left out.
+    let maps: Vec<&str> = p.text.lines().filter(|l| l.starts_with("map ")).collect();
+    assert!(maps.iter().any(|l| l.contains("[heap]")), "{}", p.text);
+    for line in &maps {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let (state, perms, inode) = (fields[1], fields[3], fields[6]);
+        let name = fields.get(7).copied().unwrap_or("");
+        let must = perms.as_bytes()[1] == b'w' || (inode == "0" && !name.starts_with("[v"));
+        assert!(
+            !must || state == "locked",
+            "a mapping that can hold a value is not locked: {line}\n{}",
+            p.text
+        );
+    }
+    assert!(
+        maps.iter()
+            .any(|l| l.contains("unlocked") && l.contains(" r-xp ")),
+        "the code need not be locked (locking it was most of the lock's cost):\n{}",
+        p.text
+    );
     assert!(!p.stderr.contains("memory not locked"), "{}", p.stderr);
 }
 
