@@ -86,7 +86,7 @@ pub fn entry_fields(text: &str, section: &Section, name: &str) -> Vec<(String, V
 pub struct Editor {
     path: PathBuf,
     doc: DocumentMut,
-    original: Option<String>,
+    original: Option<super::text::Text>,
     /// Integrity tags and MAC keys computed for the entries written, saved in the sidecar.
     integrity: crate::integrity::write::Pending,
     _lock: DirLock,

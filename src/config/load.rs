@@ -19,7 +19,7 @@ pub const DEFAULT_CONFIG_NAME: &str = "fnox.toml";
 #[derive(Clone)]
 pub struct Layer {
     pub path: PathBuf,
-    pub text: String,
+    pub text: super::text::Text,
     pub file: ConfigFile,
     /// Set for `fnox.P.toml`: its top-level entries belong to profile P.
     pub profile: Option<String>,
@@ -423,27 +423,27 @@ pub fn dangling_link(path: &Path) -> Option<PathBuf> {
 }
 
 /// Reads a config file, with errors that say what is wrong with the path itself.
-pub fn read_config_text(path: &Path) -> Result<String> {
+pub fn read_config_text(path: &Path) -> Result<super::text::Text> {
+    use super::text::{ReadError, Text};
     if path.is_dir() {
         return Err(read_failed(path)
             .cause("it is a directory, not a file")
             .hint("rename or remove that directory; fnox.toml must be a TOML file"));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        let err = read_failed(path).cause(&e);
-        if e.kind() == std::io::ErrorKind::PermissionDenied {
-            err.hint("make the file readable by you (chmod u+r)")
-        } else {
-            err
+    Text::read(path).map_err(|e| match e {
+        ReadError::Io(e) => {
+            let err = read_failed(path).cause(&e);
+            if e.kind() == std::io::ErrorKind::PermissionDenied {
+                err.hint("make the file readable by you (chmod u+r)")
+            } else {
+                err
+            }
         }
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        read_failed(path)
+        ReadError::NotUtf8(at) => read_failed(path)
             .cause(format!(
-                "it is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+                "it is not UTF-8 text (invalid byte at offset {at})"
             ))
-            .hint("a fnox config is a TOML text file; restore it from version control")
+            .hint("a fnox config is a TOML text file; restore it from version control"),
     })
 }
 

@@ -5,5 +5,6 @@ pub mod load;
 pub mod model;
 pub mod set;
 pub mod sparse;
+pub mod text;
 
 pub use load::{load, Config, LoadOptions, Section, DEFAULT_PROFILE};

@@ -16,7 +16,7 @@ use super::{
 struct Side {
     shown: String,
     identity: String,
-    text: Option<String>,
+    text: Option<crate::config::text::Text>,
     sidecar: Option<Sidecar>,
 }
 
@@ -88,7 +88,7 @@ impl Checks {
             Side {
                 shown: config.display(&sidecar_path(path)),
                 identity: file_identity(path),
-                text: std::fs::read_to_string(sidecar_path(path)).ok(),
+                text: crate::config::text::Text::read(&sidecar_path(path)).ok(),
                 sidecar: None,
             }
         });

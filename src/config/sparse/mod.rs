@@ -369,7 +369,7 @@ mod tests {
         let (file, set_aside) = parse(&text, true).unwrap();
         Layer {
             path: "fnox.toml".into(),
-            text,
+            text: text.into(),
             file,
             profile: None,
             global: false,

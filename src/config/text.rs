@@ -1,0 +1,223 @@
+//! A config file's text, as read from disk.
+//!
+//! A large file (from 512 KiB: a config of thousands of secrets, or its integrity sidecar) is read
+//! into an anonymous mapping of its own, aligned to 2 MiB and advised to take transparent huge
+//! pages (`MADV_HUGEPAGE`). fnox's memory is locked (`protect`), and in locked memory each 4 KiB
+//! page costs a fault, a memory-cgroup charge and a lock when first written, and an unlock when
+//! freed: for a 5 MB file that was most of the time a `get` took. With 2 MiB pages it is a few
+//! faults. Where huge pages are off, the kernel backs the mapping with small pages, as before.
+//! A smaller file is an ordinary `String`.
+
+use std::io::Read;
+use std::path::Path;
+
+/// From this size a file gets a mapping of its own (smaller, zeroing a 2 MiB page costs more than
+/// the small pages' faults it saves).
+const MAPPED_FROM: u64 = 512 << 10;
+const HUGE: usize = 2 << 20;
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// Not UTF-8: the first bad byte is at this offset.
+    NotUtf8(usize),
+}
+
+/// A file's text; dereferences to `str`.
+pub struct Text(Repr);
+
+enum Repr {
+    Owned(String),
+    /// `len` bytes of UTF-8 at `start` in `map` (a 2 MiB boundary), never written after the read.
+    Mapped {
+        map: memmap2::MmapMut,
+        start: usize,
+        len: usize,
+    },
+}
+
+impl Text {
+    /// Reads the whole file at `path`.
+    pub fn read(path: &Path) -> Result<Text, ReadError> {
+        let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if cfg!(target_os = "linux") && size >= MAPPED_FROM {
+            if let Some(text) = Text::read_mapped(&mut file, size as usize)? {
+                return Ok(text);
+            }
+            file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        }
+        let mut bytes = Vec::with_capacity(size as usize + 1);
+        file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+        String::from_utf8(bytes)
+            .map(|s| Text(Repr::Owned(s)))
+            .map_err(|e| ReadError::NotUtf8(e.utf8_error().valid_up_to()))
+    }
+
+    /// The read into a mapping; None when there was none to be had, or the file grew past the room
+    /// its size left (then it is read again the ordinary way).
+    fn read_mapped(file: &mut std::fs::File, size: usize) -> Result<Option<Text>, ReadError> {
+        // Room for one byte more than the size, to see the end of the file in the same pass.
+        let room = (size + 1).next_multiple_of(HUGE);
+        let Ok(mut map) = memmap2::MmapMut::map_anon(room + HUGE) else {
+            return Ok(None);
+        };
+        let start = (map.as_ptr() as usize).next_multiple_of(HUGE) - map.as_ptr() as usize;
+        // Advice only; without it the kernel uses small pages.
+        #[cfg(target_os = "linux")]
+        let _ = map.advise_range(memmap2::Advice::HugePage, start, room);
+        let buf = &mut map[start..start + room];
+        let mut len = 0;
+        loop {
+            match file.read(&mut buf[len..]) {
+                Ok(0) => break,
+                Ok(n) => len += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(ReadError::Io(e)),
+            }
+            if len == room {
+                return Ok(None);
+            }
+        }
+        if let Err(e) = std::str::from_utf8(&buf[..len]) {
+            return Err(ReadError::NotUtf8(e.valid_up_to()));
+        }
+        Ok(Some(Text(Repr::Mapped { map, start, len })))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Owned(s) => s,
+            // SAFETY: these bytes were checked to be UTF-8 when read, and the mapping is private
+            // to this value and never written again.
+            Repr::Mapped { map, start, len } => unsafe {
+                std::str::from_utf8_unchecked(&map[*start..*start + *len])
+            },
+        }
+    }
+
+    /// Whether the text lives in a mapping of its own (a large file).
+    pub fn is_mapped(&self) -> bool {
+        matches!(self.0, Repr::Mapped { .. })
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(Repr::Owned(s))
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Clone for Text {
+    fn clone(&self) -> Text {
+        Text(Repr::Owned(self.as_str().to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_of(dir: &tempfile::TempDir, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.path().join("fnox.toml");
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_file_reads_back_exactly_at_every_size_around_the_mapping_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "A_SECRET = { provider = \"age\", value = \"x\" }\n";
+        for size in [
+            0,
+            1,
+            4096,
+            MAPPED_FROM as usize - 1,
+            MAPPED_FROM as usize,
+            HUGE - 1,
+            HUGE,
+            HUGE + 1,
+            2 * HUGE + 7,
+        ] {
+            let text: String = line.chars().cycle().take(size).collect();
+            let read = Text::read(&file_of(&dir, text.as_bytes())).unwrap();
+            assert_eq!(read.len(), size);
+            assert!(read.as_str() == text, "the text of {size} bytes differs");
+            assert_eq!(
+                read.is_mapped(),
+                cfg!(target_os = "linux") && size as u64 >= MAPPED_FROM
+            );
+            assert!(read.clone().as_str() == text);
+        }
+    }
+
+    #[test]
+    fn bad_utf8_is_reported_at_its_offset_small_or_large() {
+        let dir = tempfile::tempdir().unwrap();
+        for size in [100, MAPPED_FROM as usize + 100] {
+            let mut bytes = vec![b'a'; size];
+            bytes[size - 50] = 0xff;
+            match Text::read(&file_of(&dir, &bytes)) {
+                Err(ReadError::NotUtf8(at)) => assert_eq!(at, size - 50),
+                other => panic!("{size}: {:?}", other.map(|t| t.len())),
+            }
+        }
+    }
+
+    /// Where transparent huge pages may be had on advice, a large file's text is on them.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_large_file_is_read_into_huge_pages_where_the_system_gives_them() {
+        let mode = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+        if !mode.is_ok_and(|m| m.contains("[always]") || m.contains("[madvise]")) {
+            eprintln!("skipping: transparent huge pages are off here");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let read = Text::read(&file_of(&dir, &vec![b'x'; 3 * HUGE])).unwrap();
+        let at = read.as_ptr() as u64;
+        assert_eq!(at % HUGE as u64, 0, "the text starts on a 2 MiB boundary");
+        // The mapping's entry in smaps: its AnonHugePages line counts the huge pages behind it.
+        let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
+        let mut inside = false;
+        let mut huge_kb = None;
+        for line in smaps.lines() {
+            if let Some((range, _)) = line.split_once(' ') {
+                if let Some((lo, hi)) = range.split_once('-') {
+                    if let (Ok(lo), Ok(hi)) =
+                        (u64::from_str_radix(lo, 16), u64::from_str_radix(hi, 16))
+                    {
+                        inside = lo <= at && at < hi;
+                        continue;
+                    }
+                }
+            }
+            if inside {
+                if let Some(kb) = line.strip_prefix("AnonHugePages:") {
+                    huge_kb = kb.trim().trim_end_matches(" kB").parse::<u64>().ok();
+                }
+            }
+        }
+        assert!(
+            huge_kb.unwrap_or(0) >= 2048,
+            "no huge page behind the text: {huge_kb:?} kB"
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Text::read(&dir.path().join("absent.toml")),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound
+        ));
+    }
+}
