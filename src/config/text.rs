@@ -1,6 +1,6 @@
 //! A config file's text, as read from disk.
 //!
-//! A large file (from 512 KiB: a config of thousands of secrets, or its integrity sidecar) is read
+//! A large file (from 256 KiB: a config of 500 secrets or more, or its integrity sidecar) is read
 //! into an anonymous mapping of its own, aligned to 2 MiB and advised to take transparent huge
 //! pages (`MADV_HUGEPAGE`). fnox's memory is locked (`protect`), and in locked memory each 4 KiB
 //! page costs a fault, a memory-cgroup charge and a lock when first written, and an unlock when
@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// From this size a file gets a mapping of its own (smaller, zeroing a 2 MiB page costs more than
 /// the small pages' faults it saves).
-const MAPPED_FROM: u64 = 512 << 10;
+const MAPPED_FROM: u64 = 256 << 10;
 const HUGE: usize = 2 << 20;
 
 /// Why a file could not be read as text.
