@@ -2,7 +2,9 @@
 //! through which provider, decrypts the MAC keys those entries' tags need in the same provider
 //! batches, then asks for each entry's verdict.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::load::{Config, SecretEntry, Section};
 use crate::error::Error;
@@ -112,7 +114,7 @@ impl Checks {
     /// Reads each sidecar's keys and the tags of the entries recorded with `want`, in one pass
     /// per sidecar that hands each wanted entry its tags.
     fn prepare(&mut self) {
-        let mut by_layer: HashMap<usize, std::collections::HashSet<(&str, &str)>> = HashMap::new();
+        let mut by_layer: HashMap<usize, std::collections::HashSet<(&str, &str)>> = HashMap::default();
         for (name, w) in &self.wanted {
             by_layer
                 .entry(w.layer)

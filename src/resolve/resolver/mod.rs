@@ -3,7 +3,7 @@
 //! per provider with the providers concurrently, then works out each secret's final value from its
 //! provider result, template, default or the environment, catching reference cycles.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use indexmap::IndexMap;
 
@@ -34,7 +34,7 @@ type BuiltGroup<'a> = (Source, Vec<(Item<'a>, String)>, Result<Provider>);
 
 pub(super) struct Resolver<'c> {
     config: &'c Config,
-    entries: &'c HashMap<&'c str, SecretEntry<'c>>,
+    entries: &'c std::collections::HashMap<&'c str, SecretEntry<'c>>,
     /// By secret name, and by the canonical text of each `secret://` reference.
     provider_results: HashMap<String, Result<SecretValue>>,
     done: HashMap<String, Result<SecretValue>>,
@@ -46,13 +46,13 @@ pub(super) struct Resolver<'c> {
 }
 
 impl<'c> Resolver<'c> {
-    pub(super) fn new(config: &'c Config, entries: &'c HashMap<&'c str, SecretEntry<'c>>) -> Self {
+    pub(super) fn new(config: &'c Config, entries: &'c std::collections::HashMap<&'c str, SecretEntry<'c>>) -> Self {
         Resolver {
             config,
             entries,
-            provider_results: HashMap::new(),
-            done: HashMap::new(),
-            visiting: HashSet::new(),
+            provider_results: HashMap::default(),
+            done: HashMap::default(),
+            visiting: HashSet::default(),
             built: 0,
             checks: crate::integrity::verify::Checks::new(crate::integrity::tags_required()),
         }
@@ -70,10 +70,10 @@ impl<'c> Resolver<'c> {
         // Every read below (and those building the providers needs) shares one deadline.
         let _epoch = crate::deadline::Epoch::start();
         let mut wanted: Vec<&str> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         let mut stores: Vec<Reference> = Vec::new();
         // The files whose secrets use each reference (none for those in `extra`: the user's own).
-        let mut used_by: HashMap<Reference, Vec<usize>> = HashMap::new();
+        let mut used_by: HashMap<Reference, Vec<usize>> = HashMap::default();
         let mut queue: Vec<&str> = names.to_vec();
         let mut found: Vec<(Reference, Option<usize>)> =
             extra.iter().map(|r| (r.clone(), None)).collect();
@@ -621,7 +621,7 @@ impl<'c> Resolver<'c> {
 /// `daemon_cache = false`.
 fn cacheable(
     config: &Config,
-    entries: &HashMap<&str, SecretEntry>,
+    entries: &std::collections::HashMap<&str, SecretEntry>,
     source: &Source,
     items: &[(Item, String)],
 ) -> Vec<bool> {
