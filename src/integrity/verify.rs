@@ -114,7 +114,8 @@ impl Checks {
     /// Reads each sidecar's keys and the tags of the entries recorded with `want`, in one pass
     /// per sidecar that hands each wanted entry its tags.
     fn prepare(&mut self) {
-        let mut by_layer: HashMap<usize, std::collections::HashSet<(&str, &str)>> = HashMap::default();
+        let mut by_layer: HashMap<usize, std::collections::HashSet<(&str, &str)>> =
+            HashMap::default();
         for (name, w) in &self.wanted {
             by_layer
                 .entry(w.layer)

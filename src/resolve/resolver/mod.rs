@@ -46,7 +46,10 @@ pub(super) struct Resolver<'c> {
 }
 
 impl<'c> Resolver<'c> {
-    pub(super) fn new(config: &'c Config, entries: &'c std::collections::HashMap<&'c str, SecretEntry<'c>>) -> Self {
+    pub(super) fn new(
+        config: &'c Config,
+        entries: &'c std::collections::HashMap<&'c str, SecretEntry<'c>>,
+    ) -> Self {
         Resolver {
             config,
             entries,
