@@ -70,11 +70,16 @@ pub(super) fn decrypt_file(
         }
         _ => bytes,
     };
+    if identities.iter().all(|i| i.native().is_some()) {
+        if let Some(plain) = super::fast::open(identities.iter().filter_map(DynIdentity::native), file) {
+            return Ok(plain);
+        }
+    }
     check_stanza_framing(file)?;
     let decryptor = age::Decryptor::new_buffered(file).map_err(map_decrypt_error)?;
     let mut plain = Zeroizing::new(Vec::new());
     decryptor
-        .decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
+        .decrypt(identities.iter().map(DynIdentity::age))
         .map_err(map_decrypt_error)?
         .read_to_end(&mut plain)
         .map_err(|e| {

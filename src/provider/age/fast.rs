@@ -2,23 +2,44 @@
 //! (https://c2sp.org/age#x25519-recipient-stanza), with the Diffie-Hellman done by aws-lc-rs's
 //! assembly X25519 and the identity's public key derived once instead of once per file.
 //! Only `X25519` stanzas are handled; every other stanza type is left to the age crate's
-//! identities, and the header MAC and payload are still checked by the age crate.
+//! identities.
+//!
+//! `open` reads the whole of the common file (X25519 stanzas, a payload of one chunk: every value
+//! fnox stores) in one pass over the bytes, with no header parser, stream reader or 64 KiB chunk
+//! buffer. It is stricter than the age crate and never the last word: whatever it does not
+//! open, the age crate reads again and decides, with its own error.
 
 use age::DecryptError;
 use age_core::format::{FileKey, Stanza, FILE_KEY_BYTES};
+use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305};
 use aws_lc_rs::agreement::{self, PrivateKey, UnparsedPublicKey, X25519};
+use aws_lc_rs::hmac;
 use base64::Engine;
-use zeroize::Zeroize;
+use zeroize::{Zeroize, Zeroizing};
 
 const TAG: &str = "X25519";
 const LABEL: &[u8] = b"age-encryption.org/v1/X25519";
 const SECRET_KEY_HRP: &str = "age-secret-key-";
 /// An encrypted file key: 16 bytes plus a 16-byte Poly1305 tag.
 const WRAPPED_FILE_KEY_BYTES: usize = FILE_KEY_BYTES + 16;
+const MAGIC: &[u8] = b"age-encryption.org/v1\n";
+/// A payload chunk's plaintext (https://c2sp.org/age#payload), and the AEAD tag after it.
+const CHUNK_BYTES: usize = 64 * 1024;
+const AEAD_TAG_BYTES: usize = 16;
+const PAYLOAD_NONCE_BYTES: usize = 16;
+/// Canonical unpadded base64 of 32 bytes.
+const B64_32: usize = 43;
 
 pub struct FastX25519 {
     secret: PrivateKey,
     public: [u8; 32],
+}
+
+/// Why a stanza gave no file key: not this identity's (another may match), or a stanza the
+/// age crate refuses outright.
+enum Unwrap {
+    NotOurs,
+    Invalid,
 }
 
 impl FastX25519 {
@@ -40,21 +61,57 @@ impl FastX25519 {
     pub fn public_key(&self) -> &[u8; 32] {
         &self.public
     }
+
+    /// The file key in an X25519 stanza's wrapped body, given its ephemeral share.
+    fn unwrap(&self, epk: &[u8; 32], body: &[u8]) -> Result<Zeroizing<[u8; 16]>, Unwrap> {
+        if body.len() != WRAPPED_FILE_KEY_BYTES {
+            return Err(Unwrap::Invalid);
+        }
+        let shared = agreement::agree(
+            &self.secret,
+            UnparsedPublicKey::new(&X25519, epk),
+            (),
+            |s| <[u8; 32]>::try_from(s).map_err(|_| ()),
+        );
+        // aws-lc refuses a non-contributory (all-zero) shared secret; so does the age crate.
+        let Ok(mut shared) = shared else {
+            return Err(Unwrap::Invalid);
+        };
+        if shared.iter().all(|b| *b == 0) {
+            return Err(Unwrap::Invalid);
+        }
+        let mut salt = [0u8; 64];
+        salt[..32].copy_from_slice(epk);
+        salt[32..].copy_from_slice(&self.public);
+        let mut key = age_core::primitives::hkdf(&salt, LABEL, &shared);
+        shared.zeroize();
+        // Not ours (another recipient's stanza) is not an error: other identities may match.
+        let opened = age_core::primitives::aead_decrypt(&key, FILE_KEY_BYTES, body);
+        key.zeroize();
+        let mut pt = opened.map_err(|_| Unwrap::NotOurs)?;
+        let mut file_key = Zeroizing::new([0u8; 16]);
+        file_key.copy_from_slice(&pt);
+        pt.zeroize();
+        Ok(file_key)
+    }
+}
+
+/// Canonical unpadded base64 of exactly 32 bytes (stray low bits refused).
+fn b64_32(text: &[u8]) -> Option<[u8; 32]> {
+    if text.len() != B64_32 {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    let n = base64::engine::general_purpose::STANDARD_NO_PAD
+        .decode_slice(text, &mut out)
+        .ok()?;
+    (n == 32).then_some(out)
 }
 
 /// The ephemeral share of a stanza: exactly one canonical unpadded base64 argument of 32 bytes.
 fn ephemeral_share(stanza: &Stanza) -> Option<[u8; 32]> {
     let [arg] = &stanza.args[..] else { return None };
-    if arg.len() != 43 {
-        return None;
-    }
-    let engine = base64::engine::general_purpose::STANDARD_NO_PAD;
-    let bytes = engine.decode(arg).ok()?;
-    // Reject non-canonical encodings (stray bits in the last character).
-    if engine.encode(&bytes) != *arg {
-        return None;
-    }
-    bytes.try_into().ok()
+    b64_32(arg.as_bytes())
 }
 
 impl age::Identity for FastX25519 {
@@ -65,37 +122,141 @@ impl age::Identity for FastX25519 {
         let Some(epk) = ephemeral_share(stanza) else {
             return Some(Err(DecryptError::InvalidHeader));
         };
-        if stanza.body.len() != WRAPPED_FILE_KEY_BYTES {
-            return Some(Err(DecryptError::InvalidHeader));
+        match self.unwrap(&epk, &stanza.body) {
+            Ok(key) => Some(Ok(FileKey::init_with_mut(|file_key| {
+                file_key.copy_from_slice(&key[..]);
+            }))),
+            Err(Unwrap::NotOurs) => None,
+            Err(Unwrap::Invalid) => Some(Err(DecryptError::InvalidHeader)),
         }
-        let shared = agreement::agree(
-            &self.secret,
-            UnparsedPublicKey::new(&X25519, &epk),
-            (),
-            |s| <[u8; 32]>::try_from(s).map_err(|_| ()),
-        );
-        // aws-lc refuses a non-contributory (all-zero) shared secret; so does the age crate.
-        let Ok(mut shared) = shared else {
-            return Some(Err(DecryptError::InvalidHeader));
-        };
-        if shared.iter().all(|b| *b == 0) {
-            return Some(Err(DecryptError::InvalidHeader));
-        }
-        let mut salt = [0u8; 64];
-        salt[..32].copy_from_slice(&epk);
-        salt[32..].copy_from_slice(&self.public);
-        let mut key = age_core::primitives::hkdf(&salt, LABEL, &shared);
-        shared.zeroize();
-        // Not ours (another recipient's stanza) is not an error: other identities may match.
-        let opened = age_core::primitives::aead_decrypt(&key, FILE_KEY_BYTES, &stanza.body);
-        key.zeroize();
-        opened.ok().map(|mut pt| {
-            Ok(FileKey::init_with_mut(|file_key| {
-                file_key.copy_from_slice(&pt);
-                pt.zeroize();
-            }))
-        })
     }
+}
+
+/// Splits off the next line (without its `\n`); None at the end of the input.
+fn line<'f>(rest: &mut &'f [u8]) -> Option<&'f [u8]> {
+    let at = memchr::memchr(b'\n', rest)?;
+    let (line, tail) = rest.split_at(at);
+    *rest = &tail[1..];
+    Some(line)
+}
+
+/// The X25519 stanzas of a header (ephemeral share, wrapped file key) and the bytes after its
+/// `---`: None for anything but a canonical v1 header free of scrypt stanzas, or with an X25519
+/// stanza the age crate would refuse.
+struct Header<'f> {
+    x25519: Vec<([u8; 32], Vec<u8>)>,
+    /// The header up to and including `---`, which the MAC covers.
+    covered: &'f [u8],
+    mac: [u8; 32],
+    payload: &'f [u8],
+}
+
+fn header(file: &[u8]) -> Option<Header<'_>> {
+    let mut rest = file.strip_prefix(MAGIC)?;
+    let mut x25519 = Vec::with_capacity(1);
+    let mut stanzas = 0usize;
+    loop {
+        if let Some(after) = rest.strip_prefix(b"--- ") {
+            let covered = &file[..file.len() - after.len() - 1];
+            let mac = b64_32(after.get(..B64_32)?)?;
+            let payload = after.get(B64_32..)?.strip_prefix(b"\n")?;
+            return (stanzas > 0).then_some(Header {
+                x25519,
+                covered,
+                mac,
+                payload,
+            });
+        }
+        rest = rest.strip_prefix(b"-> ")?;
+        let args = line(&mut rest)?;
+        let mut words = args.split(|b| *b == b' ');
+        if !words
+            .clone()
+            .all(|w| !w.is_empty() && w.iter().all(|b| (33..=126).contains(b)))
+        {
+            return None;
+        }
+        let tag = words.next()?;
+        // Body lines: full ones of 64 columns, then one shorter (perhaps empty).
+        let mut body = Vec::new();
+        loop {
+            let l = line(&mut rest)?;
+            if l.len() > 64 {
+                return None;
+            }
+            base64::engine::general_purpose::STANDARD_NO_PAD
+                .decode_vec(l, &mut body)
+                .ok()?;
+            if l.len() < 64 {
+                break;
+            }
+        }
+        stanzas += 1;
+        match tag {
+            b"scrypt" => return None,
+            b"X25519" => {
+                let (Some(epk), None) = (words.next(), words.next()) else {
+                    return None;
+                };
+                if body.len() != WRAPPED_FILE_KEY_BYTES {
+                    return None;
+                }
+                x25519.push((b64_32(epk)?, body));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Decrypts a binary age file whose recipients include these identities, as the age crate
+/// would (each identity in turn against every stanza, the header MAC, then the payload), when
+/// the file is in the common shape; None otherwise, and for any failure.
+pub fn open<'a>(
+    identities: impl Iterator<Item = &'a FastX25519>,
+    file: &[u8],
+) -> Option<Zeroizing<Vec<u8>>> {
+    let h = header(file)?;
+    let (nonce, sealed) = h.payload.split_at_checked(PAYLOAD_NONCE_BYTES)?;
+    // One chunk, the last: shorter than a full one (a full one is left to the age crate).
+    if sealed.len() < AEAD_TAG_BYTES || sealed.len() >= CHUNK_BYTES + AEAD_TAG_BYTES {
+        return None;
+    }
+    let mut file_key = None;
+    'ids: for id in identities {
+        for (epk, body) in &h.x25519 {
+            match id.unwrap(epk, body) {
+                Ok(key) => {
+                    file_key = Some(key);
+                    break 'ids;
+                }
+                Err(Unwrap::NotOurs) => {}
+                Err(Unwrap::Invalid) => return None,
+            }
+        }
+    }
+    let file_key = file_key?;
+    let mut mac_key = age_core::primitives::hkdf(&[], b"header", &file_key[..]);
+    let key = hmac::Key::new(hmac::HMAC_SHA256, &mac_key);
+    mac_key.zeroize();
+    hmac::verify(&key, h.covered, &h.mac).ok()?;
+    let mut payload_key = age_core::primitives::hkdf(nonce, b"payload", &file_key[..]);
+    let unbound = UnboundKey::new(&CHACHA20_POLY1305, &payload_key);
+    payload_key.zeroize();
+    let key = LessSafeKey::new(unbound.ok()?);
+    // Chunk counter 0, last-chunk flag set.
+    let mut chunk_nonce = [0u8; 12];
+    chunk_nonce[11] = 1;
+    let mut plain = Zeroizing::new(sealed.to_vec());
+    let n = key
+        .open_in_place(
+            Nonce::assume_unique_for_key(chunk_nonce),
+            Aad::empty(),
+            &mut plain[..],
+        )
+        .ok()?
+        .len();
+    plain.truncate(n);
+    Some(plain)
 }
 
 #[cfg(test)]
@@ -177,6 +338,140 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `open` against the age crate: what it opens, the crate opens to the same bytes; what it
+    /// leaves (or cannot open), the crate is left to decide.
+    fn check_open(ids: &[&FastX25519], file: &[u8], what: &str) -> Option<Vec<u8>> {
+        let fast = open(ids.iter().copied(), file).map(|p| p.to_vec());
+        let crate_says = {
+            let d = age::Decryptor::new_buffered(file).ok();
+            d.and_then(|d| {
+                let mut out = Vec::new();
+                d.decrypt(ids.iter().map(|i| *i as &dyn age::Identity))
+                    .ok()?
+                    .read_to_end(&mut out)
+                    .ok()?;
+                Some(out)
+            })
+        };
+        if let Some(p) = &fast {
+            assert_eq!(Some(p), crate_says.as_ref(), "{what}");
+        }
+        fast
+    }
+
+    #[test]
+    fn open_takes_every_common_file_and_agrees_with_the_age_crate() {
+        let ours = age::x25519::Identity::generate();
+        let second = age::x25519::Identity::generate();
+        let other = age::x25519::Identity::generate();
+        let fast = FastX25519::parse(ours.to_string().expose_secret()).unwrap();
+        let fast2 = FastX25519::parse(second.to_string().expose_secret()).unwrap();
+        let sizes = [0usize, 1, 15, 16, 17, 100, 4096, 65_535, 65_536, 65_537, 140_000];
+        for (case, &len) in sizes.iter().enumerate() {
+            let plaintext = bytes(case as u64 + 7, len);
+            let files = [
+                encrypt(&[&ours.to_public()], &plaintext),
+                encrypt(&[&other.to_public(), &ours.to_public()], &plaintext),
+                encrypt(&[&second.to_public(), &other.to_public()], &plaintext),
+            ];
+            for (i, file) in files.iter().enumerate() {
+                let what = format!("size {len}, file {i}");
+                let got = check_open(&[&fast, &fast2], file, &what);
+                // One chunk short of full: always the fast path.
+                if len < CHUNK_BYTES {
+                    assert_eq!(got.as_deref(), Some(&plaintext[..]), "{what}");
+                } else {
+                    assert_eq!(got, None, "{what}: left to the age crate");
+                }
+            }
+            // Not sealed to us: nothing opened.
+            let theirs = encrypt(&[&other.to_public()], &plaintext);
+            assert_eq!(check_open(&[&fast], &theirs, "theirs"), None);
+            // Every single-bit flip of a small file: never opened (the header MAC, the stanza
+            // and the payload tag cover every byte but the MAC line's own), or opened alike.
+            if len <= 100 {
+                for at in 0..files[1].len() {
+                    let mut bad = files[1].clone();
+                    bad[at] ^= 1 << (at % 8);
+                    let what = format!("size {len}, flip at {at}");
+                    assert_eq!(check_open(&[&fast], &bad, &what), None, "{what}");
+                }
+                // Cut short anywhere: refused.
+                for at in 0..files[0].len() {
+                    let what = format!("size {len}, cut at {at}");
+                    assert_eq!(check_open(&[&fast], &files[0][..at], &what), None);
+                }
+            }
+        }
+    }
+
+    /// Replaces the header of `file` (through the MAC line) with `header` plus a MAC made with
+    /// the file key `key` fnox learned from the original, so that only the shape is wrong.
+    fn reheader(file: &[u8], header: &str, id: &FastX25519) -> Vec<u8> {
+        let h = super::header(file).unwrap();
+        let (epk, body) = &h.x25519[0];
+        let key = id.unwrap(epk, body).ok().unwrap();
+        let mac_key = age_core::primitives::hkdf(&[], b"header", &key[..]);
+        let covered = format!("{header}---");
+        let tag = hmac::sign(
+            &hmac::Key::new(hmac::HMAC_SHA256, &mac_key),
+            covered.as_bytes(),
+        );
+        let b64 = base64::engine::general_purpose::STANDARD_NO_PAD;
+        let mut out = format!("{covered} {}\n", b64.encode(tag.as_ref())).into_bytes();
+        out.extend_from_slice(h.payload);
+        out
+    }
+
+    #[test]
+    fn open_leaves_unusual_headers_to_the_age_crate() {
+        let ours = age::x25519::Identity::generate();
+        let fast = FastX25519::parse(ours.to_string().expose_secret()).unwrap();
+        let plaintext = b"a value".to_vec();
+        let file = encrypt(&[&ours.to_public()], &plaintext);
+        let text = String::from_utf8_lossy(&file[..super::header(&file).unwrap().covered.len() - 3])
+            .into_owned();
+        let x25519: String = text
+            .lines()
+            .skip_while(|l| !l.starts_with("-> X25519"))
+            .take(2)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let magic = "age-encryption.org/v1\n";
+        // Re-made with a valid MAC: a plain one opens; grease before and after is ignored.
+        let plain = reheader(&file, &format!("{magic}{x25519}"), &fast);
+        assert_eq!(check_open(&[&fast], &plain, "plain").unwrap(), plaintext);
+        let greased = format!("{magic}-> grease-a b c\nAAAA\n{x25519}-> grease-b\n\n");
+        let greased = reheader(&file, &greased, &fast);
+        assert_eq!(check_open(&[&fast], &greased, "greased").unwrap(), plaintext);
+        // Shapes the age crate refuses or treats apart: never opened here.
+        let long_line = format!("-> grease\n{}\n", "A".repeat(64));
+        let cases = [
+            format!("{magic}-> scrypt c2FsdA 10\nAAAA\n{x25519}"),
+            format!("{magic}-> grease\nA\n{x25519}"),
+            format!("{magic}-> grease\nAB\n{x25519}"),
+            format!("{magic}-> grease\nAAA=\n{x25519}"),
+            format!("{magic}{long_line}{x25519}"),
+            format!("{magic}-> grease\n{x25519}"),
+            format!("{magic}->  grease\n\n{x25519}"),
+            format!("{magic}-> grease \n\n{x25519}"),
+            format!("{magic}-> X25519\nAAAA\n{x25519}"),
+            format!("{magic}{}", x25519.replacen("-> X25519 ", "-> X25519 A", 1)),
+            format!("{magic}{}", x25519.replacen("\n", " extra\n", 1)),
+            format!("age-encryption.org/v2\n{x25519}"),
+            magic.to_owned(),
+        ];
+        for header in &cases {
+            let f = reheader(&file, header, &fast);
+            assert_eq!(check_open(&[&fast], &f, header), None, "{header:?}");
+        }
+        // A MAC line in another shape.
+        let mut f = plain.clone();
+        let at = f.windows(4).position(|w| w == b"--- ").unwrap();
+        f.insert(at + 4, b'A');
+        assert_eq!(check_open(&[&fast], &f, "long mac"), None);
     }
 
     fn stanza(args: &[&str], body: Vec<u8>) -> Stanza {

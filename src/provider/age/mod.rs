@@ -35,7 +35,27 @@ pub struct AgeConfig {
     pub retired_key_files: Vec<String>,
 }
 
-type DynIdentity = Box<dyn age::Identity + Send + Sync>;
+/// An age identity: a native X25519 key (the fast path), or any other the age crate handles.
+enum DynIdentity {
+    Native(fast::FastX25519),
+    Other(Box<dyn age::Identity + Send + Sync>),
+}
+
+impl DynIdentity {
+    fn native(&self) -> Option<&fast::FastX25519> {
+        match self {
+            DynIdentity::Native(f) => Some(f),
+            DynIdentity::Other(_) => None,
+        }
+    }
+
+    fn age(&self) -> &dyn age::Identity {
+        match self {
+            DynIdentity::Native(f) => f,
+            DynIdentity::Other(o) => o.as_ref(),
+        }
+    }
+}
 
 const SSH_LABEL: &str = "default SSH key";
 
@@ -429,7 +449,7 @@ fn parse_identity_text(text: &str, name: &str) -> Result<Vec<DynIdentity>, Strin
         let id = age::ssh::Identity::from_buffer(text.as_bytes(), Some(name.to_owned()))
             .map_err(|e| format!("not an SSH private key ({e})"))?;
         return match id {
-            age::ssh::Identity::Unencrypted(_) => Ok(vec![Box::new(id)]),
+            age::ssh::Identity::Unencrypted(_) => Ok(vec![DynIdentity::Other(Box::new(id))]),
             age::ssh::Identity::Encrypted(_) => {
                 Err("passphrase-protected SSH keys are not supported; use an age key".to_owned())
             }
@@ -443,11 +463,8 @@ fn parse_identity_text(text: &str, name: &str) -> Result<Vec<DynIdentity>, Strin
     }
     // The age crate has validated the file; native keys take the fast path.
     match native_identities(text) {
-        Some(fast) => Ok(fast
-            .into_iter()
-            .map(|f| Box::new(f) as DynIdentity)
-            .collect()),
-        None => Ok(ids),
+        Some(fast) => Ok(fast.into_iter().map(DynIdentity::Native).collect()),
+        None => Ok(ids.into_iter().map(DynIdentity::Other).collect()),
     }
 }
 
@@ -499,7 +516,7 @@ pub fn new_identity(created: &str) -> (String, age::x25519::Identity, String) {
 /// Decrypts each value with `identity` alone, as the provider decrypts (base64 or armored;
 /// on all cores for a large batch): what a rotation checks its new ciphertexts with.
 pub fn decrypt_with(identity: &age::x25519::Identity, values: &[&str]) -> Vec<ItemResult> {
-    let ids: Vec<DynIdentity> = vec![Box::new(identity.clone())];
+    let ids = vec![DynIdentity::Other(Box::new(identity.clone()))];
     decrypt_all(&ids, values)
 }
 
