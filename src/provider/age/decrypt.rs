@@ -17,8 +17,12 @@ const BODY_COLUMNS: usize = 64;
 
 /// The bytes of a stored value: base64 (whitespace ignored) when it decodes, else the text itself.
 pub(super) fn decode(value: &str) -> Vec<u8> {
+    let engine = base64::engine::general_purpose::STANDARD;
+    if !value.bytes().any(|b| b.is_ascii_whitespace()) {
+        return engine.decode(value).unwrap_or_else(|_| value.as_bytes().to_vec());
+    }
     let trimmed: String = value.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    base64::engine::general_purpose::STANDARD
+    engine
         .decode(trimmed.as_bytes())
         .unwrap_or_else(|_| value.as_bytes().to_vec())
 }
