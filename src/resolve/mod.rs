@@ -8,7 +8,6 @@ mod providers;
 mod resolver;
 mod values;
 
-use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
@@ -25,7 +24,7 @@ pub use providers::{
     test_provider,
 };
 
-use resolver::Resolver;
+use resolver::{Entries, Resolver};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ResolveOptions {
@@ -65,7 +64,7 @@ pub fn resolve_with_references(
     references: &[Reference],
     opts: ResolveOptions,
 ) -> Result<Resolved> {
-    let entries: HashMap<&str, SecretEntry> =
+    let entries: Entries =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut resolver = Resolver::new(config, &entries);
     resolver.fetch_with(names, references);
@@ -129,7 +128,7 @@ pub fn resolve_with_references(
 /// Resolves `names` (which must be defined) and returns each one's own outcome, whatever
 /// `if_missing` says: for commands that judge failures themselves (`check`, `scan`).
 pub fn resolve_each(config: &Config, names: &[&str]) -> IndexMap<String, Result<SecretValue>> {
-    let entries: HashMap<&str, SecretEntry> =
+    let entries: Entries =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut resolver = Resolver::new(config, &entries);
     resolver.fetch(names);
@@ -148,7 +147,7 @@ pub fn read_stored(
     use_sync: bool,
 ) -> IndexMap<String, Result<SecretValue>> {
     let _epoch = crate::deadline::Epoch::start();
-    let entries: HashMap<&str, SecretEntry> =
+    let entries: Entries =
         config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut groups: IndexMap<Option<String>, Vec<(&str, &str)>> = IndexMap::new();
     for name in names {

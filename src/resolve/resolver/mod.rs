@@ -29,12 +29,15 @@ enum Item<'a> {
     MacKey(usize, String),
 }
 
+/// The secrets of a run by name.
+pub(super) type Entries<'c> = HashMap<&'c str, SecretEntry<'c>>;
+
 /// One provider's batch: its source, the (item, input) pairs, and the provider (or why it could not be built).
 type BuiltGroup<'a> = (Source, Vec<(Item<'a>, String)>, Result<Provider>);
 
 pub(super) struct Resolver<'c> {
     config: &'c Config,
-    entries: &'c std::collections::HashMap<&'c str, SecretEntry<'c>>,
+    entries: &'c Entries<'c>,
     /// By secret name, and by the canonical text of each `secret://` reference.
     provider_results: HashMap<String, Result<SecretValue>>,
     done: HashMap<String, Result<SecretValue>>,
@@ -48,7 +51,7 @@ pub(super) struct Resolver<'c> {
 impl<'c> Resolver<'c> {
     pub(super) fn new(
         config: &'c Config,
-        entries: &'c std::collections::HashMap<&'c str, SecretEntry<'c>>,
+        entries: &'c Entries<'c>,
     ) -> Self {
         Resolver {
             config,
@@ -624,7 +627,7 @@ impl<'c> Resolver<'c> {
 /// `daemon_cache = false`.
 fn cacheable(
     config: &Config,
-    entries: &std::collections::HashMap<&str, SecretEntry>,
+    entries: &Entries,
     source: &Source,
     items: &[(Item, String)],
 ) -> Vec<bool> {
