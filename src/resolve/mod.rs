@@ -8,7 +8,6 @@ mod providers;
 mod resolver;
 mod values;
 
-
 use indexmap::IndexMap;
 
 use crate::config::load::{Config, SecretEntry};
@@ -64,8 +63,7 @@ pub fn resolve_with_references(
     references: &[Reference],
     opts: ResolveOptions,
 ) -> Result<Resolved> {
-    let entries: Entries =
-        config.secrets().into_iter().map(|e| (e.name, e)).collect();
+    let entries: Entries = config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut resolver = Resolver::new(config, &entries);
     resolver.fetch_with(names, references);
     let mut values = IndexMap::new();
@@ -128,8 +126,7 @@ pub fn resolve_with_references(
 /// Resolves `names` (which must be defined) and returns each one's own outcome, whatever
 /// `if_missing` says: for commands that judge failures themselves (`check`, `scan`).
 pub fn resolve_each(config: &Config, names: &[&str]) -> IndexMap<String, Result<SecretValue>> {
-    let entries: Entries =
-        config.secrets().into_iter().map(|e| (e.name, e)).collect();
+    let entries: Entries = config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut resolver = Resolver::new(config, &entries);
     resolver.fetch(names);
     names
@@ -147,8 +144,7 @@ pub fn read_stored(
     use_sync: bool,
 ) -> IndexMap<String, Result<SecretValue>> {
     let _epoch = crate::deadline::Epoch::start();
-    let entries: Entries =
-        config.secrets().into_iter().map(|e| (e.name, e)).collect();
+    let entries: Entries = config.secrets().into_iter().map(|e| (e.name, e)).collect();
     let mut groups: IndexMap<Option<String>, Vec<(&str, &str)>> = IndexMap::new();
     for name in names {
         let Some(entry) = entries.get(name) else {

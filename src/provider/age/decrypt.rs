@@ -19,7 +19,9 @@ const BODY_COLUMNS: usize = 64;
 pub(super) fn decode(value: &str) -> Vec<u8> {
     let engine = base64::engine::general_purpose::STANDARD;
     if !value.bytes().any(|b| b.is_ascii_whitespace()) {
-        return engine.decode(value).unwrap_or_else(|_| value.as_bytes().to_vec());
+        return engine
+            .decode(value)
+            .unwrap_or_else(|_| value.as_bytes().to_vec());
     }
     let trimmed: String = value.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     engine
@@ -75,7 +77,9 @@ pub(super) fn decrypt_file(
         _ => bytes,
     };
     if identities.iter().all(|i| i.native().is_some()) {
-        if let Some(plain) = super::fast::open(identities.iter().filter_map(DynIdentity::native), file) {
+        if let Some(plain) =
+            super::fast::open(identities.iter().filter_map(DynIdentity::native), file)
+        {
             return Ok(plain);
         }
     }

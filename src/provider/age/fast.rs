@@ -368,7 +368,9 @@ mod tests {
         let other = age::x25519::Identity::generate();
         let fast = FastX25519::parse(ours.to_string().expose_secret()).unwrap();
         let fast2 = FastX25519::parse(second.to_string().expose_secret()).unwrap();
-        let sizes = [0usize, 1, 15, 16, 17, 100, 4096, 65_535, 65_536, 65_537, 140_000];
+        let sizes = [
+            0usize, 1, 15, 16, 17, 100, 4096, 65_535, 65_536, 65_537, 140_000,
+        ];
         for (case, &len) in sizes.iter().enumerate() {
             let plaintext = bytes(case as u64 + 7, len);
             let files = [
@@ -431,8 +433,9 @@ mod tests {
         let fast = FastX25519::parse(ours.to_string().expose_secret()).unwrap();
         let plaintext = b"a value".to_vec();
         let file = encrypt(&[&ours.to_public()], &plaintext);
-        let text = String::from_utf8_lossy(&file[..super::header(&file).unwrap().covered.len() - 3])
-            .into_owned();
+        let text =
+            String::from_utf8_lossy(&file[..super::header(&file).unwrap().covered.len() - 3])
+                .into_owned();
         let x25519: String = text
             .lines()
             .skip_while(|l| !l.starts_with("-> X25519"))
@@ -445,7 +448,10 @@ mod tests {
         assert_eq!(check_open(&[&fast], &plain, "plain").unwrap(), plaintext);
         let greased = format!("{magic}-> grease-a b c\nAAAA\n{x25519}-> grease-b\n\n");
         let greased = reheader(&file, &greased, &fast);
-        assert_eq!(check_open(&[&fast], &greased, "greased").unwrap(), plaintext);
+        assert_eq!(
+            check_open(&[&fast], &greased, "greased").unwrap(),
+            plaintext
+        );
         // Shapes the age crate refuses or treats apart: never opened here.
         let long_line = format!("-> grease\n{}\n", "A".repeat(64));
         let cases = [

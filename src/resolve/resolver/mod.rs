@@ -49,10 +49,7 @@ pub(super) struct Resolver<'c> {
 }
 
 impl<'c> Resolver<'c> {
-    pub(super) fn new(
-        config: &'c Config,
-        entries: &'c Entries<'c>,
-    ) -> Self {
+    pub(super) fn new(config: &'c Config, entries: &'c Entries<'c>) -> Self {
         Resolver {
             config,
             entries,
