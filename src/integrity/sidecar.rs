@@ -69,18 +69,21 @@ impl Sidecar {
                 .collect()
         });
         let mut s = Sidecar::default();
-        for line in text.lines() {
-            let line = line.trim_end_matches('\r');
+        // Without a `%` anywhere no token is encoded, so a tag line that does not start with a
+        // wanted prefix is passed over at once: with 10,000 tags, most of what a `get` reads.
+        let encoded = memchr::memchr(b'%', text.as_bytes()).is_some();
+        let mut from = 0;
+        let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+        while from < text.len() {
+            let end = breaks.next().unwrap_or(text.len());
+            // The same lines as `str::lines`, found by one vectorised search.
+            let line = text[from..end].trim_end_matches('\r');
+            from = end + 1;
             if let Some(rest) = line.strip_prefix("tag ") {
                 if let Some(prefixes) = &prefixes {
-                    // An encoded section or name (`%`) may still be a wanted one once decoded.
-                    let b = rest.as_bytes();
-                    let head = memchr::memchr(b' ', b).map_or(b.len(), |i| {
-                        memchr::memchr(b' ', &b[i + 1..]).map_or(b.len(), |j| i + 1 + j)
-                    });
-                    if !prefixes.iter().any(|p| rest.starts_with(p.as_str()))
-                        && memchr::memchr(b'%', &b[..head]).is_none()
-                    {
+                    let may_be_wanted = prefixes.iter().any(|p| rest.starts_with(p.as_str()))
+                        || (encoded && encoded_head(rest));
+                    if !may_be_wanted {
                         continue;
                     }
                 }
@@ -234,6 +237,16 @@ impl Sidecar {
     }
 }
 
+/// Whether a tag line's section or name (its first two tokens) is percent-encoded: it may still
+/// be a wanted one once decoded.
+fn encoded_head(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let head = memchr::memchr(b' ', b).map_or(b.len(), |i| {
+        memchr::memchr(b' ', &b[i + 1..]).map_or(b.len(), |j| i + 1 + j)
+    });
+    memchr::memchr(b'%', &b[..head]).is_some()
+}
+
 /// A section as a token: "-" for the top level.
 fn encode_section(section: &str) -> String {
     match section {
@@ -371,29 +384,41 @@ mod tests {
                     mac: format!("{section}{name}"),
                 });
         }
-        let text = full.render();
-        for wanted in [
-            vec![("", "A")],
-            vec![("prod", "A"), ("-", "C")],
-            vec![("", "odd name"), ("p q", "D"), ("", "missing")],
-        ] {
-            let set: std::collections::HashSet<(&str, &str)> = wanted.iter().copied().collect();
-            let mut found = Vec::new();
-            let mut quick = Sidecar::read_tags(&text, &set, |section, name, tag| {
-                found.push((section.to_owned(), name.to_owned(), tag));
-            });
-            for (section, name, tag) in found {
-                quick.tags.entry((section, name)).or_default().insert(tag);
+        // One sidecar with encoded tokens (`%`: the slow check per line) and one without.
+        let mut plain = full.clone();
+        plain
+            .tags
+            .retain(|(s, n), _| !s.contains(['-', ' ']) && !n.contains(' '));
+        assert_eq!(plain.tags.len(), 3);
+        for (sidecar, encoded) in [(&full, true), (&plain, false)] {
+            let text = sidecar.render();
+            assert_eq!(text.contains('%'), encoded);
+            for wanted in [
+                vec![("", "A")],
+                vec![("prod", "A"), ("-", "C")],
+                vec![("", "odd name"), ("p q", "D"), ("", "missing")],
+            ] {
+                let set: std::collections::HashSet<(&str, &str)> = wanted.iter().copied().collect();
+                let mut found = Vec::new();
+                let mut quick = Sidecar::read_tags(&text, &set, |section, name, tag| {
+                    found.push((section.to_owned(), name.to_owned(), tag));
+                });
+                for (section, name, tag) in found {
+                    quick.tags.entry((section, name)).or_default().insert(tag);
+                }
+                let mut slow = Sidecar::parse(&text);
+                slow.tags
+                    .retain(|(s, n), _| set.contains(&(s.as_str(), n.as_str())));
+                assert_eq!(quick, slow, "{wanted:?}");
+                let present = |(s, n): &(&str, &str)| {
+                    sidecar.tags.contains_key(&(s.to_string(), n.to_string()))
+                };
+                assert_eq!(
+                    quick.tags.len(),
+                    wanted.iter().filter(|w| present(w)).count()
+                );
+                assert!(quick.strict && quick.keys["age"] == "S");
             }
-            let mut slow = Sidecar::parse(&text);
-            slow.tags
-                .retain(|(s, n), _| set.contains(&(s.as_str(), n.as_str())));
-            assert_eq!(quick, slow, "{wanted:?}");
-            assert_eq!(
-                quick.tags.len(),
-                wanted.iter().filter(|(_, n)| *n != "missing").count()
-            );
-            assert!(quick.strict && quick.keys["age"] == "S");
         }
     }
 }
