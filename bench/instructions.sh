@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The instruction-count gate: instructions retired (valgrind's cachegrind, all threads of the process,
-# child processes not counted) by `fnox --version`, `get` of one secret of 100, `exec -- true` of 100 age
-# secrets and `hook-env` when nothing changed, against the counts in bench/instructions.baseline.
+# child processes not counted) by `fnox --version`, `get` of one secret of 100 and of 10,000 (so that a cost
+# that grows with the file shows), `exec -- true` of 100 age secrets and `hook-env` when nothing changed,
+# against the counts in bench/instructions.baseline.
 # Counts are deterministic to ~0.1% for one binary, so unlike wall time they can fail a run: a count more
 # than 3% above its baseline fails (scripts/test.sh runs this), one more than 3% below asks for a new
 # baseline so the gain is kept.
@@ -43,16 +44,23 @@ printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\
 for i in $(seq 1 100); do printf 'SECRET_%04d=value-%04d-0123456789abcdef\n' "$i" "$i"; done >"$work/in.env"
 (cd "$project" && env_of "$FNOX" import -i "$work/in.env" --force >/dev/null 2>&1)
 [ "$(cd "$project" && env_of "$FNOX" get SECRET_0050)" = value-0050-0123456789abcdef ]
+# A file of 10,000 (4.8 MB) in its own directory.
+large="$work/large"
+mkdir -p "$large"
+printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\n[secrets]\n' "$key" >"$large/fnox.toml"
+for i in $(seq 1 10000); do printf 'SECRET_%05d=value-%05d-0123456789abcdef\n' "$i" "$i"; done >"$work/large.env"
+(cd "$large" && env_of "$FNOX" import -i "$work/large.env" --force >/dev/null 2>&1)
+[ "$(cd "$large" && env_of "$FNOX" get SECRET_05000)" = value-05000-0123456789abcdef ]
 # The state a shell holds inside the project, so that hook-env finds nothing changed.
 session=$(cd "$project" && env_of "$FNOX" hook-env -s bash | sed -n 's/^export __FNOX_SESSION=//p' | tr -d "'\";")
 [ -n "$session" ] || { echo "hook-env gave no session state" >&2; exit 1; }
 [ -z "$(cd "$project" && env_of __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)" ] ||
     { echo "hook-env printed something when nothing changed" >&2; exit 1; }
 
-count() { # [VAR=value...] command... -> instructions retired
+count() { # [VAR=value...] command... -> instructions retired (in $project, or in $at when set)
     local out="$work/cg.out" vars=()
     while [[ "$1" == *=* ]]; do vars+=("$1"); shift; done
-    (cd "$project" && env_of "${vars[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+    (cd "${at:-$project}" && env_of "${vars[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
         --log-file="$out" "$@" >/dev/null)
     sed -n 's/.*I *refs: *//p' "$out" | tr -d ,
 }
@@ -60,9 +68,10 @@ count() { # [VAR=value...] command... -> instructions retired
 declare -A now
 now[version]=$(count "$FNOX" --version)
 now[get]=$(count "$FNOX" get SECRET_0050)
+now[get_10000]=$(at=$large count "$FNOX" get SECRET_05000)
 now[exec_100]=$(count "$FNOX" exec -- /bin/true)
 now[hook_env_unchanged]=$(count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
-names=(version get exec_100 hook_env_unchanged)
+names=(version get get_10000 exec_100 hook_env_unchanged)
 
 if $update; then
     {
