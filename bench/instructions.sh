@@ -39,17 +39,19 @@ env_of() { # the whole environment of a measured command
 (cd "$work" && env_of "$FNOX" init >/dev/null 2>&1 && rm -f fnox.toml)
 env_of "$FNOX" trust --tree "$work" >/dev/null 2>&1
 key=$(grep -o 'age1[0-9a-z]*' "$home/.config/fnox/age.txt" | head -1)
-printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\n[secrets]\n' "$key" >"$project/fnox.toml"
-# Values of one length: X25519 and ChaCha20 take the same path for any key, so only sizes matter.
-for i in $(seq 1 100); do printf 'SECRET_%04d=value-%04d-0123456789abcdef\n' "$i" "$i"; done >"$work/in.env"
-(cd "$project" && env_of "$FNOX" import -i "$work/in.env" --force >/dev/null 2>&1)
+fixture() { # dir count digits -> a fnox.toml of count age secrets SECRET_<n, zero-padded to digits>
+    local dir=$1 n=$2 d=$3
+    mkdir -p "$dir"
+    printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\n[secrets]\n' "$key" >"$dir/fnox.toml"
+    # Values of one length: X25519 and ChaCha20 take the same path for any key, so only sizes matter.
+    for i in $(seq 1 "$n"); do printf "SECRET_%0${d}d=value-%0${d}d-0123456789abcdef\n" "$i" "$i"; done >"$dir.env"
+    (cd "$dir" && env_of "$FNOX" import -i "$dir.env" --force >/dev/null 2>&1)
+}
+fixture "$project" 100 4
 [ "$(cd "$project" && env_of "$FNOX" get SECRET_0050)" = value-0050-0123456789abcdef ]
 # A file of 10,000 (4.8 MB) in its own directory.
 large="$work/large"
-mkdir -p "$large"
-printf 'root = true\n[providers]\nage = { type = "age", recipients = ["%s"] }\n\n[secrets]\n' "$key" >"$large/fnox.toml"
-for i in $(seq 1 10000); do printf 'SECRET_%05d=value-%05d-0123456789abcdef\n' "$i" "$i"; done >"$work/large.env"
-(cd "$large" && env_of "$FNOX" import -i "$work/large.env" --force >/dev/null 2>&1)
+fixture "$large" 10000 5
 [ "$(cd "$large" && env_of "$FNOX" get SECRET_05000)" = value-05000-0123456789abcdef ]
 # The state a shell holds inside the project, so that hook-env finds nothing changed.
 session=$(cd "$project" && env_of "$FNOX" hook-env -s bash | sed -n 's/^export __FNOX_SESSION=//p' | tr -d "'\";")
