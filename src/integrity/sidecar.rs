@@ -71,7 +71,7 @@ impl Sidecar {
         let mut s = Sidecar::default();
         // Without a `%` anywhere no token is encoded, so a tag line that does not start with a
         // wanted prefix is passed over at once: with 10,000 tags, most of what a `get` reads.
-        let encoded = memchr::memchr(b'%', text.as_bytes()).is_some();
+        let encoded = prefixes.is_some() && memchr::memchr(b'%', text.as_bytes()).is_some();
         let mut from = 0;
         let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
         while from < text.len() {
