@@ -13,7 +13,7 @@ use age::DecryptError;
 use age_core::format::{FileKey, Stanza, FILE_KEY_BYTES};
 use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305};
 use aws_lc_rs::agreement::{self, PrivateKey, UnparsedPublicKey, X25519};
-use aws_lc_rs::hmac;
+use aws_lc_rs::{hkdf, hmac};
 use base64::Engine;
 use zeroize::{Zeroize, Zeroizing};
 
@@ -83,17 +83,38 @@ impl FastX25519 {
         let mut salt = [0u8; 64];
         salt[..32].copy_from_slice(epk);
         salt[32..].copy_from_slice(&self.public);
-        let mut key = age_core::primitives::hkdf(&salt, LABEL, &shared);
+        let key = derive(&salt, LABEL, &shared);
         shared.zeroize();
+        let key = key.ok_or(Unwrap::Invalid)?;
         // Not ours (another recipient's stanza) is not an error: other identities may match.
-        let opened = age_core::primitives::aead_decrypt(&key, FILE_KEY_BYTES, body);
-        key.zeroize();
-        let mut pt = opened.map_err(|_| Unwrap::NotOurs)?;
+        let mut sealed = Zeroizing::new([0u8; WRAPPED_FILE_KEY_BYTES]);
+        sealed.copy_from_slice(body);
+        let opened = key.open_in_place(
+            Nonce::assume_unique_for_key([0; 12]),
+            Aad::empty(),
+            &mut sealed[..],
+        );
+        let pt = opened.map_err(|_| Unwrap::NotOurs)?;
         let mut file_key = Zeroizing::new([0u8; 16]);
-        file_key.copy_from_slice(&pt);
-        pt.zeroize();
+        file_key.copy_from_slice(pt);
         Ok(file_key)
     }
+}
+
+/// The ChaCha20-Poly1305 key age derives with HKDF-SHA256 (https://c2sp.org/age: the stanza's
+/// wrapping key, the header's MAC key, the payload key), all in aws-lc, whose CPU features are
+/// read once at start-up (in a VM each CPUID instruction is a trap to the host, ~8 us here).
+fn derive(salt: &[u8], info: &[u8], ikm: &[u8]) -> Option<LessSafeKey> {
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    derive_bytes(salt, info, ikm, &mut bytes)?;
+    let unbound = UnboundKey::new(&CHACHA20_POLY1305, &bytes[..]).ok()?;
+    Some(LessSafeKey::new(unbound))
+}
+
+/// HKDF-SHA256 of 32 bytes (`age_core::primitives::hkdf`, computed by aws-lc).
+fn derive_bytes(salt: &[u8], info: &[u8], ikm: &[u8], out: &mut [u8; 32]) -> Option<()> {
+    let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(ikm);
+    prk.expand(&[info], hkdf::HKDF_SHA256).ok()?.fill(out).ok()
 }
 
 /// Canonical unpadded base64 of exactly 32 bytes (stray low bits refused).
@@ -235,14 +256,12 @@ pub fn open<'a>(
         }
     }
     let file_key = file_key?;
-    let mut mac_key = age_core::primitives::hkdf(&[], b"header", &file_key[..]);
-    let key = hmac::Key::new(hmac::HMAC_SHA256, &mac_key);
-    mac_key.zeroize();
+    let mut mac_key = Zeroizing::new([0u8; 32]);
+    derive_bytes(&[], b"header", &file_key[..], &mut mac_key)?;
+    let key = hmac::Key::new(hmac::HMAC_SHA256, &mac_key[..]);
+    drop(mac_key);
     hmac::verify(&key, h.covered, &h.mac).ok()?;
-    let mut payload_key = age_core::primitives::hkdf(nonce, b"payload", &file_key[..]);
-    let unbound = UnboundKey::new(&CHACHA20_POLY1305, &payload_key);
-    payload_key.zeroize();
-    let key = LessSafeKey::new(unbound.ok()?);
+    let key = derive(nonce, b"payload", &file_key[..])?;
     // Chunk counter 0, last-chunk flag set.
     let mut chunk_nonce = [0u8; 12];
     chunk_nonce[11] = 1;
