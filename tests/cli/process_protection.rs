@@ -252,3 +252,93 @@ fn a_memlock_limit_leaves_memory_unlocked_and_says_so_only_with_verbose() {
         loud.stderr
     );
 }
+
+/// fnox in the sandbox as a std Command (for `pre_exec` and descriptors of the test's own).
+fn fnox_std(sb: &Sandbox, args: &[&str]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fnox"));
+    cmd.args(args)
+        .env_clear()
+        .env("HOME", &sb.home)
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("LANG", "C.UTF-8")
+        .current_dir(&sb.cwd);
+    cmd
+}
+
+/// Started with its standard output closed, fnox has /dev/null there (so a file it opens never
+/// takes descriptor 1 and its output), and so does the program it runs.
+#[test]
+fn a_closed_standard_output_is_dev_null_to_fnox_and_its_child() {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", "[secrets]\nA = { default = \"a\" }\n");
+    let mut cmd = fnox_std(
+        &sb,
+        &[
+            "exec",
+            "--",
+            "sh",
+            "-c",
+            r#"echo "out=$(readlink /proc/$$/fd/1)" >&2"#,
+        ],
+    );
+    cmd.stdin(Stdio::null()).stderr(Stdio::piped());
+    // SAFETY: close is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(1);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert!(stderr.contains("out=/dev/null"), "stderr: {stderr}");
+
+    // get writes its value to that /dev/null and succeeds.
+    let mut cmd = fnox_std(&sb, &["get", "A"]);
+    cmd.stdin(Stdio::null()).stderr(Stdio::piped());
+    // SAFETY: as above.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::close(1);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A reader that is already gone is a broken pipe fnox handles (it stops, exit code 0), not a
+/// SIGPIPE that kills it.
+#[test]
+fn fnox_is_not_killed_by_sigpipe_when_its_reader_is_gone() {
+    let sb = Sandbox::new();
+    sb.write("fnox.toml", "[secrets]\nA = { default = \"a\" }\n");
+    let mut fds = [0; 2];
+    // SAFETY: pipe writes two descriptors into the array given.
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    // SAFETY: the read end is ours and closed once; the write end is handed to the child.
+    unsafe { libc::close(fds[0]) };
+    let write_end =
+        unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fds[1]) };
+    for args in [&["get", "A"][..], &["export"][..]] {
+        let out = fnox_std(&sb, args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(write_end.try_clone().unwrap()))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {:?}, stderr: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
