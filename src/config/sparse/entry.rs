@@ -32,22 +32,12 @@ pub(super) const FIELDS: [(&str, Kind); 11] = [
     ("daemon_cache", Kind::Flag),
 ];
 
-/// The place of a field's name in `FIELDS`.
+/// The place in `FIELDS` of the field named exactly `name` (what the entry reader takes).
+#[cfg(test)]
 pub(super) fn field_index(name: &[u8]) -> Option<usize> {
-    Some(match name {
-        b"provider" => 0,
-        b"value" => 1,
-        b"default" => 2,
-        b"description" => 3,
-        b"if_missing" => 4,
-        b"env" => 5,
-        b"as_file" => 6,
-        b"json_path" => 7,
-        b"line" => 8,
-        b"allow_dangerous_name" => 9,
-        b"daemon_cache" => 10,
-        _ => return None,
-    })
+    let mut c = Cursor { b: name, i: 0 };
+    let field = c.field()?;
+    (c.i == name.len()).then_some(field)
 }
 
 /// A line's entry: where its name and its inline table are in the line.
@@ -98,14 +88,7 @@ pub(super) fn entry(
     } else {
         let mut seen = 0u32;
         loop {
-            let from = c.i;
-            while c
-                .peek()
-                .is_some_and(|x| x.is_ascii_lowercase() || x == b'_')
-            {
-                c.i += 1;
-            }
-            let field = field_index(&b[from..c.i])?;
+            let field = c.field()?;
             if seen & (1 << field) != 0 {
                 return None;
             }
@@ -206,6 +189,37 @@ impl<'a> Cursor<'a> {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
             self.i += 1;
         }
+    }
+
+    /// A field's name (`FIELDS`): the name that starts with this byte, compared whole, then the
+    /// byte after it, which must not continue a name. A line's two usual fields (`provider`,
+    /// `value`) are read in a few compares instead of a loop over their letters.
+    fn field(&mut self) -> Option<usize> {
+        let rest = &self.b[self.i..];
+        let candidates: &[usize] = match rest.first()? {
+            b'p' => &[0],
+            b'v' => &[1],
+            b'd' => &[2, 3, 10],
+            b'i' => &[4],
+            b'e' => &[5],
+            b'a' => &[6, 9],
+            b'j' => &[7],
+            b'l' => &[8],
+            _ => return None,
+        };
+        let field = candidates
+            .iter()
+            .copied()
+            .find(|&f| rest.starts_with(FIELDS[f].0.as_bytes()))?;
+        let len = FIELDS[field].0.len();
+        if rest
+            .get(len)
+            .is_some_and(|x| x.is_ascii_lowercase() || *x == b'_')
+        {
+            return None;
+        }
+        self.i += len;
+        Some(field)
     }
 
     fn flag(&mut self) -> Option<bool> {

@@ -424,7 +424,19 @@ mod tests {
         for (i, (name, _)) in entry::FIELDS.iter().enumerate() {
             assert_eq!(entry::field_index(name.as_bytes()), Some(i), "{name}");
         }
-        assert_eq!(entry::field_index(b"sync"), None);
+        for other in [
+            &b"sync"[..],
+            b"values",
+            b"value_",
+            b"provide",
+            b"daemon",
+            b"description_",
+            b"lines",
+            b"",
+            b"Value",
+        ] {
+            assert_eq!(entry::field_index(other), None, "{other:?}");
+        }
         for c in 0..=255u8 {
             assert_eq!(
                 is_key_byte(c),
