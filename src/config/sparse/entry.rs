@@ -196,21 +196,23 @@ impl<'a> Cursor<'a> {
     /// `value`) are read in a few compares instead of a loop over their letters.
     fn field(&mut self) -> Option<usize> {
         let rest = &self.b[self.i..];
-        let candidates: &[usize] = match rest.first()? {
-            b'p' => &[0],
-            b'v' => &[1],
-            b'd' => &[2, 3, 10],
-            b'i' => &[4],
-            b'e' => &[5],
-            b'a' => &[6, 9],
-            b'j' => &[7],
-            b'l' => &[8],
+        // Names as constants, so each compare is a few word loads, not a memcmp call
+        // (`every_field_is_found_at_its_place` checks them against FIELDS).
+        let is = |name: &[u8]| rest.get(..name.len()) == Some(name);
+        let field = match *rest.first()? {
+            b'p' if is(b"provider") => 0,
+            b'v' if is(b"value") => 1,
+            b'd' if is(b"default") => 2,
+            b'd' if is(b"description") => 3,
+            b'd' if is(b"daemon_cache") => 10,
+            b'i' if is(b"if_missing") => 4,
+            b'e' if is(b"env") => 5,
+            b'a' if is(b"as_file") => 6,
+            b'a' if is(b"allow_dangerous_name") => 9,
+            b'j' if is(b"json_path") => 7,
+            b'l' if is(b"line") => 8,
             _ => return None,
         };
-        let field = candidates
-            .iter()
-            .copied()
-            .find(|&f| rest.starts_with(FIELDS[f].0.as_bytes()))?;
         let len = FIELDS[field].0.len();
         if rest
             .get(len)
