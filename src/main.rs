@@ -12,9 +12,11 @@
 //! the process, by SIGSEGV, without that message. Arguments, the environment and the exit flush
 //! of stdout (`std::process::exit`) are as under Rust's start-up.
 
-#![cfg_attr(unix, no_main)]
+// The test harness brings its own `main` (this crate has no tests of its own, but `cargo test`
+// builds it), so it is left alone there.
+#![cfg_attr(all(unix, not(test)), no_main)]
 
-#[cfg(unix)]
+#[cfg(all(unix, not(test)))]
 #[no_mangle]
 extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
     standard_descriptors();
@@ -23,13 +25,13 @@ extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> lib
     std::process::exit(fnox::cli::main())
 }
 
-#[cfg(not(unix))]
+#[cfg(not(all(unix, not(test))))]
 fn main() {
     std::process::exit(fnox::cli::main());
 }
 
 /// Opens /dev/null on each of descriptors 0, 1 and 2 that is closed.
-#[cfg(unix)]
+#[cfg(all(unix, not(test)))]
 fn standard_descriptors() {
     let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
         fd,
