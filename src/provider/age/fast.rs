@@ -101,8 +101,8 @@ impl FastX25519 {
     }
 }
 
-/// The ChaCha20-Poly1305 key age derives with HKDF-SHA256 (https://c2sp.org/age: the stanza's
-/// wrapping key, the header's MAC key, the payload key), all in aws-lc, whose CPU features are
+/// A ChaCha20-Poly1305 key age derives with HKDF-SHA256 (https://c2sp.org/age: the stanza's
+/// wrapping key, the payload key). Derivation and cipher are aws-lc's, whose CPU features are
 /// read once at start-up (in a VM each CPUID instruction is a trap to the host, ~8 us here).
 fn derive(salt: &[u8], info: &[u8], ikm: &[u8]) -> Option<LessSafeKey> {
     let mut bytes = Zeroizing::new([0u8; 32]);
@@ -111,7 +111,8 @@ fn derive(salt: &[u8], info: &[u8], ikm: &[u8]) -> Option<LessSafeKey> {
     Some(LessSafeKey::new(unbound))
 }
 
-/// HKDF-SHA256 of 32 bytes (`age_core::primitives::hkdf`, computed by aws-lc).
+/// HKDF-SHA256 of 32 bytes (`age_core::primitives::hkdf`, computed by aws-lc): the keys above,
+/// and the header's HMAC key.
 fn derive_bytes(salt: &[u8], info: &[u8], ikm: &[u8], out: &mut [u8; 32]) -> Option<()> {
     let prk = hkdf::Salt::new(hkdf::HKDF_SHA256, salt).extract(ikm);
     prk.expand(&[info], hkdf::HKDF_SHA256).ok()?.fill(out).ok()
