@@ -104,23 +104,30 @@ enum Memlock {
     Bytes(u64),
 }
 
-/// `fnox [-v] exec -- sh -c PROBE` with a core limit of 1 MiB to start from (as far as the hard
-/// limit allows), as `nobody` when the tests run as root (except with `RootOrUnlimited`).
-fn probe(sb: &Sandbox, verbose: bool, memlock: Memlock) -> Probe {
+/// fnox in the sandbox as a std Command (for `pre_exec` and descriptors of the test's own).
+fn fnox_std(sb: &Sandbox, args: &[&str]) -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fnox"));
-    if verbose {
-        cmd.arg("-v");
-    }
-    cmd.args(["exec", "--", "sh", "-c", PROBE])
+    cmd.args(args)
         .env_clear()
         .env("HOME", &sb.home)
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("LANG", "C.UTF-8")
-        // The sandbox's files belong to `nobody` for the runs that drop to it; the runs that stay
-        // root must not ignore them as someone else's (this test is about memory, not trust).
-        .env("FNOX_TRUST_ALL", "1")
-        .current_dir(&sb.cwd)
-        .stdin(Stdio::null());
+        .current_dir(&sb.cwd);
+    cmd
+}
+
+/// `fnox [-v] exec -- sh -c PROBE` with a core limit of 1 MiB to start from (as far as the hard
+/// limit allows), as `nobody` when the tests run as root (except with `RootOrUnlimited`).
+fn probe(sb: &Sandbox, verbose: bool, memlock: Memlock) -> Probe {
+    let mut args = Vec::new();
+    if verbose {
+        args.push("-v");
+    }
+    args.extend(["exec", "--", "sh", "-c", PROBE]);
+    let mut cmd = fnox_std(sb, &args);
+    // The sandbox's files belong to `nobody` for the runs that drop to it; the runs that stay
+    // root must not ignore them as someone else's (this test is about memory, not trust).
+    cmd.env("FNOX_TRUST_ALL", "1").stdin(Stdio::null());
     let root = is_root();
     let drop_to_nobody = root && matches!(memlock, Memlock::Bytes(_));
     let unlimited = hard_memlock_unlimited();
@@ -251,18 +258,6 @@ fn a_memlock_limit_leaves_memory_unlocked_and_says_so_only_with_verbose() {
         "{}",
         loud.stderr
     );
-}
-
-/// fnox in the sandbox as a std Command (for `pre_exec` and descriptors of the test's own).
-fn fnox_std(sb: &Sandbox, args: &[&str]) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_fnox"));
-    cmd.args(args)
-        .env_clear()
-        .env("HOME", &sb.home)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LANG", "C.UTF-8")
-        .current_dir(&sb.cwd);
-    cmd
 }
 
 /// Started with its standard output closed, fnox has /dev/null there (so a file it opens never
