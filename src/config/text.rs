@@ -81,7 +81,9 @@ impl Text {
                 return Ok(None);
             }
         }
-        // The vectorised check says only whether; std's decides, and finds where.
+        // The vectorised check says only whether; std's decides, and finds where. simdutf8 asks
+        // std what the CPU supports, so from here memchr may too (`bytes`).
+        crate::bytes::widen();
         if simdutf8::basic::from_utf8(&buf[..len]).is_err() {
             if let Err(e) = std::str::from_utf8(&buf[..len]) {
                 return Err(ReadError::NotUtf8(e.valid_up_to()));

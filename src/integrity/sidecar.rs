@@ -71,9 +71,9 @@ impl Sidecar {
         let mut s = Sidecar::default();
         // Without a `%` anywhere no token is encoded, so a tag line that does not start with a
         // wanted prefix is passed over at once: with 10,000 tags, most of what a `get` reads.
-        let encoded = prefixes.is_some() && memchr::memchr(b'%', text.as_bytes()).is_some();
+        let encoded = prefixes.is_some() && crate::bytes::find(b'%', text.as_bytes()).is_some();
         let mut from = 0;
-        let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+        let mut breaks = crate::bytes::positions(b'\n', text.as_bytes());
         while from < text.len() {
             let end = breaks.next().unwrap_or(text.len());
             // The same lines as `str::lines`, found by one vectorised search.
@@ -241,10 +241,10 @@ impl Sidecar {
 /// be a wanted one once decoded.
 fn encoded_head(rest: &str) -> bool {
     let b = rest.as_bytes();
-    let head = memchr::memchr(b' ', b).map_or(b.len(), |i| {
-        memchr::memchr(b' ', &b[i + 1..]).map_or(b.len(), |j| i + 1 + j)
+    let head = crate::bytes::find(b' ', b).map_or(b.len(), |i| {
+        crate::bytes::find(b' ', &b[i + 1..]).map_or(b.len(), |j| i + 1 + j)
     });
-    memchr::memchr(b'%', &b[..head]).is_some()
+    crate::bytes::find(b'%', &b[..head]).is_some()
 }
 
 /// A section as a token: "-" for the top level.

@@ -61,7 +61,7 @@ pub(super) fn entry(
     // Allowed nowhere on a line but a tab (a string or comment would have to hold it).
     let control = match checked {
         Checked::Clean => false,
-        Checked::CarriageReturns => memchr::memchr(b'\r', b).is_some(),
+        Checked::CarriageReturns => crate::bytes::find(b'\r', b).is_some(),
         Checked::No => has_control(b, false),
     };
     if control {
@@ -267,9 +267,9 @@ impl<'a> Cursor<'a> {
         loop {
             let rest = &self.b[self.i..];
             let at = if quote == b'"' {
-                memchr::memchr2(b'"', b'\\', rest)?
+                crate::bytes::find2(b'"', b'\\', rest)?
             } else {
-                memchr::memchr(b'\'', rest)?
+                crate::bytes::find(b'\'', rest)?
             };
             self.i += at + 1;
             if rest[at] == quote {

@@ -37,7 +37,7 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
     };
     let mut pos = 0;
     while pos < b.len() {
-        let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
+        let end = crate::bytes::find(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
         let next = (end + 1).min(b.len());
         let line = &text[pos..end];
         let trimmed = &line[line
@@ -162,7 +162,7 @@ impl Checked {
     pub(super) fn file(b: &[u8]) -> Checked {
         if has_control(b, true) {
             Checked::No
-        } else if memchr::memchr(b'\r', b).is_some() {
+        } else if crate::bytes::find(b'\r', b).is_some() {
             Checked::CarriageReturns
         } else {
             Checked::Clean
@@ -220,7 +220,7 @@ fn statement_end(b: &[u8], start: usize) -> Option<Statement> {
                 })
             }
             b'#' => {
-                i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
+                i = crate::bytes::find(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
                 continue;
             }
             b'"' | b'\'' => {
@@ -253,9 +253,9 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
         let mut j = i + 3;
         loop {
             let at = if basic {
-                memchr::memchr2(b'"', b'\\', &b[j..])?
+                crate::bytes::find2(b'"', b'\\', &b[j..])?
             } else {
-                memchr::memchr(b'\'', &b[j..])?
+                crate::bytes::find(b'\'', &b[j..])?
             };
             j += at;
             if b[j] == b'\\' {
@@ -276,9 +276,9 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     loop {
         let at = if basic {
-            memchr::memchr3(b'"', b'\\', b'\n', &b[j..])?
+            crate::bytes::find3(b'"', b'\\', b'\n', &b[j..])?
         } else {
-            memchr::memchr2(b'\'', b'\n', &b[j..])?
+            crate::bytes::find2(b'\'', b'\n', &b[j..])?
         };
         j += at;
         match b[j] {

@@ -156,7 +156,7 @@ impl age::Identity for FastX25519 {
 
 /// Splits off the next line (without its `\n`); None at the end of the input.
 fn line<'f>(rest: &mut &'f [u8]) -> Option<&'f [u8]> {
-    let at = memchr::memchr(b'\n', rest)?;
+    let at = crate::bytes::find(b'\n', rest)?;
     let (line, tail) = rest.split_at(at);
     *rest = &tail[1..];
     Some(line)
