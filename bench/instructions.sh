@@ -10,6 +10,8 @@
 #   bench/instructions.sh            # build the `gate` profile, measure, compare (exit 1 on a regression)
 #   bench/instructions.sh --update   # measure and write bench/instructions.baseline (commit it, saying why)
 #   FNOX=path bench/instructions.sh  # measure another binary (the baseline is for the `gate` profile)
+#   bench/instructions.sh --link-order  # run the same commands under callgrind and write the functions
+#                                       # they run to bench/link-order.txt (build.rs hands it to the linker)
 #
 # The baseline holds for one toolchain: after a Rust update, run --update in its own commit.
 set -euo pipefail
@@ -18,7 +20,9 @@ root=$PWD
 baseline=bench/instructions.baseline
 limit=${FNOX_GATE_LIMIT:-3}
 update=false
+order=false
 [ "${1:-}" = --update ] && update=true
+[ "${1:-}" = --link-order ] && order=true
 
 command -v valgrind >/dev/null || { echo "needs valgrind (apt-get install valgrind)" >&2; exit 1; }
 if [ -z "${FNOX:-}" ]; then
@@ -60,11 +64,12 @@ session=$(cd "$project" && env_of "$FNOX" hook-env -s bash | sed -n 's/^export _
     { echo "hook-env printed something when nothing changed" >&2; exit 1; }
 
 count() { # [VAR=value...] command... -> instructions retired (in $project, or in $at when set)
-    local out="$work/cg.out" vars=()
+    local out="$work/cg.out" vars=() tool=(--tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null)
     while [[ "$1" == *=* ]]; do vars+=("$1"); shift; done
-    (cd "${at:-$project}" && env_of "${vars[@]}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-        --log-file="$out" "$@" >/dev/null)
-    sed -n 's/.*I *refs: *//p' "$out" | tr -d ,
+    # --link-order: callgrind, which names every function it ran (mangled, as the linker knows them).
+    $order && tool=(--tool=callgrind --demangle=no --compress-strings=no --callgrind-out-file="$work/calls.%p")
+    (cd "${at:-$project}" && env_of "${vars[@]}" valgrind "${tool[@]}" --log-file="$out" "$@" >/dev/null)
+    sed -n -e 's/.*I *refs: *//p' -e 's/.*Collected : *//p' "$out" | tr -d ,
 }
 
 declare -A now
@@ -74,6 +79,19 @@ now[get_10000]=$(at=$large count "$FNOX" get SECRET_05000)
 now[exec_100]=$(count "$FNOX" exec -- /bin/true)
 now[hook_env_unchanged]=$(count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
 names=(version get get_10000 exec_100 hook_env_unchanged)
+
+if $order; then
+    # The functions of fnox's own binary each run called, `get`'s first, each name once.
+    mapfile -t calls < <(ls -tr "$work"/calls.*)
+    for i in 1 0 3 4 2; do cat "${calls[$i]}"; done | awk -v bin="$(realpath "$FNOX")" '
+        /^ob=/ { ob = substr($0, 4) }
+        /^cob=/ { cob = substr($0, 5) }
+        /^fn=/ { o = ob; name = substr($0, 4) }
+        /^cfn=/ { o = (cob != "" ? cob : ob); cob = ""; name = substr($0, 5) }
+        /^c?fn=/ && o == bin && !(name in seen) { seen[name] = 1; print name }' >bench/link-order.txt
+    echo "wrote bench/link-order.txt: $(wc -l <bench/link-order.txt) functions"
+    exit 0
+fi
 
 if $update; then
     {
