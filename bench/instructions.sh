@@ -11,7 +11,8 @@
 #   bench/instructions.sh --update   # measure and write bench/instructions.baseline (commit it, saying why)
 #   FNOX=path bench/instructions.sh  # measure another binary (the baseline is for the `gate` profile)
 #   bench/instructions.sh --link-order  # run the same commands under callgrind and write the functions
-#                                       # they run to bench/link-order.txt (build.rs hands it to the linker)
+#                                       # they run, in a gate and a release build, to bench/link-order.txt
+#                                       # (build.rs hands it to the linker)
 #
 # The baseline holds for one toolchain: after a Rust update, run --update in its own commit.
 set -euo pipefail
@@ -73,23 +74,73 @@ count() { # [VAR=value...] command... -> instructions retired (in $project, or i
 }
 
 declare -A now
-now[version]=$(count "$FNOX" --version)
-now[get]=$(count "$FNOX" get SECRET_0050)
-now[get_10000]=$(at=$large count "$FNOX" get SECRET_05000)
-now[exec_100]=$(count "$FNOX" exec -- /bin/true)
-now[hook_env_unchanged]=$(count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
+measure() {
+    now[version]=$(count "$FNOX" --version)
+    now[get]=$(count "$FNOX" get SECRET_0050)
+    now[get_10000]=$(at=$large count "$FNOX" get SECRET_05000)
+    now[exec_100]=$(count "$FNOX" exec -- /bin/true)
+    now[hook_env_unchanged]=$(count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
+}
+measure
 names=(version get get_10000 exec_100 hook_env_unchanged)
 
 if $order; then
-    # The functions of fnox's own binary each run called, `get`'s first, each name once.
-    mapfile -t calls < <(ls -tr "$work"/calls.*)
-    for i in 1 0 3 4 2; do cat "${calls[$i]}"; done | awk -v bin="$(realpath "$FNOX")" '
-        /^ob=/ { ob = substr($0, 4) }
-        /^cob=/ { cob = substr($0, 5) }
-        /^fn=/ { o = ob; name = substr($0, 4) }
-        /^cfn=/ { o = (cob != "" ? cob : ob); cob = ""; name = substr($0, 5) }
-        /^c?fn=/ && o == bin && !(name in seen) { seen[name] = 1; print name }' >bench/link-order.txt
-    echo "wrote bench/link-order.txt: $(wc -l <bench/link-order.txt) functions"
+    # The functions fnox's own binary ran, `get`'s first, each name once: the gate build's by the
+    # names callgrind gives, then a release build's. Rust's mangled names carry a hash of the
+    # profile, and the release binary is stripped, so it is linked with a link map (LINK_MAP with
+    # RELEASE_FNOX, the binary that link made, or a link made here: as long as a release build)
+    # and callgrind's addresses are looked up in it.
+    names_of() { # bin [map] < callgrind outputs in order -> function names
+        python3 -c '
+import bisect, re, sys
+binary, maps = sys.argv[1], sys.argv[2:]
+sections = []
+for path in maps:
+    for line in open(path):
+        m = re.match(r"\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+\s+\S.*\(\.text\.(?:unlikely\.|hot\.)?([^)]+)\)", line)
+        if m:
+            sections.append((int(m.group(1), 16), int(m.group(2), 16), m.group(3)))
+sections.sort()
+starts = [s[0] for s in sections]
+def name(fn):
+    if not fn.startswith("0x"):
+        return fn
+    at = int(fn.split("\x27")[0], 16)
+    i = bisect.bisect_right(starts, at) - 1
+    return sections[i][2] if i >= 0 and at < starts[i] + sections[i][1] else None
+seen, ob, cob = set(), None, None
+for line in sys.stdin:
+    key, _, value = line.rstrip("\n").partition("=")
+    if key == "ob":
+        ob = value
+    elif key == "cob":
+        cob = value
+    elif key in ("fn", "cfn"):
+        obj = (cob or ob) if key == "cfn" else ob
+        cob = None
+        n = name(value) if obj == binary else None
+        if n and n not in seen:
+            seen.add(n)
+            print(n)
+' "$@"
+    }
+    calls_in_order() { # get, --version, exec, the hook, get in 10,000
+        mapfile -t calls < <(ls -tr "$work"/calls.*)
+        for i in 1 0 3 4 2; do cat "${calls[$i]}"; done
+        rm -f "$work"/calls.*
+    }
+    calls_in_order | names_of "$(realpath "$FNOX")" >"$work/gate.txt"
+    map=${LINK_MAP:-}
+    FNOX=${RELEASE_FNOX:-}
+    if [ -z "$map" ] || [ -z "$FNOX" ]; then
+        map="$work/release.map"
+        cargo rustc --release --locked --quiet --bin fnox -- -C link-arg=-Wl,-Map="$map"
+        FNOX="${CARGO_TARGET_DIR:-$root/target}/release/fnox"
+    fi
+    measure
+    calls_in_order | names_of "$(realpath "$FNOX")" "$map" >"$work/release.txt"
+    cat "$work/gate.txt" "$work/release.txt" | awk '!seen[$0]++' >bench/link-order.txt
+    echo "wrote bench/link-order.txt: $(wc -l <"$work/gate.txt") gate and $(wc -l <"$work/release.txt") release functions"
     exit 0
 fi
 
