@@ -67,19 +67,20 @@ session=$(cd "$project" && env_of "$FNOX" hook-env -s bash | sed -n 's/^export _
 count() { # [VAR=value...] command... -> instructions retired (in $project, or in $at when set)
     local out="$work/cg.out" vars=() tool=(--tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null)
     while [[ "$1" == *=* ]]; do vars+=("$1"); shift; done
-    # --link-order: callgrind, which names every function it ran (mangled, as the linker knows them).
-    $order && tool=(--tool=callgrind --demangle=no --compress-strings=no --callgrind-out-file="$work/calls.%p")
+    # --link-order: callgrind, which names every function it ran (mangled, as the linker knows them),
+    # into a file named by the measure ($tag).
+    $order && tool=(--tool=callgrind --demangle=no --compress-strings=no --callgrind-out-file="$work/calls.$tag")
     (cd "${at:-$project}" && env_of "${vars[@]}" valgrind "${tool[@]}" --log-file="$out" "$@" >/dev/null)
     sed -n -e 's/.*I *refs: *//p' -e 's/.*Collected : *//p' "$out" | tr -d ,
 }
 
 declare -A now
 measure() {
-    now[version]=$(count "$FNOX" --version)
-    now[get]=$(count "$FNOX" get SECRET_0050)
-    now[get_10000]=$(at=$large count "$FNOX" get SECRET_05000)
-    now[exec_100]=$(count "$FNOX" exec -- /bin/true)
-    now[hook_env_unchanged]=$(count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
+    now[version]=$(tag=version count "$FNOX" --version)
+    now[get]=$(tag=get count "$FNOX" get SECRET_0050)
+    now[get_10000]=$(tag=get_10000 at=$large count "$FNOX" get SECRET_05000)
+    now[exec_100]=$(tag=exec_100 count "$FNOX" exec -- /bin/true)
+    now[hook_env_unchanged]=$(tag=hook_env_unchanged count __FNOX_SESSION="$session" "$FNOX" hook-env -s bash)
 }
 measure
 names=(version get get_10000 exec_100 hook_env_unchanged)
@@ -125,8 +126,7 @@ for line in sys.stdin:
 ' "$@"
     }
     calls_in_order() { # get, --version, exec, the hook, get in 10,000
-        mapfile -t calls < <(ls -tr "$work"/calls.*)
-        for i in 1 0 3 4 2; do cat "${calls[$i]}"; done
+        for tag in get version exec_100 hook_env_unchanged get_10000; do cat "$work/calls.$tag"; done
         rm -f "$work"/calls.*
     }
     calls_in_order | names_of "$(realpath "$FNOX")" >"$work/gate.txt"
