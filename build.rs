@@ -26,24 +26,34 @@ fn main() {
     static_unwinder();
 }
 
+/// A variable of the build's environment, empty when unset.
+fn env(key: &str) -> String {
+    std::env::var(key).unwrap_or_default()
+}
+
+/// Whether the build is for another target than the machine building it.
+fn cross() -> bool {
+    env("TARGET") != env("HOST")
+}
+
 /// The symbol ordering file, where the linker is LLD: x86_64 Linux with Rust's own linker set-up
 /// (no linker named in the environment or the flags).
 fn link_order() {
     println!("cargo:rerun-if-env-changed=FNOX_LINK_ORDER");
     println!("cargo:rerun-if-changed=bench/link-order.txt");
-    let var = |k: &str| std::env::var(k).unwrap_or_default();
-    let own_linker = var("CARGO_ENCODED_RUSTFLAGS").contains("linker")
-        || var("CARGO_ENCODED_RUSTFLAGS").contains("link-self-contained")
+    let flags = env("CARGO_ENCODED_RUSTFLAGS");
+    let own_linker = flags.contains("linker")
+        || flags.contains("link-self-contained")
         || std::env::var_os("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_some()
         || std::env::var_os("RUSTC_LINKER").is_some();
-    if var("TARGET") != "x86_64-unknown-linux-gnu"
-        || var("TARGET") != var("HOST")
+    if env("TARGET") != "x86_64-unknown-linux-gnu"
+        || cross()
         || own_linker
-        || var("FNOX_LINK_ORDER") == "0"
+        || env("FNOX_LINK_ORDER") == "0"
     {
         return;
     }
-    let list = PathBuf::from(var("CARGO_MANIFEST_DIR")).join("bench/link-order.txt");
+    let list = PathBuf::from(env("CARGO_MANIFEST_DIR")).join("bench/link-order.txt");
     if list.is_file() {
         println!(
             "cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
@@ -57,14 +67,12 @@ fn link_order() {
 fn static_unwinder() {
     println!("cargo:rerun-if-env-changed=FNOX_SHARED_UNWINDER");
     println!("cargo:rerun-if-env-changed=CC");
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    let features = std::env::var("CARGO_CFG_TARGET_FEATURE").unwrap_or_default();
-    let cross = std::env::var("TARGET").ok() != std::env::var("HOST").ok();
-    if os != "linux"
-        || env != "gnu"
-        || cross
-        || features.split(',').any(|f| f == "crt-static")
+    if env("CARGO_CFG_TARGET_OS") != "linux"
+        || env("CARGO_CFG_TARGET_ENV") != "gnu"
+        || cross()
+        || env("CARGO_CFG_TARGET_FEATURE")
+            .split(',')
+            .any(|f| f == "crt-static")
         || std::env::var_os("FNOX_SHARED_UNWINDER").is_some_and(|v| v != "0")
     {
         return;
