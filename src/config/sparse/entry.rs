@@ -40,16 +40,22 @@ pub(super) fn field_index(name: &[u8]) -> Option<usize> {
     (c.i == name.len()).then_some(field)
 }
 
-/// A line's entry: where its name and its inline table are in the line.
+/// A line's entry: where its name and its inline table are in the line, and where the line ends
+/// (at its line feed, or the end of the text given).
 pub(super) struct Found {
     pub(super) name: Range<usize>,
     pub(super) table: Range<usize>,
+    pub(super) end: usize,
 }
 
 /// The entry on `line` when the line is one secret entry the full parse takes as it is:
 /// `NAME = { field = value, ... }` with known fields of the right types, strings without
 /// unusual escapes or control characters, an optional comment. With `out`, the entry's values
 /// are written into it.
+///
+/// `line` may also run on past its line feed, to the end of the file, when the file is
+/// `Checked::Clean`: the entry then ends at the first line feed, which no part of it may hold
+/// (the scan of a large file is spared a search for each line's end before reading it).
 pub(super) fn entry(
     line: &str,
     checked: Checked,
@@ -159,10 +165,14 @@ pub(super) fn entry(
     }
     let table = table_start..c.i;
     c.blank();
-    match c.peek() {
-        None | Some(b'#') => Some(Found { name, table }),
-        _ => None,
-    }
+    let end = match c.peek() {
+        None => line.len(),
+        Some(b'\n') => c.i,
+        // A comment runs to the line's end (its bytes were checked with the line's, or the file's).
+        Some(b'#') => c.i + crate::bytes::find(b'\n', &b[c.i..]).unwrap_or(line.len() - c.i),
+        _ => return None,
+    };
+    Some(Found { name, table, end })
 }
 
 struct Cursor<'a> {
@@ -253,9 +263,10 @@ impl<'a> Cursor<'a> {
         Some(value)
     }
 
-    /// A one-line basic or literal string (the line has no control character): where its
-    /// content is, and whether it has escapes (only the simple `\" \\ \b \f \n \r \t`; None for
-    /// anything else).
+    /// A one-line basic or literal string (the line has no control character but, when the text
+    /// runs on past it, its line feed): where its content is, and whether it has escapes (only
+    /// the simple `\" \\ \b \f \n \r \t`; None for anything else, and for a line feed before
+    /// the closing quote).
     fn string(&mut self) -> Option<Str> {
         let quote = self.peek()?;
         if !matches!(quote, b'"' | b'\'') || self.b[self.i..].starts_with(&[quote; 3]) {
@@ -267,10 +278,13 @@ impl<'a> Cursor<'a> {
         loop {
             let rest = &self.b[self.i..];
             let at = if quote == b'"' {
-                crate::bytes::find2(b'"', b'\\', rest)?
+                crate::bytes::find3(b'"', b'\\', b'\n', rest)?
             } else {
-                crate::bytes::find(b'\'', rest)?
+                crate::bytes::find2(b'\'', b'\n', rest)?
             };
+            if rest[at] == b'\n' {
+                return None;
+            }
             self.i += at + 1;
             if rest[at] == quote {
                 return Some(Str {

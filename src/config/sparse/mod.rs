@@ -419,6 +419,56 @@ mod tests {
         }
     }
 
+    /// The scan reads an entry of a clean file (no control characters) from the line's start to
+    /// the end of the file, not knowing where the line ends: it must read the same entry, end it
+    /// at the line feed, and refuse the same lines, as when given the line alone.
+    #[test]
+    fn an_entry_read_on_past_its_line_is_the_entry_of_the_line() {
+        let lines = [
+            r#"A = { provider = "age", value = "YWdl+/=" }"#,
+            r#"A_1-b={default="x",description='it is \n'}"#,
+            "A = {}",
+            r#"  A = { if_missing = "warn", env = "exec", line = 0 } # note "quoted" { }"#,
+            r#"A = { value = "x", }"#,
+            r#"A = { value = "x" } trailing"#,
+            r#"A = { value = "x"#,
+            r#"A = { value = 'x"#,
+            r#"A = { value = "x\"#,
+            r#"A = { line = 12"#,
+            r#"A = { as_file = tru"#,
+            "A = { value = \"x\"",
+            "A =",
+            "A",
+        ];
+        for line in lines {
+            let alone = entry(line, Checked::Clean, None);
+            let rests = [
+                "",
+                "\n",
+                "\nB = { value = \"y\" }\n",
+                "\n\" }\n",
+                "\n' }\n",
+                "\n}\n# c\n",
+            ];
+            for rest in rests {
+                let text = format!("{line}{rest}");
+                let on = entry(&text, Checked::Clean, None);
+                match (&alone, &on) {
+                    (None, None) => {}
+                    (Some(a), Some(o)) => {
+                        assert_eq!((&a.name, &a.table), (&o.name, &o.table), "{text:?}");
+                        assert_eq!(o.end, line.len(), "{text:?}");
+                    }
+                    _ => panic!(
+                        "{text:?}: alone {}, read on {}",
+                        alone.is_some(),
+                        on.is_some()
+                    ),
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_field_is_found_at_its_place() {
         for (i, (name, _)) in entry::FIELDS.iter().enumerate() {
