@@ -12,8 +12,9 @@ use super::{is_key_byte, name_hash, Entry, SetAside};
 /// Where the scanner is: which table the lines belong to.
 enum Context {
     Other,
-    /// `[secrets]` (None) or `[profiles.NAME.secrets]` (NAME's place in the file).
-    Secrets(Option<Range<usize>>),
+    /// `[secrets]` (None) or `[profiles.NAME.secrets]` (NAME's place in the file), and what
+    /// the table mixes into its names' hashes for the duplicate check (`table_salt`).
+    Secrets(Option<Range<usize>>, u64),
 }
 
 /// Scans a file: the entries it can set aside and the text that stays. None when anything could
@@ -26,21 +27,18 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
     let checked = Checked::file(b);
     let mut context = Context::Other;
     let mut entries: Vec<Entry> = Vec::new();
-    // Names per table, set aside or kept, by hash: a name twice in a table is the full parse's
-    // error (and two names of one hash, a full parse that finds none).
+    // Names per table, set aside or kept, by hash (the name's own, which an entry keeps anyway,
+    // mixed with its table's): a name twice in a table is the full parse's error (and two names
+    // of one hash, a full parse that finds none).
     let mut names: HashSet<u64> = HashSet::default();
     // Most lines of a large file are entries of about 100-400 bytes.
     names.reserve(text.len() / 256);
-    let in_table = |profile: Option<&str>, name: &str| {
-        use std::hash::BuildHasher;
-        rustc_hash::FxBuildHasher.hash_one((profile, name))
-    };
     let mut pos = 0;
     while pos < b.len() {
         // In a secrets table of a file without control characters, a line that starts like an
         // entry is read as one before its end is known: the reading finds the end, and the line
         // is gone over once instead of twice (most of a large file).
-        let fast = matches!((&context, checked), (Context::Secrets(_), Checked::Clean))
+        let fast = matches!((&context, checked), (Context::Secrets(..), Checked::Clean))
             && b[pos..]
                 .iter()
                 .find(|c| !matches!(c, b' ' | b'\t'))
@@ -65,23 +63,18 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
             pos = next;
             continue;
         }
-        if let Context::Secrets(table) = &context {
-            let profile: Option<&str> = table.clone().map(|p| &text[p]);
+        if let Context::Secrets(table, salt) = &context {
             // A line the fast reading refused is refused again as a line: not read twice.
             if !fast {
                 found = entry(line, checked, None);
             }
             if let Some(found) = found {
                 let name = pos + found.name.start..pos + found.name.end;
-                if !names.insert(in_table(profile, &text[name.clone()])) {
+                let hash = name_hash(&text[name.clone()]);
+                if !names.insert(hash ^ salt) {
                     return None;
                 }
-                entries.push(Entry::new(
-                    name_hash(&text[name.clone()]),
-                    pos..next,
-                    name,
-                    table.clone(),
-                ));
+                entries.push(Entry::new(hash, pos..next, name, table.clone()));
                 pos = next;
                 continue;
             }
@@ -92,7 +85,7 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
                 return None;
             }
             let offset = end - line.len() + (line.len() - trimmed.len());
-            if !names.insert(in_table(profile, &text[offset..offset + key_len])) {
+            if !names.insert(name_hash(&text[offset..offset + key_len]) ^ salt) {
                 return None;
             }
             pos = statement_end(b, pos)?.end;
@@ -149,7 +142,7 @@ fn header(line: &str, at: usize) -> Option<Context> {
     }
     let inner = line[1..close].trim_matches([' ', '\t']);
     if inner == "secrets" {
-        return Some(Context::Secrets(None));
+        return Some(Context::Secrets(None, table_salt(None)));
     }
     if let Some(name) = inner
         .strip_prefix("profiles.")
@@ -157,10 +150,21 @@ fn header(line: &str, at: usize) -> Option<Context> {
     {
         if !name.is_empty() && name.bytes().all(is_key_byte) {
             let start = at + (name.as_ptr() as usize - line.as_ptr() as usize);
-            return Some(Context::Secrets(Some(start..start + name.len())));
+            return Some(Context::Secrets(
+                Some(start..start + name.len()),
+                table_salt(Some(name)),
+            ));
         }
     }
     (!inner.contains("secrets")).then_some(Context::Other)
+}
+
+/// What a table mixes into the hashes of its names for the duplicate check: nothing for
+/// `[secrets]`, and for a profile's table a value never 0 made from the profile's name, so that
+/// one name in two tables gives two keys (two keys that meet anyway only send the file to the
+/// full parse).
+fn table_salt(profile: Option<&str>) -> u64 {
+    profile.map_or(0, |p| name_hash(p).rotate_left(29) | 1)
 }
 
 /// What a check of the whole file found out about control characters.
