@@ -38,11 +38,13 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
         // In a secrets table of a file without control characters, a line that starts like an
         // entry is read as one before its end is known: the reading finds the end, and the line
         // is gone over once instead of twice (most of a large file).
+        // The line's indent (it stops at a line feed, so it is never past the line's end).
+        let blanks = b[pos..]
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t'))
+            .count();
         let fast = matches!((&context, checked), (Context::Secrets(..), Checked::Clean))
-            && b[pos..]
-                .iter()
-                .find(|c| !matches!(c, b' ' | b'\t'))
-                .is_some_and(|c| is_key_byte(*c));
+            && b.get(pos + blanks).is_some_and(|c| is_key_byte(*c));
         let mut found = fast.then(|| entry(&text[pos..], checked, None)).flatten();
         let end = match &found {
             Some(found) => pos + found.end,
@@ -50,10 +52,7 @@ pub(super) fn scan(text: &str) -> Option<SetAside> {
         };
         let next = (end + 1).min(b.len());
         let line = &text[pos..end];
-        let trimmed = &line[line
-            .bytes()
-            .take_while(|c| matches!(c, b' ' | b'\t'))
-            .count()..];
+        let trimmed = &line[blanks..];
         if trimmed.is_empty() || trimmed == "\r" || trimmed.starts_with('#') {
             pos = next;
             continue;
