@@ -633,7 +633,7 @@ fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
     let wanted = proptest::collection::vec(proptest::sample::select(SPARSE_NAMES), 1..3);
     let result = runner(SPARSE_CASES).run(&(sparse_document(), wanted), |(text, wanted)| {
         let full = model::parse(&text);
-        let (file, set_aside) = match (sparse::parse(&text, true), &full) {
+        let (file, set_aside) = match (sparse::parse(&text, None, true), &full) {
             (Err(a), Err(b)) => {
                 prop_assert_eq!(a.to_string(), b.to_string());
                 let (s, f, e) = counts.get();
@@ -651,7 +651,7 @@ fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
         };
         let full = full.unwrap();
         // Read at once, every entry: all of the full parse, in its order, at its positions.
-        let (all, none) = sparse::parse(&text, false).unwrap();
+        let (all, none) = sparse::parse(&text, None, false).unwrap();
         prop_assert!(none.is_none());
         prop_assert_eq!(describe_rest(&all), describe_rest(&full));
         let mut pairs = vec![(&all.secrets, &full.secrets)];
@@ -694,7 +694,7 @@ fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
                     .values()
                     .map(|p| p.secrets.len())
                     .sum::<usize>();
-            let kept = sparse::parse(&text, true).map_or(0, |(f, _)| {
+            let kept = sparse::parse(&text, None, true).map_or(0, |(f, _)| {
                 f.secrets.len() + f.profiles.values().map(|p| p.secrets.len()).sum::<usize>()
             });
             parsed > kept && left > 0

@@ -349,8 +349,8 @@ impl Loader {
             self.untrusted.push(path.to_path_buf());
             return Ok(());
         }
-        let (file, set_aside) =
-            super::sparse::parse(&text, self.sparse).map_err(|e| parse_error(path, &e))?;
+        let (file, set_aside) = super::sparse::parse(&text, text.checked(), self.sparse)
+            .map_err(|e| parse_error(path, &e))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let base_real = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
         for import in &file.import {

@@ -11,6 +11,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::sparse::{survey, Checked};
+
 /// From this size a file gets a mapping of its own. The mapping is whole 2 MiB pages, so it may
 /// hold up to 2 MiB more than the file: from 256 KiB it was already faster (`get` in a file of 1000
 /// secrets, 496 KB: 2.6 to 2.3 ms), but it added 2 MiB to the peak memory of `export` of 1000.
@@ -30,11 +32,13 @@ pub struct Text(Repr);
 
 enum Repr {
     Owned(String),
-    /// `len` bytes of UTF-8 at `start` in `map` (a 2 MiB boundary), never written after the read.
+    /// `len` bytes of UTF-8 at `start` in `map` (a 2 MiB boundary), never written after the read,
+    /// and what the read's survey of them found out about control characters.
     Mapped {
         map: memmap2::MmapMut,
         start: usize,
         len: usize,
+        checked: Checked,
     },
 }
 
@@ -81,15 +85,23 @@ impl Text {
                 return Ok(None);
             }
         }
-        // The vectorised check says only whether; std's decides, and finds where. simdutf8 asks
-        // std what the CPU supports, so from here memchr may too (`bytes`).
+        // One pass finds the control characters the scanner needs to know of, and whether the
+        // text is ASCII, which needs no UTF-8 check. Else the vectorised check says only whether;
+        // std's decides, and finds where. The survey has asked std what the CPU supports, so from
+        // here memchr may too (`bytes`).
+        let survey = survey(&buf[..len]);
         crate::bytes::widen();
-        if simdutf8::basic::from_utf8(&buf[..len]).is_err() {
+        if !survey.ascii && simdutf8::basic::from_utf8(&buf[..len]).is_err() {
             if let Err(e) = std::str::from_utf8(&buf[..len]) {
                 return Err(ReadError::NotUtf8(e.valid_up_to()));
             }
         }
-        Ok(Some(Text(Repr::Mapped { map, start, len })))
+        Ok(Some(Text(Repr::Mapped {
+            map,
+            start,
+            len,
+            checked: survey.checked,
+        })))
     }
 
     pub fn as_str(&self) -> &str {
@@ -97,9 +109,18 @@ impl Text {
             Repr::Owned(s) => s,
             // SAFETY: these bytes were checked to be UTF-8 when read, and the mapping is private
             // to this value and never written again.
-            Repr::Mapped { map, start, len } => unsafe {
-                std::str::from_utf8_unchecked(&map[*start..*start + *len])
-            },
+            Repr::Mapped {
+                map, start, len, ..
+            } => unsafe { std::str::from_utf8_unchecked(&map[*start..*start + *len]) },
+        }
+    }
+
+    /// The check of the whole text for control characters, when its reading made it (a large
+    /// file).
+    pub fn checked(&self) -> Option<Checked> {
+        match &self.0 {
+            Repr::Owned(_) => None,
+            Repr::Mapped { checked, .. } => Some(*checked),
         }
     }
 
@@ -163,6 +184,37 @@ mod tests {
             );
             assert!(read.clone().as_str() == text);
         }
+    }
+
+    /// A large file's reading says what its bytes hold (the scanner trusts it instead of looking
+    /// again), and a small file's leaves it to the scanner.
+    #[test]
+    fn a_large_file_is_read_with_its_check_for_control_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "A_SECRET = { provider = \"age\", value = \"x\" }\n";
+        let big = line.repeat(MAPPED_FROM as usize / line.len() + 3);
+        let with = |at: usize, what: &str| {
+            let mut t = big.clone();
+            t.replace_range(at..at + what.len(), what);
+            t
+        };
+        let cases = [
+            (big.clone(), Checked::Clean),
+            (with(big.len() - 2, "\r"), Checked::CarriageReturns),
+            (with(1000, "\u{1}"), Checked::No),
+            (with(big.len() / 2, "\u{7f}"), Checked::No),
+            (with(10, "\t"), Checked::Clean),
+            (with(20, "é"), Checked::Clean),
+            (with(20, "é").replace('\n', "\r\n"), Checked::CarriageReturns),
+        ];
+        for (text, checked) in cases {
+            let read = Text::read(&file_of(&dir, text.as_bytes())).unwrap();
+            assert!(read.as_str() == text);
+            let want = cfg!(target_os = "linux").then_some(checked);
+            assert_eq!(read.checked(), want, "{:?}", &text[..30]);
+        }
+        let small = Text::read(&file_of(&dir, line.as_bytes())).unwrap();
+        assert_eq!(small.checked(), None);
     }
 
     #[test]

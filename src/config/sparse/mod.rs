@@ -27,7 +27,8 @@ mod scan;
 use super::load::Layer;
 use super::model::{self, ConfigFile, SecretConfig};
 use entry::entry;
-use scan::{scan, Checked};
+use scan::scan;
+pub use scan::{survey, Checked, Survey};
 
 /// A set-aside entry: places in the file as 32-bit offsets (the scan refuses a larger file),
 /// so that 10,000 of them fit in few pages.
@@ -102,11 +103,13 @@ impl SetAside {
 /// scan costs less than the TOML parse at every size), its simple secret entries are read by the
 /// scanner, not the TOML parser: with `set_aside` they are left out (for
 /// `complete`), else read in at once. Otherwise, in full. An error is always the full parse's.
+/// `checked` is the file's check when its reading made it already (`Text::checked`).
 pub fn parse(
     text: &str,
+    checked: Option<Checked>,
     set_aside: bool,
 ) -> Result<(ConfigFile, Option<SetAside>), toml::de::Error> {
-    if let Some(aside) = scan(text) {
+    if let Some(aside) = scan(text, checked) {
         let mut reduced = String::with_capacity(aside.kept.iter().map(|r| r.len()).sum());
         for r in &aside.kept {
             reduced.push_str(&text[r.clone()]);
@@ -366,7 +369,7 @@ mod tests {
     }
 
     fn layer(text: String) -> Layer {
-        let (file, set_aside) = parse(&text, true).unwrap();
+        let (file, set_aside) = parse(&text, None, true).unwrap();
         Layer {
             path: "fnox.toml".into(),
             text: text.into(),
@@ -540,7 +543,7 @@ mod tests {
             "[profiles.prod.secrets]\n",
             "A = { default = \"prod\" }\n",
         ));
-        let (file, set_aside) = parse(&text, true).unwrap();
+        let (file, set_aside) = parse(&text, None, true).unwrap();
         let set_aside = set_aside.expect("the scan accepts the file");
         let names: Vec<_> = set_aside.names(&text).collect();
         assert_eq!(names, [(None, "A"), (None, "C"), (Some("prod"), "A")]);
@@ -561,7 +564,7 @@ mod tests {
     #[test]
     fn a_file_the_scan_cannot_follow_is_parsed_in_full() {
         let entry = "[secrets]\nA = { default = \"a\" }\n";
-        assert!(parse(entry, true).unwrap().1.is_some());
+        assert!(parse(entry, None, true).unwrap().1.is_some());
         for odd in [
             "[secrets.T]\nvalue = \"t\"\n",
             "[[secrets]]\n",
@@ -573,7 +576,7 @@ mod tests {
             "[secrets]\n\"Q\" = { default = \"q\" }\n",
         ] {
             let text = large(&format!("{entry}{odd}"));
-            let sparse = parse(&text, true);
+            let sparse = parse(&text, None, true);
             let full = model::parse(&text);
             assert!(sparse.as_ref().map_or(true, |(_, s)| s.is_none()), "{odd}");
             assert_eq!(sparse.is_ok(), full.is_ok(), "{odd}");
@@ -595,7 +598,7 @@ mod tests {
             "  'C = { default = \"c\" }',\n",
             "]\n",
         ));
-        let (file, set_aside) = parse(&text, true).unwrap();
+        let (file, set_aside) = parse(&text, None, true).unwrap();
         let set_aside = set_aside.unwrap();
         let names: Vec<_> = set_aside.names(&text).map(|(_, n)| n).collect();
         assert_eq!(names, ["A"]);

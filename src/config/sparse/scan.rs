@@ -19,12 +19,13 @@ enum Context {
 
 /// Scans a file: the entries it can set aside and the text that stays. None when anything could
 /// make the reduced parse differ from the full one.
-pub(super) fn scan(text: &str) -> Option<SetAside> {
+/// `checked` is the file's check when its reading made it already.
+pub(super) fn scan(text: &str, checked: Option<Checked>) -> Option<SetAside> {
     let b = text.as_bytes();
     if text.starts_with('\u{feff}') || u32::try_from(text.len()).is_err() {
         return None;
     }
-    let checked = Checked::file(b);
+    let checked = checked.unwrap_or_else(|| Checked::file(b));
     let mut context = Context::Other;
     let mut entries: Vec<Entry> = Vec::new();
     // Names per table, set aside or kept, by hash (the name's own, which an entry keeps anyway,
@@ -167,8 +168,8 @@ fn table_salt(profile: Option<&str>) -> u64 {
 }
 
 /// What a check of the whole file found out about control characters.
-#[derive(Clone, Copy)]
-pub(super) enum Checked {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checked {
     /// None but tabs and line feeds.
     Clean,
     /// None but tabs, line feeds and carriage returns: a line may have one before its line feed only.
@@ -178,20 +179,78 @@ pub(super) enum Checked {
 }
 
 impl Checked {
+    /// The check of a whole file, in one pass (SSE2, asking nothing of the CPU: a small file's
+    /// check costs less than the question would).
     pub(super) fn file(b: &[u8]) -> Checked {
-        if has_control(b, true) {
-            Checked::No
-        } else if crate::bytes::find(b'\r', b).is_some() {
-            Checked::CarriageReturns
-        } else {
-            Checked::Clean
-        }
+        survey_in(b).checked
     }
+}
+
+/// What one pass over a file's bytes found: its control characters, and whether it is ASCII
+/// (then it is UTF-8, and needs no other check).
+pub struct Survey {
+    pub ascii: bool,
+    pub checked: Checked,
+}
+
+/// Surveys a large file with the widest vectors the CPU has (it asks, once).
+pub fn survey(b: &[u8]) -> Survey {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        return unsafe { survey_avx2(b) };
+    }
+    survey_in(b)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn survey_avx2(b: &[u8]) -> Survey {
+    survey_in(b)
+}
+
+/// The survey's one pass. A block of 256 bytes with none but printable ASCII and line feeds
+/// (nearly all of a config) is passed in a few vector compares; only the others are looked at
+/// exactly.
+#[inline(always)]
+fn survey_in(b: &[u8]) -> Survey {
+    const BLOCK: usize = 256;
+    // True for every byte below 0x20 but the line feed, DEL and every non-ASCII byte (as one
+    // signed compare after adding 1).
+    let suspect = |x: u8| ((x.wrapping_add(1) as i8) < 0x21) & (x != b'\n');
+    let (mut ascii, mut control, mut returns) = (true, false, false);
+    let mut exact = |block: &[u8]| {
+        ascii &= block.is_ascii();
+        control |= has_control(block, true);
+        returns |= block.contains(&b'\r');
+    };
+    let whole = b.len() - b.len() % BLOCK;
+    let mut rest = &b[..whole];
+    // To each suspect block in turn, by a search of compares alone (nothing in its loop but
+    // vector compares).
+    while let Some(i) = rest
+        .chunks_exact(BLOCK)
+        .position(|block| block.iter().fold(false, |any, &x| any | suspect(x)))
+    {
+        let (block, after) = rest[i * BLOCK..].split_at(BLOCK);
+        exact(block);
+        rest = after;
+    }
+    exact(&b[whole..]);
+    let checked = if control {
+        Checked::No
+    } else if returns {
+        Checked::CarriageReturns
+    } else {
+        Checked::Clean
+    };
+    Survey { ascii, checked }
 }
 
 /// Whether `b` has a byte TOML allows in no string or comment (a control character but tab, and
 /// with `breaks` line feed and carriage return), in blocks the compiler turns into vector
-/// compares: all of a large file passes through here.
+/// compares: each line of a file that has one passes through here (a file without passes only
+/// through `survey_in`).
 pub(super) fn has_control(b: &[u8], breaks: bool) -> bool {
     let control = |x: u8| {
         ((x < 0x20) & (x != b'\t') & !(breaks & ((x == b'\n') | (x == b'\r')))) | (x == 0x7f)
@@ -315,7 +374,7 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_control, scan};
+    use super::{has_control, scan, survey, survey_in, Checked};
 
     /// A basic or literal string may not run past its line: an entry whose string is closed on
     /// the next line is the full parse's error, so the scan refuses the file, however it reads it.
@@ -328,7 +387,57 @@ mod tests {
         ] {
             for close in ["\" }", "' }"] {
                 let text = format!("[secrets]\n{open}\n{close}\nC = {{ value = \"c\" }}\n");
-                assert!(scan(&text).is_none(), "{text:?}");
+                assert!(scan(&text, None).is_none(), "{text:?}");
+            }
+        }
+    }
+
+    /// The survey's one pass finds what the checks it stands for find, with the CPU's widest
+    /// vectors and without: every byte value, in every part of a block, in the first, a middle
+    /// and the last whole block and in the remainder, alone or beside another.
+    #[test]
+    fn the_survey_finds_what_the_separate_checks_find_wherever_a_byte_sits() {
+        let expected = |b: &[u8]| {
+            let checked = if has_control(b, true) {
+                Checked::No
+            } else if b.contains(&b'\r') {
+                Checked::CarriageReturns
+            } else {
+                Checked::Clean
+            };
+            (b.is_ascii(), checked)
+        };
+        let line = b"A_NAME = { provider = \"age\", value = \"YWdlLWVuY3J5cHRpb24=\" }\n";
+        let base: Vec<u8> = line.iter().copied().cycle().take(3 * 256 + 100).collect();
+        let mut positions = vec![0, 1, 63, 64, 128, 255, 256, 257, 400, 511, 512, 767, 768];
+        positions.extend([base.len() - 1, base.len() - 50]);
+        for x in 0..=255u8 {
+            for &at in &positions {
+                for also in [None, Some((at + 300) % base.len())] {
+                    let mut b = base.clone();
+                    b[at] = x;
+                    if let Some(j) = also {
+                        b[j] = b'\r';
+                    }
+                    let want = expected(&b);
+                    for got in [survey(&b), survey_in(&b)] {
+                        assert_eq!((got.ascii, got.checked), want, "{x:#04x} at {at}, {also:?}");
+                    }
+                }
+            }
+        }
+        // Every length around a block's, the last byte odd.
+        for len in [0, 1, 255, 256, 257, 511, 512, 513] {
+            for x in [b'\t', b'\r', 0x01, 0x7f, 0xc3, b'\n', b'a'] {
+                let mut b = base[..len].to_vec();
+                if let Some(last) = b.last_mut() {
+                    *last = x;
+                }
+                assert_eq!(
+                    (survey(&b).ascii, survey(&b).checked),
+                    expected(&b),
+                    "{len} {x}"
+                );
             }
         }
     }
