@@ -205,7 +205,10 @@ mod tests {
             (with(big.len() / 2, "\u{7f}"), Checked::No),
             (with(10, "\t"), Checked::Clean),
             (with(20, "é"), Checked::Clean),
-            (with(20, "é").replace('\n', "\r\n"), Checked::CarriageReturns),
+            (
+                with(20, "é").replace('\n', "\r\n"),
+                Checked::CarriageReturns,
+            ),
         ];
         for (text, checked) in cases {
             let read = Text::read(&file_of(&dir, text.as_bytes())).unwrap();

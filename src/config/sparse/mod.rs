@@ -23,6 +23,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 mod entry;
 mod scan;
+mod shape;
 
 use super::load::Layer;
 use super::model::{self, ConfigFile, SecretConfig};

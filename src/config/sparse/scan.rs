@@ -7,6 +7,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::entry::entry;
+use super::shape::Shape;
 use super::{is_key_byte, name_hash, Entry, SetAside};
 
 /// Where the scanner is: which table the lines belong to.
@@ -21,6 +22,12 @@ enum Context {
 /// make the reduced parse differ from the full one.
 /// `checked` is the file's check when its reading made it already.
 pub(super) fn scan(text: &str, checked: Option<Checked>) -> Option<SetAside> {
+    scan_with(text, checked, true)
+}
+
+/// The scan; with `shapes`, an entry line of the shape of the last one the entry reader took is
+/// read by that shape (`Shape`), without the reader.
+fn scan_with(text: &str, checked: Option<Checked>, shapes: bool) -> Option<SetAside> {
     let b = text.as_bytes();
     if text.starts_with('\u{feff}') || u32::try_from(text.len()).is_err() {
         return None;
@@ -34,6 +41,7 @@ pub(super) fn scan(text: &str, checked: Option<Checked>) -> Option<SetAside> {
     let mut names: HashSet<u64> = HashSet::default();
     // Most lines of a large file are entries of about 100-400 bytes.
     names.reserve(text.len() / 256);
+    let mut shape: Option<Shape> = None;
     let mut pos = 0;
     while pos < b.len() {
         // In a secrets table of a file without control characters, a line that starts like an
@@ -46,7 +54,16 @@ pub(super) fn scan(text: &str, checked: Option<Checked>) -> Option<SetAside> {
             .count();
         let fast = matches!((&context, checked), (Context::Secrets(..), Checked::Clean))
             && b.get(pos + blanks).is_some_and(|c| is_key_byte(*c));
-        let mut found = fast.then(|| entry(&text[pos..], checked, None)).flatten();
+        let mut found = None;
+        if fast {
+            found = shape.as_ref().and_then(|s| s.entry(b, pos, blanks));
+            if found.is_none() {
+                found = entry(&text[pos..], checked, None);
+                if let Some(taken) = found.as_ref().filter(|_| shapes) {
+                    shape = Shape::of(b, pos, taken).or(shape);
+                }
+            }
+        }
         let end = match &found {
             Some(found) => pos + found.end,
             None => crate::bytes::find(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i),
@@ -374,7 +391,9 @@ fn string_end(b: &[u8], i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_control, scan, survey, survey_in, Checked};
+    use super::super::entry::entry;
+    use super::super::shape::Shape;
+    use super::{has_control, scan, scan_with, survey, survey_in, Checked};
 
     /// A basic or literal string may not run past its line: an entry whose string is closed on
     /// the next line is the full parse's error, so the scan refuses the file, however it reads it.
@@ -390,6 +409,84 @@ mod tests {
                 assert!(scan(&text, None).is_none(), "{text:?}");
             }
         }
+    }
+
+    /// Reading a line by the shape of the one before gives what the entry reader gives, for every
+    /// pair of lines from a set that share a middle and differ in one part: the name, the
+    /// content (escapes, quotes, a line feed inside), the tail (a comment, blanks, more fields),
+    /// the kind of string, and the line's end.
+    #[test]
+    fn a_line_read_by_the_shape_of_the_one_before_is_the_reader_s_entry() {
+        let lines = [
+            r#"A = { provider = "age", value = "YWdl" }"#,
+            r#"LONGER_NAME_2 = { provider = "age", value = "eHl6LWFiYw==" }"#,
+            r#"B = { provider = "age", value = "" }"#,
+            r#"C = { provider = "age", value = "a\"b" }"#,
+            r#"D = { provider = "age", value = "a\\b" }"#,
+            r#"E = { provider = "age", value = "a\nb" }"#,
+            r#"F = { provider = "age", value = "a\qb" }"#,
+            r#"G = { provider = "age", value = "x" } # a comment"#,
+            r#"H = { provider = "age", value = "x" }  "#,
+            r#"I = { provider = "age", value = "x", as_file = true }"#,
+            r#"J = { provider = "age", value = 'x' }"#,
+            r#"K = { provider = "age", value = """x""" }"#,
+            r#"L = { provider = "age", value = "x" } extra"#,
+            r#"M = { provider = "age", value = "x" "#,
+            r#"N = { provider = "age", value = "x"}"#,
+            r#"O = { provider = "vault", value = "x" }"#,
+            r#"P = { provider = "age", value = "x", }"#,
+            r#"Q={ provider = "age", value = "x" }"#,
+            r#"  R = { provider = "age", value = "x" }"#,
+            r#"A = { provider = "age", value = "dup" }"#,
+            r#"S = { value = "x", provider = "age" }"#,
+            r#"T = { provider = "age", value = "x\"" }"#,
+            r#"U = { provider = "age", value = "\"" }"#,
+            r#"V.W = { provider = "age", value = "x" }"#,
+            r#"X = { provider = "age", value = "x" }"#,
+            r#"Y = { provider = "age", value = "open"#,
+            r#" }"#,
+            r#"W = { provider = "age", value = "a\ }"#,
+        ];
+        let next = "Z = { provider = \"age\", value = \"z\" }\n";
+        let mut read_by_shape = 0;
+        for first in lines {
+            for second in lines {
+                for end in ["\n", ""] {
+                    for after in ["", next] {
+                        let text = format!("[secrets]\n{first}\n{second}{end}{after}");
+                        let with = scan_with(&text, None, true);
+                        let without = scan_with(&text, None, false);
+                        assert_eq!(format!("{with:?}"), format!("{without:?}"), "{text}");
+                    }
+                }
+            }
+            // The shape of the first line, tried on every line.
+            let text = format!("[secrets]\n{first}\n");
+            let Some(found) = entry(&text[10..], Checked::Clean, None) else {
+                continue;
+            };
+            let Some(shape) = Shape::of(text.as_bytes(), 10, &found) else {
+                continue;
+            };
+            for second in lines {
+                let text = format!("[secrets]\n{first}\n{second}\n");
+                let pos = 10 + first.len() + 1;
+                let blanks = second.len() - second.trim_start().len();
+                let by_shape = shape.entry(text.as_bytes(), pos, blanks);
+                let by_reader = entry(&text[pos..], Checked::Clean, None);
+                if let Some(f) = &by_shape {
+                    read_by_shape += 1;
+                    let r = by_reader.as_ref().expect(&text);
+                    assert_eq!(
+                        (&f.name, &f.table, f.end),
+                        (&r.name, &r.table, r.end),
+                        "{text}"
+                    );
+                }
+            }
+        }
+        // The shape was not passed over: most of the lines of the usual shape were read by it.
+        assert!(read_by_shape >= 40, "{read_by_shape}");
     }
 
     /// The survey's one pass finds what the checks it stands for find, with the CPU's widest
