@@ -6,9 +6,9 @@
 //! more than a `get`'s whole scan of a fnox.toml of 100 secrets. Every x86_64 CPU has SSE2, so
 //! memchr's SSE2 routines are chosen here at compile time and nothing is asked; on other
 //! architectures memchr's own choice stands. Once a large file has been read ([`widen`]), memchr
-//! chooses as before: its UTF-8 was checked by simdutf8, which asked std already, and in such a
-//! file memchr's 32-byte AVX2 vectors save more than the question cost (the 16-byte ones took 11%
-//! more instructions for a `get` in a 4.9 MB file of 10,000 secrets).
+//! chooses as before: the survey of its bytes (`config::sparse::survey`) asked std already, and
+//! in such a file memchr's 32-byte AVX2 vectors save more than the question cost (the 16-byte
+//! ones took 11% more instructions for a `get` in a 4.9 MB file of 10,000 secrets).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 

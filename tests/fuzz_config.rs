@@ -411,6 +411,9 @@ fn random_edits_never_panic_always_reparse_and_keep_untouched_entries() {
 /// references between secrets, and everything it must leave to the full parse.
 const SPARSE_ENTRIES: &[&str] = &[
     "{ provider = \"age\", value = \"YWdl+/=\" }",
+    "{ provider = \"age\", value = \"eHl6LWFiYw==\" }",
+    "{ if_missing = \"warn\" }",
+    "{ env = \"exec\" }",
     "{ default = \"${B}\" }",
     "{ default = \"fnox://C\" }",
     "{ default = \"fnox://NOPE\" }",

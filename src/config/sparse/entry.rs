@@ -46,6 +46,9 @@ pub(super) struct Found {
     pub(super) name: Range<usize>,
     pub(super) table: Range<usize>,
     pub(super) end: usize,
+    /// Whether the table's last value is a text field's string (whose content the reader takes
+    /// whatever it holds, unlike the words of `if_missing` and `env`).
+    pub(super) last_text: bool,
 }
 
 /// The entry on `line` when the line is one secret entry the full parse takes as it is:
@@ -89,12 +92,14 @@ pub(super) fn entry(
     let table_start = c.i;
     c.eat(b'{')?;
     c.blank();
+    let mut last_text = false;
     if c.peek() == Some(b'}') {
         c.i += 1;
     } else {
         let mut seen = 0u32;
         loop {
             let field = c.field()?;
+            last_text = matches!(FIELDS[field].1, Kind::Text);
             if seen & (1 << field) != 0 {
                 return None;
             }
@@ -172,7 +177,12 @@ pub(super) fn entry(
         Some(b'#') => c.i + crate::bytes::find(b'\n', &b[c.i..]).unwrap_or(line.len() - c.i),
         _ => return None,
     };
-    Some(Found { name, table, end })
+    Some(Found {
+        name,
+        table,
+        end,
+        last_text,
+    })
 }
 
 struct Cursor<'a> {

@@ -29,7 +29,7 @@ use super::load::Layer;
 use super::model::{self, ConfigFile, SecretConfig};
 use entry::entry;
 use scan::scan;
-pub use scan::{survey, Checked, Survey};
+pub use scan::{survey, Checked};
 
 /// A set-aside entry: places in the file as 32-bit offsets (the scan refuses a larger file),
 /// so that 10,000 of them fit in few pages.

@@ -4,13 +4,17 @@
 //! `NAME = { provider = "age", value = "..." }`. The entry reader (`entry`) is a function of a
 //! line's bytes alone, and what lies between the end of the name and the last string's content
 //! (the middle) it reads the same way on every line where those bytes are the same. In the
-//! content of a basic string it looks only for a quote, a backslash or a line feed, and after the
-//! closing quote it reads the rest of the line (the tail). So a line with a name, the middle of
-//! a line the reader took, a content without those three bytes, a closing quote and the same tail
-//! is an entry the reader would take too, with its parts at the places this gives. (The middle
-//! ends just after the last quote before the content, where the reader is inside the string: that
-//! quote opens it, or is escaped in it.)
-//! Only in a file without control characters or carriage returns (`Checked::Clean`).
+//! content of a text field's basic string (not the words of `if_missing` and `env`) it looks only
+//! for a quote, a backslash or a line feed, and after the closing quote it reads the rest of the
+//! line (the tail). So a line with a name, the middle of a line the reader took, a content without
+//! those three bytes, a closing quote and the same tail is an entry the reader would take too,
+//! with its parts at the places this gives.
+//!
+//! The middle ends just after the last quote before the content, where the reader is inside the
+//! string: that quote opens it, or is escaped in it. The reader's look past an opening quote (for
+//! `"""`) sees the content and the closing quote, then the tail, which starts with a blank or
+//! `}`: never a third quote. Only in a file without control characters or carriage returns
+//! (`Checked::Clean`).
 
 use std::ops::Range;
 
@@ -28,12 +32,12 @@ pub(super) struct Shape {
 
 impl Shape {
     /// The shape of the entry `found` that the reader took at `pos` of `b`, when its inline table
-    /// ends with a basic string and a line feed ends the line.
+    /// ends with a text field's basic string and a line feed ends the line.
     pub(super) fn of(b: &[u8], pos: usize, found: &Found) -> Option<Shape> {
         let name_end = pos + found.name.end;
         let brace = pos + found.table.end - 1;
         let end = pos + found.end;
-        if b.get(end) != Some(&b'\n') {
+        if !found.last_text || b.get(end) != Some(&b'\n') {
             return None;
         }
         // The table's last value ends just before the blanks before its `}`.
@@ -79,6 +83,7 @@ impl Shape {
             name: blanks..blanks + name_len,
             table: name_end + self.table_start - pos..close + 1 + self.table_end - pos,
             end: end - pos,
+            last_text: true,
         })
     }
 }
