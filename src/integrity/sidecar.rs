@@ -57,11 +57,27 @@ impl Sidecar {
     /// and `strict` (returned; no tags), and each tag of an entry `wanted` names, handed to
     /// `found(section, name, tag)`. With few wanted entries, a tag line of any other entry is
     /// passed over by comparing its first tokens as written (lines with a `%` are decoded).
+    ///
+    /// The sidecar is read from `r` in chunks of whole lines, into one buffer of 64 KiB that is
+    /// used again: never whole in memory, where a large one (10,000 tags, 0.9 MB) took fresh
+    /// pages that the kernel zeroes, for one pass over them. None when it cannot be read or is
+    /// not UTF-8 (what was handed to `found` by then is not to be used).
     pub fn read_tags(
-        text: &str,
+        r: impl std::io::Read,
+        wanted: &std::collections::HashSet<(&str, &str)>,
+        found: impl FnMut(&str, &str, Tag),
+    ) -> Option<Sidecar> {
+        Sidecar::read_tags_in(r, wanted, found, 64 << 10)
+    }
+
+    /// `read_tags` with chunks of `chunk` bytes.
+    fn read_tags_in(
+        mut r: impl std::io::Read,
         wanted: &std::collections::HashSet<(&str, &str)>,
         mut found: impl FnMut(&str, &str, Tag),
-    ) -> Sidecar {
+        chunk: usize,
+    ) -> Option<Sidecar> {
+        use std::io::Read;
         let prefixes: Option<Vec<String>> = (wanted.len() <= 32).then(|| {
             wanted
                 .iter()
@@ -69,6 +85,35 @@ impl Sidecar {
                 .collect()
         });
         let mut s = Sidecar::default();
+        let mut buf: Vec<u8> = Vec::with_capacity(chunk);
+        loop {
+            // The next chunk after what is left of the last (a line it cut).
+            let n = r.by_ref().take(chunk as u64).read_to_end(&mut buf).ok()?;
+            let whole = if n == 0 {
+                buf.len()
+            } else {
+                match buf.iter().rposition(|&c| c == b'\n') {
+                    Some(i) => i + 1,
+                    None => continue,
+                }
+            };
+            let text = std::str::from_utf8(&buf[..whole]).ok()?;
+            s.read_lines(text, prefixes.as_deref(), wanted, &mut found);
+            if n == 0 {
+                return Some(s);
+            }
+            buf.drain(..whole);
+        }
+    }
+
+    /// `read_tags`'s reading of whole lines.
+    fn read_lines(
+        &mut self,
+        text: &str,
+        prefixes: Option<&[String]>,
+        wanted: &std::collections::HashSet<(&str, &str)>,
+        found: &mut impl FnMut(&str, &str, Tag),
+    ) {
         // Without a `%` anywhere no token is encoded, so a tag line that does not start with a
         // wanted prefix is passed over at once: with 10,000 tags, most of what a `get` reads.
         let encoded = prefixes.is_some() && crate::bytes::find(b'%', text.as_bytes()).is_some();
@@ -80,7 +125,7 @@ impl Sidecar {
             let line = text[from..end].trim_end_matches('\r');
             from = end + 1;
             if let Some(rest) = line.strip_prefix("tag ") {
-                if let Some(prefixes) = &prefixes {
+                if let Some(prefixes) = prefixes {
                     let may_be_wanted = prefixes.iter().any(|p| rest.starts_with(p.as_str()))
                         || (encoded && encoded_head(rest));
                     if !may_be_wanted {
@@ -111,16 +156,15 @@ impl Sidecar {
             let mut t = line.split(' ');
             match (t.next(), t.next(), t.next(), t.next()) {
                 (Some("key"), Some(provider), Some(sealed), None) => {
-                    s.keys.insert(decode(provider), decode(sealed));
+                    self.keys.insert(decode(provider), decode(sealed));
                 }
                 (Some("key-old"), Some(provider), Some(sealed), None) => {
-                    s.replaced.insert(decode(provider), decode(sealed));
+                    self.replaced.insert(decode(provider), decode(sealed));
                 }
-                (Some("strict"), None, None, None) => s.strict = true,
+                (Some("strict"), None, None, None) => self.strict = true,
                 _ => {}
             }
         }
-        s
     }
 
     /// The whole sidecar, for writers and the merge driver (reads use `read_tags`).
@@ -399,17 +443,27 @@ mod tests {
                 vec![("", "odd name"), ("p q", "D"), ("", "missing")],
             ] {
                 let set: std::collections::HashSet<(&str, &str)> = wanted.iter().copied().collect();
-                let mut found = Vec::new();
-                let mut quick = Sidecar::read_tags(&text, &set, |section, name, tag| {
-                    found.push((section.to_owned(), name.to_owned(), tag));
-                });
-                for (section, name, tag) in found {
-                    quick.tags.entry((section, name)).or_default().insert(tag);
-                }
                 let mut slow = Sidecar::parse(&text);
                 slow.tags
                     .retain(|(s, n), _| set.contains(&(s.as_str(), n.as_str())));
-                assert_eq!(quick, slow, "{wanted:?}");
+                // Read in chunks of every size from one byte (each line cut) to the whole.
+                let mut quick = Sidecar::default();
+                for chunk in [1, 2, 7, 40, 64 << 10] {
+                    let mut found = Vec::new();
+                    quick = Sidecar::read_tags_in(
+                        text.as_bytes(),
+                        &set,
+                        |section, name, tag| {
+                            found.push((section.to_owned(), name.to_owned(), tag));
+                        },
+                        chunk,
+                    )
+                    .unwrap();
+                    for (section, name, tag) in found {
+                        quick.tags.entry((section, name)).or_default().insert(tag);
+                    }
+                    assert_eq!(quick, slow, "{wanted:?} in chunks of {chunk}");
+                }
                 let present = |(s, n): &(&str, &str)| {
                     sidecar.tags.contains_key(&(s.to_string(), n.to_string()))
                 };
@@ -420,5 +474,26 @@ mod tests {
                 assert!(quick.strict && quick.keys["age"] == "S");
             }
         }
+    }
+
+    /// A sidecar that is not UTF-8, wherever its bad byte is, reads as none (as before it was
+    /// read in chunks), and so does one that cannot be read.
+    #[test]
+    fn a_sidecar_that_is_not_utf8_or_not_readable_reads_as_none() {
+        let mut text = Sidecar::default();
+        text.keys.insert("age".into(), "S".into());
+        let text = text.render().into_bytes();
+        let wanted = std::collections::HashSet::new();
+        for at in [0, text.len() / 2, text.len() - 1] {
+            let mut bad = text.clone();
+            bad[at] = 0xff;
+            for chunk in [1, 16, 64 << 10] {
+                assert!(Sidecar::read_tags_in(&bad[..], &wanted, |_, _, _| {}, chunk).is_none());
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let unreadable = std::fs::File::open(dir.path()).unwrap();
+        assert!(Sidecar::read_tags(unreadable, &wanted, |_, _, _| {}).is_none());
+        assert!(Sidecar::read_tags(&text[..], &wanted, |_, _, _| {}).is_some());
     }
 }

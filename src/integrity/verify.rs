@@ -18,7 +18,8 @@ use super::{
 struct Side {
     shown: String,
     identity: String,
-    text: Option<crate::config::text::Text>,
+    /// The sidecar, opened when the first entry of its file is wanted, read in `prepare`.
+    file: Option<std::fs::File>,
     sidecar: Option<Sidecar>,
 }
 
@@ -90,7 +91,7 @@ impl Checks {
             Side {
                 shown: config.display(&sidecar_path(path)),
                 identity: file_identity(path),
-                text: crate::config::text::Text::read(&sidecar_path(path)).ok(),
+                file: std::fs::File::open(sidecar_path(path)).ok(),
                 sidecar: None,
             }
         });
@@ -125,14 +126,19 @@ impl Checks {
         let mut found: Vec<(String, Tag)> = Vec::new();
         let mut read: Vec<(usize, Sidecar)> = Vec::new();
         for (layer, side) in self.sides.iter_mut() {
-            let Some(text) = side.text.take() else {
+            let Some(file) = side.file.take() else {
                 continue;
             };
             let wanted = by_layer.remove(layer).unwrap_or_default();
-            let sidecar = Sidecar::read_tags(&text, &wanted, |_, name, tag| {
+            let before = found.len();
+            let sidecar = Sidecar::read_tags(file, &wanted, |_, name, tag| {
                 found.push((name.to_owned(), tag));
             });
-            read.push((*layer, sidecar));
+            // One that cannot be read, or is not text, is as one that is not there.
+            match sidecar {
+                Some(sidecar) => read.push((*layer, sidecar)),
+                None => found.truncate(before),
+            }
         }
         drop(by_layer);
         for (layer, sidecar) in read {
