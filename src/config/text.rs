@@ -1,11 +1,12 @@
 //! A config file's text, as read from disk.
 //!
-//! A large file (from 512 KiB: a config of about 1000 secrets or more, or its integrity sidecar) is read
-//! into an anonymous mapping of its own, aligned to 2 MiB and advised to take transparent huge
-//! pages (`MADV_HUGEPAGE`). fnox's memory is locked (`protect`), and in locked memory each 4 KiB
-//! page costs a fault, a memory-cgroup charge and a lock when first written, and an unlock when
-//! freed: for a 5 MB file that was most of the time a `get` took. With 2 MiB pages it is a few
-//! faults. Where huge pages are off, the kernel backs the mapping with small pages, as before.
+//! A large file (from 512 KiB: a config of about 1000 secrets or more) is read into an anonymous
+//! mapping of its own, aligned to 2 MiB and advised to take transparent huge pages
+//! (`MADV_HUGEPAGE`). fnox's memory is locked (`protect`), and in locked memory each 4 KiB page
+//! costs a fault, a memory-cgroup charge and a lock when first written, and an unlock when freed:
+//! for a 5 MB file that was most of the time a `get` took. With 2 MiB pages it is a few faults.
+//! Where huge pages are off, the kernel backs the mapping with small pages, as before. (The
+//! integrity sidecar is read in chunks instead: `Sidecar::read_tags`.)
 //! A smaller file is an ordinary `String`.
 
 use std::io::Read;
