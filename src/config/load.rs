@@ -340,7 +340,8 @@ impl Loader {
                 return Ok(());
             }
         }
-        let text = read_config_text(path).map_err(|e| match imported_by {
+        // A sparse read is `fnox get`'s, which holds nothing for long: it may read in place.
+        let text = read_config_text_as(path, self.sparse).map_err(|e| match imported_by {
             Some(parent) => e.cause(format!("imported by {}", parent.display())),
             None => e,
         })?;
@@ -424,13 +425,23 @@ pub fn dangling_link(path: &Path) -> Option<PathBuf> {
 
 /// Reads a config file, with errors that say what is wrong with the path itself.
 pub fn read_config_text(path: &Path) -> Result<super::text::Text> {
+    read_config_text_as(path, false)
+}
+
+/// `read_config_text`, a large file read in place (`Text::read_in_place`) when `in_place`.
+fn read_config_text_as(path: &Path, in_place: bool) -> Result<super::text::Text> {
     use super::text::{ReadError, Text};
     if path.is_dir() {
         return Err(read_failed(path)
             .cause("it is a directory, not a file")
             .hint("rename or remove that directory; fnox.toml must be a TOML file"));
     }
-    Text::read(path).map_err(|e| match e {
+    let text = if in_place {
+        Text::read_in_place(path)
+    } else {
+        Text::read(path)
+    };
+    text.map_err(|e| match e {
         ReadError::Io(e) => {
             let err = read_failed(path).cause(&e);
             if e.kind() == std::io::ErrorKind::PermissionDenied {

@@ -8,11 +8,17 @@
 //! Where huge pages are off, the kernel backs the mapping with small pages, as before. (The
 //! integrity sidecar is read in chunks instead: `Sidecar::read_tags`.)
 //! A smaller file is an ordinary `String`.
+//!
+//! `read_in_place` maps a large file from the page cache instead, under a read lease, where the
+//! system gives one (`in_place`): no copy and no fresh memory at all.
 
 use std::io::Read;
 use std::path::Path;
 
 use super::sparse::{survey, Checked};
+
+#[cfg(target_os = "linux")]
+mod in_place;
 
 /// From this size a file gets a mapping of its own. The mapping is whole 2 MiB pages, so it may
 /// hold up to 2 MiB more than the file: from 256 KiB it was already faster (`get` in a file of 1000
@@ -41,12 +47,41 @@ enum Repr {
         len: usize,
         checked: Checked,
     },
+    /// A file mapped in place, and what the survey of its bytes found.
+    #[cfg(target_os = "linux")]
+    InPlace {
+        held: in_place::InPlace,
+        checked: Checked,
+    },
 }
 
 impl Text {
     /// Reads the whole file at `path`.
     pub fn read(path: &Path) -> Result<Text, ReadError> {
-        let mut file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        Text::read_open(path, file)
+    }
+
+    /// Reads the whole file at `path`, a large one in place where a lease on it is given (see
+    /// `in_place` for who may).
+    pub fn read_in_place(path: &Path) -> Result<Text, ReadError> {
+        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        #[cfg(target_os = "linux")]
+        if file
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() >= MAPPED_FROM)
+        {
+            if let Some(held) = in_place::InPlace::map(file) {
+                let checked = check(held.bytes())?;
+                return Ok(Text(Repr::InPlace { held, checked }));
+            }
+            // The file as the path names it now.
+            return Text::read(path);
+        }
+        Text::read_open(path, file)
+    }
+
+    fn read_open(path: &Path, mut file: std::fs::File) -> Result<Text, ReadError> {
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         if cfg!(target_os = "linux") && size >= MAPPED_FROM {
             if let Some(text) = Text::read_mapped(&mut file, size as usize)? {
@@ -86,22 +121,12 @@ impl Text {
                 return Ok(None);
             }
         }
-        // One pass finds the control characters the scanner needs to know of, and whether the
-        // text is ASCII, which needs no UTF-8 check. Else the vectorised check says only whether;
-        // std's decides, and finds where. The survey has asked std what the CPU supports, so from
-        // here memchr may too (`bytes`).
-        let survey = survey(&buf[..len]);
-        crate::bytes::widen();
-        if !survey.ascii && simdutf8::basic::from_utf8(&buf[..len]).is_err() {
-            if let Err(e) = std::str::from_utf8(&buf[..len]) {
-                return Err(ReadError::NotUtf8(e.valid_up_to()));
-            }
-        }
+        let checked = check(&buf[..len])?;
         Ok(Some(Text(Repr::Mapped {
             map,
             start,
             len,
-            checked: survey.checked,
+            checked,
         })))
     }
 
@@ -113,6 +138,9 @@ impl Text {
             Repr::Mapped {
                 map, start, len, ..
             } => unsafe { std::str::from_utf8_unchecked(&map[*start..*start + *len]) },
+            // SAFETY: checked to be UTF-8 when read; the lease keeps the bytes as they were.
+            #[cfg(target_os = "linux")]
+            Repr::InPlace { held, .. } => unsafe { std::str::from_utf8_unchecked(held.bytes()) },
         }
     }
 
@@ -122,6 +150,8 @@ impl Text {
         match &self.0 {
             Repr::Owned(_) => None,
             Repr::Mapped { checked, .. } => Some(*checked),
+            #[cfg(target_os = "linux")]
+            Repr::InPlace { checked, .. } => Some(*checked),
         }
     }
 
@@ -129,6 +159,30 @@ impl Text {
     pub fn is_mapped(&self) -> bool {
         matches!(self.0, Repr::Mapped { .. })
     }
+
+    /// Whether the text is a mapping of the file itself (`read_in_place`).
+    #[cfg(test)]
+    fn is_in_place(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        return matches!(self.0, Repr::InPlace { .. });
+        #[cfg(not(target_os = "linux"))]
+        false
+    }
+}
+
+/// The check of a large file's bytes. One pass finds the control characters the scanner needs to
+/// know of, and whether the text is ASCII, which needs no UTF-8 check. Else the vectorised check
+/// says only whether; std's decides, and finds where. The survey has asked std what the CPU
+/// supports, so from here memchr may too (`bytes`).
+fn check(bytes: &[u8]) -> Result<Checked, ReadError> {
+    let survey = survey(bytes);
+    crate::bytes::widen();
+    if !survey.ascii && simdutf8::basic::from_utf8(bytes).is_err() {
+        if let Err(e) = std::str::from_utf8(bytes) {
+            return Err(ReadError::NotUtf8(e.valid_up_to()));
+        }
+    }
+    Ok(survey.checked)
 }
 
 impl From<String> for Text {
@@ -284,6 +338,50 @@ mod tests {
             huge_kb.unwrap_or(0) >= 2048,
             "no huge page behind the text: {huge_kb:?} kB"
         );
+    }
+
+    /// In place or not, a file reads back the same, with the same check and the same error;
+    /// only a large file is read in place, and one open for writing elsewhere never is.
+    #[test]
+    fn a_file_read_in_place_is_the_file_read_the_ordinary_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "A_SECRET = { provider = \"age\", value = \"é\r\" }\n";
+        for size in [
+            100,
+            MAPPED_FROM as usize - 1,
+            MAPPED_FROM as usize,
+            3 * HUGE + 5,
+        ] {
+            let text: String = line.chars().cycle().take(size).collect();
+            let path = file_of(&dir, text.as_bytes());
+            let (ordinary, in_place) = (
+                Text::read(&path).unwrap(),
+                Text::read_in_place(&path).unwrap(),
+            );
+            assert!(in_place.as_str() == text && ordinary.as_str() == text);
+            assert_eq!(in_place.checked(), ordinary.checked());
+            let large = text.len() as u64 >= MAPPED_FROM;
+            assert_eq!(
+                in_place.is_in_place(),
+                cfg!(target_os = "linux") && large,
+                "{size}"
+            );
+            if large {
+                let writer = std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(&path)
+                    .unwrap();
+                let read = Text::read_in_place(&path).unwrap();
+                assert!(!read.is_in_place() && read.as_str() == text);
+                drop(writer);
+            }
+        }
+        let mut bytes = vec![b'a'; MAPPED_FROM as usize + 10];
+        bytes[MAPPED_FROM as usize] = 0xc3;
+        assert!(matches!(
+            Text::read_in_place(&file_of(&dir, &bytes)),
+            Err(ReadError::NotUtf8(at)) if at == MAPPED_FROM as usize
+        ));
     }
 
     #[test]

@@ -111,3 +111,34 @@ fn integrity_tags_are_checked_in_a_large_file() {
     );
     assert!(!out.stdout.contains("sk_secret"));
 }
+
+/// From 512 KiB `get` maps the file under a read lease instead of copying it; a file someone has
+/// open for writing gets no lease and is read the ordinary way. The answers are the same.
+#[test]
+fn get_in_a_file_read_in_place_answers_as_the_ordinary_read() {
+    let sb = Sandbox::new();
+    sb.write(
+        "fnox.toml",
+        &format!(
+            "[secrets]\n{}LAST = {{ default = \"last-${{FILL_00007}}\" }}\n",
+            filler(0..13_000)
+        ),
+    );
+    assert!(sb.read("fnox.toml").len() > 512 * 1024);
+    let answers = || {
+        [
+            sb.run(&["get", "LAST"]).ok().to_owned(),
+            sb.run(&["get", "FILL_12999"]).ok().to_owned(),
+            sb.run(&["get", "NOPE"]).fails(1).to_owned(),
+        ]
+    };
+    let in_place = answers();
+    assert_eq!(in_place[0], "last-filler value 7\n");
+    assert_eq!(in_place[1], "filler value 12999\n");
+    let writer = std::fs::OpenOptions::new()
+        .append(true)
+        .open(sb.path("fnox.toml"))
+        .unwrap();
+    assert_eq!(answers(), in_place);
+    drop(writer);
+}
