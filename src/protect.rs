@@ -21,6 +21,8 @@
 //!   anonymous one (heap, stack, the programs' data), with `mlock2(MLOCK_ONFAULT)`. Read-only file
 //!   mappings (the programs' code and constants) are left out: they never hold a value, are never
 //!   swapped (only dropped and read again), and locking their pages was most of the lock's cost.
+//!   The same goes for a large fnox.toml that `get` maps in place (`config::text`), which is
+//!   unlocked as soon as it is mapped: its pages are the file's, on disk already.
 //!   Memory locks are not inherited across fork and end at execve.
 //! - A panic prints where it happened, never its message: the message of a failed slice or
 //!   `expect` may quote the text it was working on, which may be a value.
