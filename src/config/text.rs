@@ -59,18 +59,18 @@ impl Text {
     /// Reads the whole file at `path`.
     pub fn read(path: &Path) -> Result<Text, ReadError> {
         let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-        Text::read_open(path, file)
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        Text::read_open(path, file, size)
     }
 
     /// Reads the whole file at `path`, a large one in place where a lease on it is given (see
     /// `in_place` for who may).
     pub fn read_in_place(path: &Path) -> Result<Text, ReadError> {
         let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        let meta = file.metadata().ok();
+        let size = meta.as_ref().map_or(0, |m| m.len());
         #[cfg(target_os = "linux")]
-        if file
-            .metadata()
-            .is_ok_and(|m| m.is_file() && m.len() >= MAPPED_FROM)
-        {
+        if meta.is_some_and(|m| m.is_file() && m.len() >= MAPPED_FROM) {
             if let Some(held) = in_place::InPlace::map(file) {
                 let checked = check(held.bytes())?;
                 return Ok(Text(Repr::InPlace { held, checked }));
@@ -78,11 +78,11 @@ impl Text {
             // The file as the path names it now.
             return Text::read(path);
         }
-        Text::read_open(path, file)
+        Text::read_open(path, file, size)
     }
 
-    fn read_open(path: &Path, mut file: std::fs::File) -> Result<Text, ReadError> {
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    /// The ordinary read of `file`, opened from `path`, of `size` bytes by its metadata.
+    fn read_open(path: &Path, mut file: std::fs::File, size: u64) -> Result<Text, ReadError> {
         if cfg!(target_os = "linux") && size >= MAPPED_FROM {
             if let Some(text) = Text::read_mapped(&mut file, size as usize)? {
                 return Ok(text);
