@@ -268,7 +268,12 @@ pub fn unsafe_reason(path: &Path) -> Option<String> {
             link.uid()
         ));
     }
-    let meta = std::fs::metadata(path).ok()?;
+    // A file that is no link: the lstat described the file itself.
+    let meta = if link.file_type().is_symlink() {
+        std::fs::metadata(path).ok()?
+    } else {
+        link
+    };
     if foreign(meta.uid()) {
         return Some(format!(
             "it is owned by uid {}, not by you (uid {me})",

@@ -675,6 +675,7 @@ fn the_sparse_read_of_a_large_file_agrees_with_the_full_parse() {
         let sparse_read = set_aside.is_some();
         let mut layers = [Layer {
             path: "fnox.toml".into(),
+            real: "fnox.toml".into(),
             text: text.clone().into(),
             file,
             profile: None,

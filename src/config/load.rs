@@ -19,6 +19,9 @@ pub const DEFAULT_CONFIG_NAME: &str = "fnox.toml";
 #[derive(Clone)]
 pub struct Layer {
     pub path: PathBuf,
+    /// `path` with its links resolved (as discovery tells files apart), or `path` where it
+    /// cannot be resolved.
+    pub real: PathBuf,
     pub text: super::text::Text,
     pub file: ConfigFile,
     /// Set for `fnox.P.toml`: its top-level entries belong to profile P.
@@ -353,7 +356,12 @@ impl Loader {
         let (file, set_aside) = super::sparse::parse(&text, text.checked(), self.sparse)
             .map_err(|e| parse_error(path, &e))?;
         let base = path.parent().unwrap_or(Path::new("."));
-        let base_real = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+        // The directory's real path, asked only of a file that imports.
+        let base_real = if file.import.is_empty() {
+            PathBuf::new()
+        } else {
+            std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf())
+        };
         for import in &file.import {
             let import_path = env_vars::expand_path(import, base);
             // An untrusted file may not pull in your other projects' files. A path that cannot be
@@ -385,6 +393,7 @@ impl Loader {
         }
         self.layers.push(Layer {
             path: path.to_path_buf(),
+            real: key,
             text,
             file,
             profile,
@@ -399,8 +408,12 @@ impl Loader {
 /// Whether a config file is there. A symbolic link to nothing is an error, not an absent file:
 /// skipping it would hide the file the user meant, and a write would replace the link.
 fn present(path: &Path) -> Result<bool> {
-    if path.exists() {
-        return Ok(true);
+    // One lstat answers for the common cases: nothing there, or a file that is no link.
+    match std::fs::symlink_metadata(path) {
+        Err(_) => return Ok(false),
+        Ok(meta) if !meta.file_type().is_symlink() => return Ok(true),
+        Ok(_) if path.exists() => return Ok(true),
+        Ok(_) => {}
     }
     match dangling_link(path) {
         Some(target) => Err(read_failed(path)
@@ -431,17 +444,15 @@ pub fn read_config_text(path: &Path) -> Result<super::text::Text> {
 /// `read_config_text`, a large file read in place (`Text::read_in_place`) when `in_place`.
 fn read_config_text_as(path: &Path, in_place: bool) -> Result<super::text::Text> {
     use super::text::{ReadError, Text};
-    if path.is_dir() {
-        return Err(read_failed(path)
-            .cause("it is a directory, not a file")
-            .hint("rename or remove that directory; fnox.toml must be a TOML file"));
-    }
     let text = if in_place {
         Text::read_in_place(path)
     } else {
         Text::read(path)
     };
     text.map_err(|e| match e {
+        ReadError::Directory => read_failed(path)
+            .cause("it is a directory, not a file")
+            .hint("rename or remove that directory; fnox.toml must be a TOML file"),
         ReadError::Io(e) => {
             let err = read_failed(path).cause(&e);
             if e.kind() == std::io::ErrorKind::PermissionDenied {

@@ -30,6 +30,8 @@ const HUGE: usize = 2 << 20;
 #[derive(Debug)]
 pub enum ReadError {
     Io(std::io::Error),
+    /// The path names a directory.
+    Directory,
     /// Not UTF-8: the first bad byte is at this offset.
     NotUtf8(usize),
 }
@@ -59,8 +61,11 @@ impl Text {
     /// Reads the whole file at `path`.
     pub fn read(path: &Path) -> Result<Text, ReadError> {
         let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        Text::read_open(path, file, size)
+        let meta = file.metadata().ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            return Err(ReadError::Directory);
+        }
+        Text::read_open(path, file, meta.map_or(0, |m| m.len()))
     }
 
     /// Reads the whole file at `path`, a large one in place where a lease on it is given (see
@@ -68,6 +73,9 @@ impl Text {
     pub fn read_in_place(path: &Path) -> Result<Text, ReadError> {
         let file = std::fs::File::open(path).map_err(ReadError::Io)?;
         let meta = file.metadata().ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            return Err(ReadError::Directory);
+        }
         let size = meta.as_ref().map_or(0, |m| m.len());
         #[cfg(target_os = "linux")]
         if meta.is_some_and(|m| m.is_file() && m.len() >= MAPPED_FROM) {

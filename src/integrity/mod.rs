@@ -172,7 +172,11 @@ pub fn is_sidecar(path: &Path) -> bool {
 /// separated), else its file name; so a clone anywhere, or a checkout in another directory,
 /// computes the same tags, and moving a value to another file breaks its tag.
 pub fn file_identity(config: &Path) -> String {
-    let path = std::fs::canonicalize(config).unwrap_or_else(|_| config.to_path_buf());
+    identity_of_real(&std::fs::canonicalize(config).unwrap_or_else(|_| config.to_path_buf()))
+}
+
+/// `file_identity` of a path whose links are resolved already (a loaded layer's `real`).
+pub fn identity_of_real(path: &Path) -> String {
     let name = || {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -323,7 +323,7 @@ pub fn audit(config: &crate::config::load::Config, signers: &AllowedSigners) -> 
         let side = std::fs::read_to_string(super::sidecar_path(&layer.path))
             .map(|t| super::Sidecar::parse(&t))
             .unwrap_or_default();
-        let identity = super::file_identity(&layer.path);
+        let identity = super::identity_of_real(&layer.real);
         let file = config.display(&layer.path);
         // A profile file's top level belongs to its profile.
         let profiles = match &layer.profile {

@@ -10,7 +10,7 @@ use crate::config::load::{Config, SecretEntry, Section};
 use crate::error::Error;
 
 use super::{
-    file_identity, sidecar_path, Binding, MacKey, Sidecar, Tag, MISMATCH, UNTAGGED, UNVERIFIABLE,
+    identity_of_real, sidecar_path, Binding, MacKey, Sidecar, Tag, MISMATCH, UNTAGGED, UNVERIFIABLE,
 };
 
 /// A sidecar as one run reads it (the tags of the entries read, once `prepare` has run), with
@@ -87,10 +87,10 @@ impl Checks {
     ) {
         let layer = entry.origin.layer;
         self.sides.entry(layer).or_insert_with(|| {
-            let path = &config.layers[layer].path;
+            let (path, real) = (&config.layers[layer].path, &config.layers[layer].real);
             Side {
                 shown: config.display(&sidecar_path(path)),
-                identity: file_identity(path),
+                identity: identity_of_real(real),
                 file: std::fs::File::open(sidecar_path(path)).ok(),
                 sidecar: None,
             }

@@ -373,6 +373,7 @@ mod tests {
         let (file, set_aside) = parse(&text, None, true).unwrap();
         Layer {
             path: "fnox.toml".into(),
+            real: "fnox.toml".into(),
             text: text.into(),
             file,
             profile: None,
