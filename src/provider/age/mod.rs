@@ -146,10 +146,15 @@ impl Age {
             })
             .collect();
         sources.extend(retired);
-        // A file named twice (FNOX_AGE_KEY_FILE pointing at the default key) is read once.
-        let mut seen = std::collections::HashSet::new();
+        // A file named twice (FNOX_AGE_KEY_FILE pointing at the default key) is read once, and
+        // its directory listed once for retired copies.
+        let (mut seen, mut listed) = (
+            std::collections::HashSet::new(),
+            std::collections::HashSet::new(),
+        );
         sources.retain(|s| match s {
             IdentitySource::File { path, .. } => seen.insert(path.clone()),
+            IdentitySource::RetiredBeside(path) => listed.insert(path.clone()),
             _ => true,
         });
         let identity = config
