@@ -213,6 +213,21 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_through_a_link_is_named_from_its_repository_as_by_its_real_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("app")).unwrap();
+        std::fs::write(repo.join("app/fnox.toml"), "").unwrap();
+        std::os::unix::fs::symlink(repo.join("app"), dir.path().join("elsewhere")).unwrap();
+        let linked = dir.path().join("elsewhere/fnox.toml");
+        assert_eq!(file_identity(&linked), "app/fnox.toml");
+        let real = std::fs::canonicalize(&linked).unwrap();
+        assert_eq!(identity_of_real(&real), "app/fnox.toml");
+    }
+
     #[test]
     fn a_tag_binds_every_field() {
         let key = MacKey::generate();
