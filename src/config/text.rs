@@ -57,25 +57,28 @@ enum Repr {
     },
 }
 
+/// The file at `path`, opened, with its metadata (None where the system gives none); a directory
+/// is refused here, by the same `fstat` that gives the size.
+fn open(path: &Path) -> Result<(std::fs::File, Option<std::fs::Metadata>), ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().ok();
+    if meta.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(ReadError::Directory);
+    }
+    Ok((file, meta))
+}
+
 impl Text {
     /// Reads the whole file at `path`.
     pub fn read(path: &Path) -> Result<Text, ReadError> {
-        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-        let meta = file.metadata().ok();
-        if meta.as_ref().is_some_and(|m| m.is_dir()) {
-            return Err(ReadError::Directory);
-        }
+        let (file, meta) = open(path)?;
         Text::read_open(path, file, meta.map_or(0, |m| m.len()))
     }
 
     /// Reads the whole file at `path`, a large one in place where a lease on it is given (see
     /// `in_place` for who may).
     pub fn read_in_place(path: &Path) -> Result<Text, ReadError> {
-        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-        let meta = file.metadata().ok();
-        if meta.as_ref().is_some_and(|m| m.is_dir()) {
-            return Err(ReadError::Directory);
-        }
+        let (file, meta) = open(path)?;
         let size = meta.as_ref().map_or(0, |m| m.len());
         #[cfg(target_os = "linux")]
         if meta.is_some_and(|m| m.is_file() && m.len() >= MAPPED_FROM) {
