@@ -135,7 +135,8 @@ for line in sys.stdin:
     if [ -z "$map" ] || [ -z "$FNOX" ]; then
         map="$work/release.map"
         cargo rustc --release --locked --quiet --bin fnox -- -C link-arg=-Wl,-Map="$map"
-        FNOX="${CARGO_TARGET_DIR:-$root/target}/release/fnox"
+        # Absolute: each measure runs in its own directory (a relative CARGO_TARGET_DIR is the root's).
+        FNOX="$(cd "${CARGO_TARGET_DIR:-$root/target}" && pwd)/release/fnox"
     fi
     measure
     calls_in_order | names_of "$(realpath "$FNOX")" "$map" >"$work/release.txt"
