@@ -8,7 +8,9 @@
 //! accept (help, a mistake, a flag it does not know) is parsed again by the whole definition,
 //! so every message, suggestion and exit code is the one the full parser gives; the small
 //! parse only ever stands in for a full parse that would have succeeded the same way
-//! (`tests::the_short_parse_gives_what_the_full_parse_gives`).
+//! (`tests::the_short_parse_gives_what_the_full_parse_gives`). Three command lines are read
+//! without clap at all, each only in the one plain form that cannot mean anything else:
+//! `fnox --version`, the hook's `fnox hook-env -s SHELL` and `fnox get NAME`.
 
 use std::ffi::OsString;
 use std::mem::ManuallyDrop;
@@ -25,7 +27,10 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, i32> {
         let _ = writeln!(std::io::stdout(), "fnox {}", env!("CARGO_PKG_VERSION"));
         return Err(0);
     }
-    if let Some(cli) = hook(&args).or_else(|| short(&args)) {
+    if let Some(cli) = hook(&args)
+        .or_else(|| plain_get(&args))
+        .or_else(|| short(&args))
+    {
         return Ok(cli);
     }
     full(args)
@@ -50,6 +55,27 @@ fn hook(args: &[OsString]) -> Option<Cli> {
         global: GlobalArgs::default(),
         command: Command::HookEnv(hook_env::Args {
             shell: shell.map(str::to_owned),
+        }),
+    })
+}
+
+/// `fnox get NAME` and nothing else, the form scripts run most, read without clap: its
+/// one-subcommand parse was about a fourteenth of that command's instructions. A name clap
+/// could read as a flag (one starting with `-`), an empty one, one that is not UTF-8 and any
+/// other argument go to clap.
+fn plain_get(args: &[OsString]) -> Option<Cli> {
+    let [_, sub, key] = args else {
+        return None;
+    };
+    let key = key.to_str()?;
+    if sub != "get" || key.is_empty() || key.starts_with('-') {
+        return None;
+    }
+    Some(Cli {
+        global: GlobalArgs::default(),
+        command: Command::Get(get::Args {
+            key: key.to_owned(),
+            base64_decode: false,
         }),
     })
 }
@@ -235,6 +261,47 @@ mod tests {
             "hook-env --help",
         ] {
             assert!(hook(&argv(line)).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_plain_get_is_read_as_the_full_parse_reads_it() {
+        for line in [
+            "get KEY",
+            "get help",
+            "get a=b",
+            "get ключ",
+            "get KEY.with.dots",
+        ] {
+            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
+            let got = plain_get(&argv(line)).unwrap_or_else(|| panic!("{line}: not read"));
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
+        }
+        for line in [
+            "get",
+            "get -",
+            "get --help",
+            "get -h",
+            "get --base64-decode KEY",
+            "get KEY --base64-decode",
+            "get KEY OTHER",
+            "-q get KEY",
+            "x KEY",
+            "set KEY",
+        ] {
+            assert!(plain_get(&argv(line)).is_none(), "{line}");
+        }
+        let empty = [OsString::from("fnox"), "get".into(), "".into()];
+        assert!(plain_get(&empty).is_none());
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            let not_utf8 = [
+                OsString::from("fnox"),
+                "get".into(),
+                OsString::from_vec(vec![0x66, 0xff]),
+            ];
+            assert!(plain_get(&not_utf8).is_none());
         }
     }
 
