@@ -205,6 +205,23 @@ mod tests {
         Cli::from_arg_matches_mut(&mut m).ok()
     }
 
+    /// Each line of `same` is read by `reader` as the full parse reads it; each of `others` is
+    /// left to the parse after it.
+    fn reads_as_the_full_parse(
+        reader: fn(&[OsString]) -> Option<Cli>,
+        same: &[&str],
+        others: &[&str],
+    ) {
+        for line in same {
+            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
+            let got = reader(&argv(line)).unwrap_or_else(|| panic!("{line}: not read"));
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
+        }
+        for line in others {
+            assert!(reader(&argv(line)).is_none(), "{line}");
+        }
+    }
+
     #[test]
     fn the_short_parse_gives_what_the_full_parse_gives() {
         let lines = [
@@ -232,65 +249,55 @@ mod tests {
             "--no-color hook-env --shell zsh",
             "hook-env -s fish --non-interactive",
         ];
-        for line in lines {
-            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
-            let got = short(&argv(line)).unwrap_or_else(|| panic!("{line}: no short parse"));
-            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
-        }
+        reads_as_the_full_parse(short, &lines, &[]);
     }
 
     #[test]
     fn the_hooks_command_line_is_read_as_the_full_parse_reads_it() {
-        for line in [
-            "hook-env",
-            "hook-env -s bash",
-            "hook-env --shell zsh",
-            "hook-env --shell=fish",
-        ] {
-            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
-            let got = hook(&argv(line)).unwrap_or_else(|| panic!("{line}: not read"));
-            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
-        }
-        for line in [
-            "hook-env -s tcsh",
-            "hook-env -s",
-            "hook-env --shell=",
-            "hook-env -sbash",
-            "hook-env -s bash -v",
-            "-q hook-env -s bash",
-            "hook-env --help",
-        ] {
-            assert!(hook(&argv(line)).is_none(), "{line}");
-        }
+        reads_as_the_full_parse(
+            hook,
+            &[
+                "hook-env",
+                "hook-env -s bash",
+                "hook-env --shell zsh",
+                "hook-env --shell=fish",
+            ],
+            &[
+                "hook-env -s tcsh",
+                "hook-env -s",
+                "hook-env --shell=",
+                "hook-env -sbash",
+                "hook-env -s bash -v",
+                "-q hook-env -s bash",
+                "hook-env --help",
+            ],
+        );
     }
 
     #[test]
     fn a_plain_get_is_read_as_the_full_parse_reads_it() {
-        for line in [
-            "get KEY",
-            "get help",
-            "get a=b",
-            "get ключ",
-            "get KEY.with.dots",
-        ] {
-            let want = full_parse(line).unwrap_or_else(|| panic!("{line}: the full parse fails"));
-            let got = plain_get(&argv(line)).unwrap_or_else(|| panic!("{line}: not read"));
-            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{line}");
-        }
-        for line in [
-            "get",
-            "get -",
-            "get --help",
-            "get -h",
-            "get --base64-decode KEY",
-            "get KEY --base64-decode",
-            "get KEY OTHER",
-            "-q get KEY",
-            "x KEY",
-            "set KEY",
-        ] {
-            assert!(plain_get(&argv(line)).is_none(), "{line}");
-        }
+        reads_as_the_full_parse(
+            plain_get,
+            &[
+                "get KEY",
+                "get help",
+                "get a=b",
+                "get ключ",
+                "get KEY.with.dots",
+            ],
+            &[
+                "get",
+                "get -",
+                "get --help",
+                "get -h",
+                "get --base64-decode KEY",
+                "get KEY --base64-decode",
+                "get KEY OTHER",
+                "-q get KEY",
+                "x KEY",
+                "set KEY",
+            ],
+        );
         let empty = [OsString::from("fnox"), "get".into(), "".into()];
         assert!(plain_get(&empty).is_none());
         #[cfg(unix)]
@@ -307,21 +314,23 @@ mod tests {
 
     #[test]
     fn what_the_short_parse_does_not_accept_goes_to_the_full_parser() {
-        for line in [
-            "get",
-            "get --help",
-            "get -h",
-            "get KEY --no-such-flag",
-            "-vq get KEY",
-            "-v -q get KEY",
-            "--help",
-            "help get",
-            "set KEY value",
-            "get KEY OTHER",
-            "",
-        ] {
-            assert!(short(&argv(line)).is_none(), "{line}");
-        }
+        reads_as_the_full_parse(
+            short,
+            &[],
+            &[
+                "get",
+                "get --help",
+                "get -h",
+                "get KEY --no-such-flag",
+                "-vq get KEY",
+                "-v -q get KEY",
+                "--help",
+                "help get",
+                "set KEY value",
+                "get KEY OTHER",
+                "",
+            ],
+        );
     }
 
     #[test]
