@@ -87,11 +87,11 @@ impl Checks {
     ) {
         let layer = entry.origin.layer;
         self.sides.entry(layer).or_insert_with(|| {
-            let (path, real) = (&config.layers[layer].path, &config.layers[layer].real);
+            let side = sidecar_path(&config.layers[layer].path);
             Side {
-                shown: config.display(&sidecar_path(path)),
-                identity: identity_of_real(real),
-                file: std::fs::File::open(sidecar_path(path)).ok(),
+                shown: config.display(&side),
+                identity: identity_of_real(&config.layers[layer].real),
+                file: std::fs::File::open(&side).ok(),
                 sidecar: None,
             }
         });
