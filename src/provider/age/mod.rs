@@ -3,7 +3,7 @@
 //! a batch runs on all cores. An `identity = { provider, value }` is read through another
 //! provider (`BuildContext::read_from`, see resolve/identity.rs) only for the values no local
 //! identity opens. Native X25519 identities go through `fast` (assembly X25519, public key
-//! derived once); everything else through the age crate.
+//! read from the identity file's comment or derived once); everything else through the age crate.
 
 mod decrypt;
 mod fast;
@@ -475,12 +475,18 @@ fn parse_identity_text(text: &str, name: &str) -> Result<Vec<DynIdentity>, Strin
 
 /// The fast-path identities of an identity file's text, when every key line in it is a native
 /// X25519 key; None when any is something else (plugin, unparsable), which the age crate handles.
+/// Each takes the `# public key:` comment above it, if any, as the public key to try first.
 fn native_identities(text: &str) -> Option<Vec<fast::FastX25519>> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fast::FastX25519::parse)
-        .collect()
+    let mut stated = None;
+    let mut identities = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('#') {
+            stated = fast::stated_public_key(line).or(stated);
+        } else if !line.is_empty() {
+            identities.push(fast::FastX25519::parse(line)?.stating(stated.take()));
+        }
+    }
+    Some(identities)
 }
 
 /// The native X25519 identities in an identity file's text, in order.
