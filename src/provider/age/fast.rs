@@ -103,26 +103,22 @@ impl FastX25519 {
         &self,
         stanzas: &[([u8; 32], B)],
     ) -> Result<Option<Zeroizing<[u8; 16]>>, Unwrap> {
+        let with = |public: &[u8; 32]| {
+            for (epk, body) in stanzas {
+                match self.unwrap(epk, body.as_ref(), public) {
+                    Ok(key) => return Ok(Some(key)),
+                    Err(Unwrap::NotOurs) => {}
+                    Err(Unwrap::Invalid) => return Err(Unwrap::Invalid),
+                }
+            }
+            Ok(None)
+        };
         let first = self.stated.as_ref().unwrap_or_else(|| self.public());
-        for (epk, body) in stanzas {
-            match self.unwrap(epk, body.as_ref(), first) {
-                Ok(key) => return Ok(Some(key)),
-                Err(Unwrap::NotOurs) => {}
-                Err(Unwrap::Invalid) => return Err(Unwrap::Invalid),
-            }
+        match with(first)? {
+            Some(key) => Ok(Some(key)),
+            None if self.public() == first => Ok(None),
+            None => with(self.public()),
         }
-        let own = self.public();
-        if own == first {
-            return Ok(None);
-        }
-        for (epk, body) in stanzas {
-            match self.unwrap(epk, body.as_ref(), own) {
-                Ok(key) => return Ok(Some(key)),
-                Err(Unwrap::NotOurs) => {}
-                Err(Unwrap::Invalid) => return Err(Unwrap::Invalid),
-            }
-        }
-        Ok(None)
     }
 
     /// The file key in an X25519 stanza's wrapped body, given its ephemeral share and the
