@@ -25,7 +25,7 @@ const LABEL: &[u8] = b"age-encryption.org/v1/X25519";
 const SECRET_KEY_HRP: &str = "age-secret-key-";
 const PUBLIC_KEY_HRP: &str = "age";
 /// The comment age-keygen and `fnox init` write above a key: `# public key: age1...`.
-const PUBLIC_KEY_COMMENT: &str = "# public key:";
+pub const PUBLIC_KEY_COMMENT: &str = "# public key:";
 /// An encrypted file key: 16 bytes plus a 16-byte Poly1305 tag.
 const WRAPPED_FILE_KEY_BYTES: usize = FILE_KEY_BYTES + 16;
 const MAGIC: &[u8] = b"age-encryption.org/v1\n";
@@ -679,5 +679,16 @@ mod tests {
             let via_crate = decrypt(&fast, file).ok();
             assert_eq!(via_crate, decrypt(&ours, file).ok());
         }
+    }
+
+    #[test]
+    fn the_identity_fnox_init_writes_states_its_own_public_key() {
+        let (text, _, _) = super::super::new_identity("2026-12-08T00:00:00Z");
+        let ids = super::super::native_identities(&text).unwrap();
+        let [id] = &ids[..] else {
+            panic!("one identity: {}", ids.len())
+        };
+        let stated = *id.stated.as_ref().expect("the comment was read");
+        assert_eq!(&stated, id.public_key());
     }
 }

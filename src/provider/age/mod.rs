@@ -517,8 +517,10 @@ pub fn new_identity(created: &str) -> (String, age::x25519::Identity, String) {
     use age::secrecy::ExposeSecret;
     let id = age::x25519::Identity::generate();
     let public = id.to_public().to_string();
+    // The comment the fast path reads the public key from (as age-keygen writes it).
+    let comment = fast::PUBLIC_KEY_COMMENT;
     let text = format!(
-        "# created: {created}\n# public key: {public}\n{}\n",
+        "# created: {created}\n{comment} {public}\n{}\n",
         id.to_string().expose_secret()
     );
     (text, id, public)
